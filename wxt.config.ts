@@ -7,7 +7,7 @@ export default defineConfig({
   manifest: {
     name: 'Video Keeper',
     description: 'Captures the videos AI chat UIs generate and keeps them in a gallery.',
-    permissions: ['downloads'],
+    permissions: ['downloads', 'alarms'],
     action: { default_title: 'Video Keeper' },
   },
 });

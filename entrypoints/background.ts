@@ -1,3 +1,61 @@
+import { browser } from 'wxt/browser';
+import { createCaptureService, type CapturePort } from '@/src/background/capture-service';
+import { dispatchRequest, type RequestHandlers } from '@/src/background/request-handlers';
+import { createStaleSweeper } from '@/src/background/stale-sweeper';
+import { downloadEntry } from '@/src/download/download-entry';
+import { CAPTURE_PORT_NAME, type EntriesChanged } from '@/src/protocol/messages';
+import { openVideoDb } from '@/src/store/video-db';
+import { createVideoStore, type VideoStore } from '@/src/store/video-store';
+
+const SWEEP_ALARM = 'sweep-stale';
+
 export default defineBackground(() => {
-  // wired in the next step
+  const store: Promise<VideoStore> = openVideoDb().then(createVideoStore);
+  const lazyStore: VideoStore = {
+    apply: async (...args) => (await store).apply(...args),
+    get: async (id) => (await store).get(id),
+    list: async () => (await store).list(),
+    failStale: async (...args) => (await store).failStale(...args),
+  };
+
+  const entriesChanged = (): void => {
+    const message: EntriesChanged = { type: 'entries-changed' };
+    // No open gallery means no receiver: that is fine.
+    browser.runtime.sendMessage(message).catch(() => {});
+  };
+
+  const capture = createCaptureService({
+    extensionId: browser.runtime.id,
+    store: lazyStore,
+    log: (entry) => console.warn('[video-keeper]', entry.type, entry.streamId ?? '', entry.message),
+    onEntriesChanged: entriesChanged,
+  });
+
+  const sweeper = createStaleSweeper({
+    store: lazyStore,
+    liveEntryIds: () => capture.liveEntryIds(),
+    onEntriesChanged: entriesChanged,
+    now: () => Date.now(),
+    wakeLater(needed, delayMs) {
+      if (needed) void browser.alarms.create(SWEEP_ALARM, { delayInMinutes: delayMs / 60_000 });
+      else void browser.alarms.clear(SWEEP_ALARM);
+    },
+  });
+
+  const handlers: RequestHandlers = {
+    'download-entry': async ({ id }) => downloadEntry(await lazyStore.get(id), browser.downloads),
+  };
+
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name === CAPTURE_PORT_NAME) capture.connect(port as unknown as CapturePort);
+  });
+  browser.runtime.onMessage.addListener((message, sender) => {
+    // Requests come from the extension's own pages only, never from content scripts.
+    if (sender.id !== browser.runtime.id || !sender.url?.startsWith(browser.runtime.getURL('/'))) return undefined;
+    return dispatchRequest(handlers, message);
+  });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SWEEP_ALARM) void sweeper.sweep();
+  });
+  void sweeper.sweep();
 });

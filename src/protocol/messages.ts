@@ -11,8 +11,16 @@
 
 // ---------------------------------------------------------------- page world -> relay
 
-/** `window.postMessage` marker of the one-time handshake that hands the relay its port. */
-export const PAGE_CHANNEL_HELLO = '__video_keeper_channel__';
+/**
+ * Event types of the handshake that hands the relay its private MessagePort. Both scripts
+ * run at `document_start`, before any page script, in an order Chrome does not promise:
+ * the page world dispatches PORT at start and again on ASK; the relay listens for PORT and
+ * dispatches ASK at start. Both dispatches are synchronous, so no page script can sit in
+ * between; the relay answers `PAGE_READY` over the port and the page world stops listening.
+ */
+export const PAGE_PORT_EVENT = 'video-keeper:port';
+export const PAGE_ASK_EVENT = 'video-keeper:ask';
+export const PAGE_READY = 'ready';
 
 /** How a copied body ended, as seen by the page-world reader. */
 export type StreamOutcome = 'complete' | 'error' | 'aborted' | 'truncated';
@@ -43,7 +51,6 @@ export interface StreamOpen {
   streamId: string;
   endpointUrl: string;
   contentType: string;
-  pageUrl: string;
   /** Epoch ms when the relay saw the stream open. */
   startedAt: number;
   /** `model` of the JSON request body, when there was one. */

@@ -1,0 +1,23 @@
+import { browser } from 'wxt/browser';
+import { acceptPagePort } from '@/src/relay/accept-page-port';
+import { createRelay, type RelayPort } from '@/src/relay/create-relay';
+import { CAPTURE_PORT_NAME } from '@/src/protocol/messages';
+import { CAPTURE_MATCHES } from '@/src/sites/capture-sites';
+
+// Isolated world: takes the page world's copies and forwards them to the background.
+export default defineContentScript({
+  matches: CAPTURE_MATCHES,
+  runAt: 'document_start',
+  allFrames: true,
+  main(ctx) {
+    const relay = createRelay({
+      connect: () => browser.runtime.connect({ name: CAPTURE_PORT_NAME }) as unknown as RelayPort,
+      nonce: crypto.randomUUID().replaceAll('-', ''),
+      now: () => Date.now(),
+      schedule: (callback, ms) => setTimeout(callback, ms),
+      warn: (message) => console.warn(`[video-keeper] ${message}`),
+    });
+    acceptPagePort(window, (data) => relay.receive(data));
+    ctx.onInvalidated(() => relay.dispose());
+  },
+});

@@ -1,0 +1,25 @@
+import type { BackgroundRequests } from '../protocol/messages';
+import type { VideoEntry } from '../store/video-entry';
+import { parseHttpUrl } from '../extract/http-url';
+import { videoFileName } from './file-name';
+
+type DownloadResult = BackgroundRequests['download-entry']['response'];
+
+/** The part of the downloads API used here. */
+export interface DownloadsApi {
+  download(options: { url: string; filename: string; conflictAction: 'uniquify'; saveAs: false }): Promise<number>;
+}
+
+/** Downloads one stored video under its safe file name; errors come back as text. */
+export async function downloadEntry(entry: VideoEntry | undefined, downloads: DownloadsApi): Promise<DownloadResult> {
+  if (!entry) return { ok: false, error: 'This video is no longer in the library.' };
+  const url = parseHttpUrl(entry.videoUrl);
+  if (entry.status !== 'done' || !url) return { ok: false, error: 'This video has no downloadable link yet.' };
+  const filename = videoFileName(entry);
+  try {
+    const downloadId = await downloads.download({ url, filename, conflictAction: 'uniquify', saveAs: false });
+    return { ok: true, downloadId, filename };
+  } catch (error) {
+    return { ok: false, error: `The download did not start: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}

@@ -1,0 +1,205 @@
+import type { BackgroundToRelayMessage, RelayMessage, StreamEnd, StreamOpen } from '../protocol/messages';
+import { parsePageMessage, requestModelOf } from './parse-page-message';
+
+/** The parts of a `runtime.Port` the relay uses. */
+export interface RelayPort {
+  postMessage(message: RelayMessage): void;
+  onMessage: { addListener(callback: (message: BackgroundToRelayMessage) => void): void };
+  onDisconnect: { addListener(callback: () => void): void };
+  disconnect(): void;
+}
+
+export interface RelayOptions {
+  /** Opens a Port to the background; throws when the extension was reloaded or removed. */
+  connect(): RelayPort;
+  /** Unique per relay instance, so stream ids never collide across frames and reloads. */
+  nonce: string;
+  now(): number;
+  /** Schedules a batch flush; `setTimeout` in the browser. */
+  schedule(callback: () => void, ms: number): unknown;
+  /** Reports refused input or a give-up, for the console. */
+  warn(message: string): void;
+}
+
+export interface Relay {
+  /** Handles one message from the page-world interceptor (untrusted). */
+  receive(value: unknown): void;
+  /** Stops for good: the extension context is gone. */
+  dispose(): void;
+  /** Streams kept until the background confirms them (for tests and diagnostics). */
+  pendingStreams(): number;
+}
+
+/** Text kept per stream until the background confirms it; beyond it the stream is cut. */
+export const MAX_STREAM_TEXT = 16 * 1024 * 1024;
+/** Streams one frame may have in flight at once; older ones are dropped first. */
+export const MAX_OPEN_STREAMS = 16;
+/** Batching window: many tiny network chunks become one message per window. */
+export const FLUSH_MS = 40;
+const FLUSH_TEXT = 256 * 1024;
+
+interface KeptStream {
+  open: StreamOpen;
+  decoder: TextDecoder;
+  /** Every batch sent so far, so a restarted background can be given all of it again. */
+  chunks: string[];
+  size: number;
+  pending: string;
+  end?: StreamEnd;
+}
+
+/**
+ * The isolated-world relay: takes body bytes from the page-world interceptor over a private
+ * MessagePort, validates and decodes them, batches them, and forwards them to the background
+ * over a runtime Port. It keeps each stream until the background says it is stored, and
+ * replays everything when the Port breaks (Chrome stops idle service workers).
+ */
+export function createRelay(options: RelayOptions): Relay {
+  const streams = new Map<number, KeptStream>();
+  let port: RelayPort | undefined;
+  let disposed = false;
+  let flushScheduled = false;
+
+  const streamIdOf = (id: number): string => `${options.nonce}-${id}`;
+  const idOf = (streamId: string): number | undefined => {
+    const prefix = `${options.nonce}-`;
+    return streamId.startsWith(prefix) ? Number(streamId.slice(prefix.length)) : undefined;
+  };
+
+  const send = (message: RelayMessage): void => {
+    if (disposed) return;
+    const target = port ?? connect();
+    try {
+      target?.postMessage(message);
+    } catch {
+      // A dead port: its disconnect handler reconnects and replays.
+    }
+  };
+
+  const replay = (stream: KeptStream): void => {
+    send(stream.open);
+    stream.chunks.forEach((text, seq) => send({ type: 'stream-chunk', streamId: stream.open.streamId, seq, text }));
+    if (stream.end) send(stream.end);
+  };
+
+  const connect = (): RelayPort | undefined => {
+    let opened: RelayPort;
+    try {
+      opened = options.connect();
+    } catch (error) {
+      // The extension was reloaded or removed: this relay can never deliver again.
+      options.warn(`capture relay stopped: ${String(error)}`);
+      dispose();
+      return undefined;
+    }
+    port = opened;
+    opened.onMessage.addListener((message) => {
+      const id = idOf(message.streamId);
+      const stream = id === undefined ? undefined : streams.get(id);
+      if (!stream || id === undefined) return;
+      if (message.type === 'stream-closed') streams.delete(id);
+      else if (message.type === 'stream-replay') replay(stream);
+    });
+    opened.onDisconnect.addListener(() => {
+      if (port !== opened) return;
+      port = undefined;
+      // The worker was stopped mid-stream (or restarted): give a new one everything unconfirmed.
+      if (streams.size > 0 && !disposed) {
+        const kept = [...streams.values()];
+        if (connect()) for (const stream of kept) replay(stream);
+      }
+    });
+    return opened;
+  };
+
+  const flush = (): void => {
+    flushScheduled = false;
+    for (const stream of streams.values()) flushStream(stream);
+  };
+
+  const flushStream = (stream: KeptStream): void => {
+    if (!stream.pending) return;
+    const text = stream.pending;
+    stream.pending = '';
+    const seq = stream.chunks.length;
+    stream.chunks.push(text);
+    send({ type: 'stream-chunk', streamId: stream.open.streamId, seq, text });
+  };
+
+  const finish = (stream: KeptStream, outcome: StreamEnd['outcome'], error?: string): void => {
+    if (stream.end) return;
+    const tail = stream.decoder.decode();
+    stream.pending += tail;
+    flushStream(stream);
+    stream.end = {
+      type: 'stream-end',
+      streamId: stream.open.streamId,
+      chunks: stream.chunks.length,
+      outcome,
+      ...(error ? { error } : {}),
+    };
+    send(stream.end);
+  };
+
+  function dispose(): void {
+    disposed = true;
+    streams.clear();
+    const current = port;
+    port = undefined;
+    try {
+      current?.disconnect();
+    } catch {
+      // already gone
+    }
+  }
+
+  return {
+    pendingStreams: () => streams.size,
+    dispose,
+    receive(value) {
+      if (disposed) return;
+      const message = parsePageMessage(value);
+      if (!message) {
+        options.warn('capture relay: malformed page message dropped');
+        return;
+      }
+      if (message.kind === 'open') {
+        if (streams.has(message.id)) return;
+        if (streams.size >= MAX_OPEN_STREAMS) {
+          const oldest = streams.keys().next().value;
+          if (oldest !== undefined) streams.delete(oldest);
+        }
+        const requestModel = requestModelOf(message.requestBody);
+        const open: StreamOpen = {
+          type: 'stream-open',
+          streamId: streamIdOf(message.id),
+          endpointUrl: message.url,
+          contentType: message.contentType,
+          startedAt: options.now(),
+          ...(requestModel ? { requestModel } : {}),
+        };
+        streams.set(message.id, { open, decoder: new TextDecoder(), chunks: [], size: 0, pending: '' });
+        send(open);
+        return;
+      }
+      const stream = streams.get(message.id);
+      if (!stream || stream.end) return;
+      if (message.kind === 'end') {
+        finish(stream, message.outcome, message.error);
+        return;
+      }
+      const text = stream.decoder.decode(message.bytes, { stream: true });
+      stream.size += text.length;
+      if (stream.size > MAX_STREAM_TEXT) {
+        finish(stream, 'truncated', `stream longer than ${MAX_STREAM_TEXT} characters`);
+        return;
+      }
+      stream.pending += text;
+      if (stream.pending.length >= FLUSH_TEXT) flushStream(stream);
+      else if (!flushScheduled) {
+        flushScheduled = true;
+        options.schedule(flush, FLUSH_MS);
+      }
+    },
+  };
+}

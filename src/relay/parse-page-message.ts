@@ -1,0 +1,55 @@
+import type { PageMessage, StreamOutcome } from '../protocol/messages';
+
+/** Largest body chunk accepted from the page world in one message. */
+export const MAX_PAGE_CHUNK_BYTES = 4 * 1024 * 1024;
+const OUTCOMES: ReadonlySet<string> = new Set<StreamOutcome>(['complete', 'error', 'aborted', 'truncated']);
+
+/**
+ * Parses a message from the page-world interceptor. It runs where page scripts run, so
+ * whatever arrives is checked for shape, type and size before the relay acts on it.
+ */
+export function parsePageMessage(value: unknown): PageMessage | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const message = value as Record<string, unknown>;
+  const { id } = message;
+  if (typeof id !== 'number' || !Number.isSafeInteger(id) || id < 0) return undefined;
+  switch (message.kind) {
+    case 'open': {
+      const { url, contentType, requestBody } = message;
+      if (typeof url !== 'string' || url.length > 4096 || typeof contentType !== 'string' || contentType.length > 256) {
+        return undefined;
+      }
+      const body = typeof requestBody === 'string' && requestBody.length <= 64 * 1024 ? requestBody : undefined;
+      return { kind: 'open', id, url, contentType, ...(body ? { requestBody: body } : {}) };
+    }
+    case 'chunk': {
+      const { bytes } = message;
+      if (!(bytes instanceof Uint8Array) || bytes.byteLength > MAX_PAGE_CHUNK_BYTES) return undefined;
+      return { kind: 'chunk', id, bytes };
+    }
+    case 'end': {
+      const { outcome, error } = message;
+      if (typeof outcome !== 'string' || !OUTCOMES.has(outcome)) return undefined;
+      return {
+        kind: 'end',
+        id,
+        outcome: outcome as StreamOutcome,
+        ...(typeof error === 'string' ? { error: error.slice(0, 500) } : {}),
+      };
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** The `model` of a JSON chat request body, if it has one. */
+export function requestModelOf(body: string | undefined): string | undefined {
+  if (!body || body[0] !== '{') return undefined;
+  try {
+    const parsed: unknown = JSON.parse(body);
+    const model = typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>).model : undefined;
+    return typeof model === 'string' && model.trim() !== '' ? model.trim().slice(0, 200) : undefined;
+  } catch {
+    return undefined;
+  }
+}

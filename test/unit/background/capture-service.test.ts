@@ -1,0 +1,144 @@
+import 'fake-indexeddb/auto';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createCaptureService, type CaptureLog, type CaptureService } from '@/src/background/capture-service';
+import type { BackgroundToRelayMessage, RelayMessage } from '@/src/protocol/messages';
+import { openVideoDb } from '@/src/store/video-db';
+import { createVideoStore, type VideoStore } from '@/src/store/video-store';
+import { createFakePort, type FakePort } from '../../support/fake-port';
+import { seedExpected, seedSse } from '../../support/seed';
+
+const EXTENSION_ID = 'test-extension-id';
+const sender = { id: EXTENSION_ID, url: 'http://localhost:3000/chat', frameId: 0, tab: { id: 1 } };
+let store: VideoStore;
+let service: CaptureService;
+let logs: CaptureLog[];
+let changes: number;
+let dbCount = 0;
+
+beforeEach(async () => {
+  dbCount += 1;
+  store = createVideoStore(await openVideoDb(`service-${dbCount}`));
+  logs = [];
+  changes = 0;
+  service = createCaptureService({
+    extensionId: EXTENSION_ID,
+    store,
+    log: (entry) => logs.push(entry),
+    onEntriesChanged: () => (changes += 1),
+  });
+});
+
+type Port = FakePort<unknown, BackgroundToRelayMessage>;
+function connect(portSender: Port['sender'] = sender): Port {
+  const port = createFakePort<unknown, BackgroundToRelayMessage>(portSender);
+  service.connect(port);
+  return port;
+}
+
+const seedText = new TextDecoder().decode(seedSse);
+function seedMessages(streamId = 'abc-1', pieces = 5): RelayMessage[] {
+  const size = Math.ceil(seedText.length / pieces);
+  const chunks = Array.from({ length: pieces }, (_, index) => seedText.slice(index * size, (index + 1) * size));
+  return [
+    { type: 'stream-open', streamId, endpointUrl: 'http://localhost:3000/v1/chat/completions', contentType: 'text/event-stream', startedAt: 1, requestModel: 'cogvideox' },
+    ...chunks.map((text, seq): RelayMessage => ({ type: 'stream-chunk', streamId, seq, text })),
+    { type: 'stream-end', streamId, chunks: pieces, outcome: 'complete' },
+  ];
+}
+
+describe('capture service', () => {
+  it('stores the seed, taking the site from the browser sender, and confirms the stream', async () => {
+    const port = connect();
+    for (const message of seedMessages()) port.deliver(message);
+    await service.idle();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const entries = await store.list();
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({
+      status: 'done',
+      videoUrl: seedExpected.videos[0]!.video,
+      site: 'http://localhost:3000',
+      pageUrl: sender.url,
+      model: 'cogvideox',
+    });
+    expect(port.posted).toContainEqual({ type: 'stream-closed', streamId: 'abc-1' });
+    expect(changes).toBeGreaterThan(0);
+  });
+
+  it('stores nothing twice when a relay replays the whole stream after a worker restart', async () => {
+    const first = connect();
+    const messages = seedMessages();
+    for (const message of messages.slice(0, 3)) first.deliver(message);
+    // A new worker: a new service with no memory, the relay replays everything.
+    service = createCaptureService({ extensionId: EXTENSION_ID, store, log: () => {}, onEntriesChanged: () => {} });
+    const second = connect();
+    for (const message of messages) second.deliver(message);
+    await service.idle();
+    expect(await store.list()).toHaveLength(1);
+    expect((await store.list())[0]).toMatchObject({ status: 'done' });
+  });
+
+  it('asks for a replay when it gets chunks of a stream it does not know, once', async () => {
+    const port = connect();
+    const [, chunk0, chunk1] = seedMessages();
+    port.deliver(chunk0);
+    port.deliver(chunk1);
+    expect(port.posted).toEqual([{ type: 'stream-replay', streamId: 'abc-1' }]);
+  });
+
+  it('asks for a replay on a gap in the sequence and ignores duplicates', async () => {
+    const port = connect();
+    const messages = seedMessages();
+    port.deliver(messages[0]);
+    port.deliver(messages[1]);
+    port.deliver(messages[1]);
+    expect(port.posted).toEqual([]);
+    port.deliver(messages[3]);
+    expect(port.posted).toEqual([{ type: 'stream-replay', streamId: 'abc-1' }]);
+  });
+
+  it('fails a generating entry as interrupted when its page goes away mid-stream', async () => {
+    const port = connect();
+    const cut = seedText.indexOf('🔥');
+    port.deliver(seedMessages()[0]);
+    port.deliver({ type: 'stream-chunk', streamId: 'abc-1', seq: 0, text: seedText.slice(0, cut + 200) });
+    await service.idle();
+    expect((await store.list())[0]).toMatchObject({ status: 'generating' });
+    expect(service.liveEntryIds()).toEqual(new Set([`task:${seedExpected.videos[0]!.taskId}:0`]));
+    port.drop();
+    await service.idle();
+    expect((await store.list())[0]).toMatchObject({ status: 'failed', failureReason: 'interrupted' });
+    expect(service.liveEntryIds().size).toBe(0);
+  });
+
+  it('refuses ports from other extensions, from non-tab senders and from non-http pages', async () => {
+    for (const bad of [
+      { ...sender, id: 'someone-else' },
+      { id: EXTENSION_ID, url: 'http://localhost:3000/' },
+      { ...sender, url: 'file:///home/user/page.html' },
+    ]) {
+      const port = connect(bad);
+      for (const message of seedMessages()) port.deliver(message);
+    }
+    await service.idle();
+    expect(await store.list()).toEqual([]);
+    expect(logs.filter((log) => log.type === 'refused-sender')).toHaveLength(3);
+  });
+
+  it('drops malformed and hostile messages with a logged reason', async () => {
+    const port = connect();
+    const hostile: unknown[] = [
+      null,
+      'stream-open',
+      { type: 'stream-open', streamId: '../x', endpointUrl: 'http://a.test/', contentType: 'text/event-stream', startedAt: 1 },
+      { type: 'stream-open', streamId: 's', endpointUrl: 'javascript:alert(1)', contentType: 'text/event-stream', startedAt: 1 },
+      { type: 'stream-chunk', streamId: 's', seq: -1, text: 'x' },
+      { type: 'stream-chunk', streamId: 's', seq: 0, text: 'x'.repeat(2 * 1024 * 1024) },
+      { type: 'stream-end', streamId: 's', chunks: 0, outcome: 'whatever' },
+    ];
+    for (const message of hostile) port.deliver(message);
+    await service.idle();
+    expect(logs.filter((log) => log.type === 'bad-message')).toHaveLength(hostile.length);
+    expect(await store.list()).toEqual([]);
+  });
+});

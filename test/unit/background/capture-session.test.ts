@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { createCaptureSession, type SessionSource } from '@/src/background/capture-session';
+import type { StreamIssue } from '@/src/decode/answer-reassembler';
+import type { EntryUpdate } from '@/src/store/merge-entry';
+import { openAiStream, seedExpected, seedSse } from '../../support/seed';
+
+const source: SessionSource = {
+  site: 'http://localhost:3000',
+  pageUrl: 'http://localhost:3000/chat',
+  endpointUrl: 'http://localhost:3000/v1/chat/completions',
+  contentType: 'text/event-stream',
+  requestModel: 'cogvideox',
+};
+
+/** Runs a whole stream through a session the way the relay delivers it: bytes -> text chunks. */
+function capture(byteChunks: Uint8Array[], how: 'complete' | 'error' | 'disconnected' = 'complete') {
+  const issues: StreamIssue[] = [];
+  const session = createCaptureSession(source, (issue) => issues.push(issue));
+  const decoder = new TextDecoder();
+  const updates: EntryUpdate[][] = [];
+  for (const bytes of byteChunks) updates.push(session.push(decoder.decode(bytes, { stream: true })));
+  updates.push(session.push(decoder.decode()));
+  const final = session.end(how);
+  return { updates: updates.filter((batch) => batch.length > 0), final, issues };
+}
+
+const expected = seedExpected.videos[0]!;
+const seedEntry = {
+  id: `task:${expected.taskId}:0`,
+  status: 'done',
+  videoUrl: expected.video,
+  coverUrl: expected.cover,
+  prompt: expected.prompt,
+  taskId: expected.taskId,
+  model: 'cogvideox',
+  site: source.site,
+  index: 0,
+};
+
+describe('createCaptureSession', () => {
+  it('captures the seed as one done entry with video, cover, prompt, task id and model', () => {
+    const { final, issues } = capture([seedSse]);
+    expect(final).toHaveLength(1);
+    expect(final[0]).toMatchObject(seedEntry);
+    expect(issues).toEqual([]);
+  });
+
+  it('gives the same entries when the seed is split at every byte offset', () => {
+    const reference = JSON.stringify(capture([seedSse]).final);
+    for (let offset = 1; offset < seedSse.length; offset += 1) {
+      const { final } = capture([seedSse.subarray(0, offset), seedSse.subarray(offset)]);
+      if (JSON.stringify(final) !== reference) expect.fail(`split at byte ${offset} changed the entries`);
+    }
+  }, 120_000);
+
+  it('reports the entry as generating, with progress, before the result arrives', () => {
+    const session = createCaptureSession(source, () => {});
+    const text = openAiStream(['> VideoTask(id=5, image_url=None, prompt=一只猫)\n', '[🤫 任务进度](', '🔥', '🔥']);
+    const early = session.push(text.slice(0, text.indexOf('任务进度')));
+    expect(early).toEqual([
+      expect.objectContaining({ id: 'task:5:0', status: 'generating', progress: 0, prompt: '一只猫' }),
+    ]);
+    const later = session.push(text.slice(text.indexOf('任务进度')));
+    expect(later).toEqual([expect.objectContaining({ id: 'task:5:0', status: 'generating', progress: 2 })]);
+  });
+
+  it('writes nothing while only plain text streams', () => {
+    const session = createCaptureSession(source, () => {});
+    expect(session.push(openAiStream(['Hello', ' there']))).toEqual([]);
+    expect(session.end('complete')).toEqual([]);
+  });
+
+  it('fails the entry when the answer ends without a video', () => {
+    const text = openAiStream(['> VideoTask(id=6, image_url=None, prompt=p)\n[🤫 任务进度](🔥🔥']);
+    const session = createCaptureSession(source, () => {});
+    session.push(text);
+    expect(session.end('complete')).toEqual([
+      expect.objectContaining({ id: 'task:6:0', status: 'failed', failureReason: 'no-result', progress: 2 }),
+    ]);
+  });
+
+  it('says why: a broken stream and a closed page are different failures', () => {
+    const text = openAiStream(['> VideoTask(id=6, image_url=None, prompt=p)\n']);
+    for (const [how, reason] of [
+      ['error', 'stream-error'],
+      ['disconnected', 'interrupted'],
+    ] as const) {
+      const session = createCaptureSession(source, () => {});
+      session.push(text);
+      expect(session.end(how)[0]).toMatchObject({ status: 'failed', failureReason: reason });
+    }
+  });
+
+  it('prefers the streamed model name over the request body', () => {
+    const session = createCaptureSession(source, () => {});
+    session.push(openAiStream(['[视频](https://cdn.test/v.mp4)\n'], 'cogvideox-flash'));
+    expect(session.end('complete')[0]).toMatchObject({ id: 'url:https://cdn.test/v.mp4', model: 'cogvideox-flash' });
+  });
+});

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { shouldCopyBody } from '@/src/capture/should-copy-body';
+
+describe('shouldCopyBody', () => {
+  it('copies every event stream', () => {
+    expect(shouldCopyBody('text/event-stream; charset=utf-8', 'https://x.test/anything', -1)).toBe(true);
+  });
+
+  it('copies JSON and NDJSON only from chat-like endpoints', () => {
+    expect(shouldCopyBody('application/json', 'http://localhost:3000/v1/chat/completions', 1000)).toBe(true);
+    expect(shouldCopyBody('application/x-ndjson', 'http://localhost:11434/api/chat', -1)).toBe(true);
+    expect(shouldCopyBody('application/json', 'http://localhost:3000/api/config', 1000)).toBe(false);
+    // The query string does not make an endpoint chat-like.
+    expect(shouldCopyBody('application/json', 'http://localhost:3000/api/config?chat=1', 1000)).toBe(false);
+  });
+
+  it('never copies media, HTML or oversized JSON', () => {
+    expect(shouldCopyBody('video/mp4', 'http://localhost/media/chat.mp4', 300_000_000)).toBe(false);
+    expect(shouldCopyBody('text/html', 'http://localhost/chat', 1000)).toBe(false);
+    expect(shouldCopyBody('application/octet-stream', 'http://localhost/chat/file', -1)).toBe(false);
+    expect(shouldCopyBody('application/json', 'http://localhost/chat/export', 300_000_000)).toBe(false);
+  });
+});

@@ -1,0 +1,108 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { BackgroundToRelayMessage, PageMessage, RelayMessage } from '@/src/protocol/messages';
+import { createRelay, MAX_STREAM_TEXT, type Relay } from '@/src/relay/create-relay';
+import { createFakePort, type FakePort } from '../../support/fake-port';
+
+type Port = FakePort<BackgroundToRelayMessage, RelayMessage>;
+let ports: Port[];
+let timers: Array<() => void>;
+let warnings: string[];
+let relay: Relay;
+let refuseConnect = false;
+
+beforeEach(() => {
+  ports = [];
+  timers = [];
+  warnings = [];
+  refuseConnect = false;
+  relay = createRelay({
+    connect() {
+      if (refuseConnect) throw new Error('Extension context invalidated.');
+      const port = createFakePort<BackgroundToRelayMessage, RelayMessage>();
+      ports.push(port);
+      return port;
+    },
+    nonce: 'n0',
+    now: () => 1234,
+    schedule: (callback) => timers.push(callback),
+    warn: (message) => warnings.push(message),
+  });
+});
+
+const encode = (text: string) => new TextEncoder().encode(text);
+const open: PageMessage = { kind: 'open', id: 1, url: 'http://localhost/v1/chat/completions', contentType: 'text/event-stream', requestBody: '{"model":"cogvideox","stream":true}' };
+const runTimers = () => timers.splice(0).forEach((timer) => timer());
+
+describe('relay', () => {
+  it('forwards a stream as open, batched chunks and end, decoding UTF-8 split across chunks', () => {
+    const bytes = encode('data: 一条狗\n\n');
+    relay.receive(open);
+    relay.receive({ kind: 'chunk', id: 1, bytes: bytes.subarray(0, 7) });
+    relay.receive({ kind: 'chunk', id: 1, bytes: bytes.subarray(7) });
+    runTimers();
+    relay.receive({ kind: 'end', id: 1, outcome: 'complete' });
+    expect(ports).toHaveLength(1);
+    expect(ports[0]!.posted).toEqual([
+      { type: 'stream-open', streamId: 'n0-1', endpointUrl: open.url, contentType: 'text/event-stream', startedAt: 1234, requestModel: 'cogvideox' },
+      { type: 'stream-chunk', streamId: 'n0-1', seq: 0, text: 'data: 一条狗\n\n' },
+      { type: 'stream-end', streamId: 'n0-1', chunks: 1, outcome: 'complete' },
+    ]);
+  });
+
+  it('replays every unconfirmed stream on a new port when the background goes away', () => {
+    relay.receive(open);
+    relay.receive({ kind: 'chunk', id: 1, bytes: encode('a') });
+    runTimers();
+    ports[0]!.drop();
+    expect(ports).toHaveLength(2);
+    expect(ports[1]!.posted.map((message) => message.type)).toEqual(['stream-open', 'stream-chunk']);
+    relay.receive({ kind: 'chunk', id: 1, bytes: encode('b') });
+    runTimers();
+    relay.receive({ kind: 'end', id: 1, outcome: 'complete' });
+    expect(ports[1]!.posted.slice(2)).toEqual([
+      { type: 'stream-chunk', streamId: 'n0-1', seq: 1, text: 'b' },
+      { type: 'stream-end', streamId: 'n0-1', chunks: 2, outcome: 'complete' },
+    ]);
+  });
+
+  it('forgets a stream once the background confirms it, and then does not reconnect', () => {
+    relay.receive(open);
+    relay.receive({ kind: 'end', id: 1, outcome: 'complete' });
+    ports[0]!.deliver({ type: 'stream-closed', streamId: 'n0-1' });
+    expect(relay.pendingStreams()).toBe(0);
+    ports[0]!.drop();
+    expect(ports).toHaveLength(1);
+  });
+
+  it('resends a stream when the background asks for a replay', () => {
+    relay.receive(open);
+    relay.receive({ kind: 'chunk', id: 1, bytes: encode('x') });
+    runTimers();
+    ports[0]!.deliver({ type: 'stream-replay', streamId: 'n0-1' });
+    expect(ports[0]!.posted.map((message) => message.type)).toEqual(['stream-open', 'stream-chunk', 'stream-open', 'stream-chunk']);
+  });
+
+  it('cuts a stream that grows past its cap and marks it truncated', () => {
+    relay.receive(open);
+    const big = new Uint8Array(4 * 1024 * 1024).fill(0x61);
+    for (let sent = 0; sent <= MAX_STREAM_TEXT; sent += big.length) relay.receive({ kind: 'chunk', id: 1, bytes: big });
+    const end = ports[0]!.posted.find((message) => message.type === 'stream-end');
+    expect(end).toMatchObject({ outcome: 'truncated' });
+  });
+
+  it('drops malformed page messages with a warning', () => {
+    for (const bad of [null, 42, { kind: 'chunk', id: 1, bytes: 'text' }, { kind: 'open', id: -1 }, { kind: 'nope', id: 1 }]) {
+      relay.receive(bad);
+    }
+    expect(warnings).toHaveLength(5);
+    expect(ports).toHaveLength(0);
+  });
+
+  it('stops for good when the extension context is gone', () => {
+    refuseConnect = true;
+    relay.receive(open);
+    expect(warnings.some((warning) => warning.includes('stopped'))).toBe(true);
+    relay.receive(open);
+    expect(ports).toHaveLength(0);
+  });
+});
