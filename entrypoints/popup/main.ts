@@ -1,1 +1,29 @@
-export {};
+import { browser } from 'wxt/browser';
+import { createBackgroundSender, isEntriesChanged } from '../../src/gallery/background-client';
+import { createGalleryRefresher } from '../../src/gallery/refresh-gallery';
+import type { GalleryActions } from '../../src/gallery/render-gallery';
+import { openVideoDb } from '../../src/store/video-db';
+import { createVideoStore } from '../../src/store/video-store';
+import '../../src/gallery/gallery.css';
+import './style.css';
+
+const root = document.querySelector<HTMLElement>('#app');
+if (!root) throw new Error('popup/index.html has no #app element');
+
+const sendToBackground = createBackgroundSender((message) => browser.runtime.sendMessage(message));
+const actions: GalleryActions = {
+  download: (id) => sendToBackground({ type: 'download-entry', id }),
+  copyLink: (url) => navigator.clipboard.writeText(url),
+  openVideo: async (url) => {
+    await browser.tabs.create({ url });
+  },
+};
+
+const store = openVideoDb().then(createVideoStore);
+const refresh = createGalleryRefresher(root, async () => (await store).list(), actions);
+
+// Registered before the first await, so no broadcast is missed while the database opens.
+browser.runtime.onMessage.addListener((message: unknown) => {
+  if (isEntriesChanged(message)) void refresh();
+});
+void refresh();

@@ -1,0 +1,82 @@
+import type {
+  BackgroundRequest,
+  BackgroundRequests,
+  BackgroundRequestType,
+  EntriesChanged,
+} from '../protocol/messages';
+
+/** The response type of one named background request. */
+export type BackgroundResponse<T extends BackgroundRequestType> = BackgroundRequests[T]['response'];
+
+/** Sends a request to the background and resolves with its checked, typed response. */
+export type SendToBackground = <R extends BackgroundRequest>(request: R) => Promise<BackgroundResponse<R['type']>>;
+
+/** Why a request got no usable answer. */
+export class BackgroundClientError extends Error {
+  constructor(
+    readonly type: 'send-failed' | 'no-response' | 'bad-response',
+    message: string,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+    this.name = 'BackgroundClientError';
+  }
+}
+
+type ResponseParsers = {
+  [T in BackgroundRequestType]: (value: unknown) => BackgroundResponse<T> | undefined;
+};
+
+// Responses cross a process boundary as plain JSON: each is parsed once, here, into its type.
+const responseParsers: ResponseParsers = {
+  'download-entry'(value) {
+    if (!isRecord(value)) return undefined;
+    if (value.ok === true && typeof value.downloadId === 'number' && typeof value.filename === 'string') {
+      return { ok: true, downloadId: value.downloadId, filename: value.filename };
+    }
+    if (value.ok === false && typeof value.error === 'string') return { ok: false, error: value.error };
+    return undefined;
+  },
+};
+
+/**
+ * Builds `sendToBackground` over `runtime.sendMessage` (passed in, so this module has no
+ * `browser` import and tests need no extension). Rejects with a `BackgroundClientError`.
+ */
+export function createBackgroundSender(sendMessage: (message: unknown) => Promise<unknown>): SendToBackground {
+  return async (request) => {
+    let value: unknown;
+    try {
+      value = await sendMessage(request);
+    } catch (error) {
+      // Chrome: "Could not establish connection. Receiving end does not exist." while the
+      // service worker is being replaced after an update.
+      throw new BackgroundClientError(
+        'send-failed',
+        `the extension's background did not answer (${errorText(error)}); reload the extension and try again`,
+        { cause: error },
+      );
+    }
+    if (value === undefined) {
+      throw new BackgroundClientError('no-response', `the background has no answer to "${request.type}"`);
+    }
+    const response = responseParsers[request.type](value);
+    if (response === undefined) {
+      throw new BackgroundClientError('bad-response', `the background answered "${request.type}" in an unknown shape`);
+    }
+    return response;
+  };
+}
+
+/** Whether a runtime message is the background's "stored entries changed" broadcast. */
+export function isEntriesChanged(message: unknown): message is EntriesChanged {
+  return isRecord(message) && message.type === 'entries-changed';
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,26 @@
+import { KNOWN_CHAT_HOST_MATCHES, LOOPBACK_MATCHES } from '../sites/capture-sites';
+
+/** Host of a match pattern: `chatglm.cn` from `https://chatglm.cn/*`. */
+function patternHost(pattern: string): string | undefined {
+  return /^[^:]+:\/\/([^/]+)\//.exec(pattern)?.[1];
+}
+
+const hosts = (patterns: readonly string[]): string[] =>
+  patterns.map(patternHost).filter((host): host is string => host !== undefined);
+
+/**
+ * What the popup shows before anything was captured. The site list comes from
+ * src/sites, so the text cannot drift from the content-script matches.
+ */
+export function renderEmptyState(doc: Document): HTMLElement {
+  const empty = doc.createElement('p');
+  empty.className = 'empty';
+  const title = doc.createElement('strong');
+  title.textContent = 'No videos yet.';
+  empty.append(
+    title,
+    ` Videos generated on enabled sites appear here: ${hosts(LOOPBACK_MATCHES).join(', ')} (any port)` +
+      ` and known chat hosts (${hosts(KNOWN_CHAT_HOST_MATCHES).join(', ')}).`,
+  );
+  return empty;
+}

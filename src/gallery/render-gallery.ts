@@ -1,0 +1,183 @@
+import type { BackgroundRequests } from '../protocol/messages';
+import type { VideoEntry } from '../store/video-entry';
+import { renderEmptyState } from './empty-state';
+import { renderEntry, type EntryHandlers, type EntryNotice } from './render-entry';
+
+/** What the background answers to `download-entry`. */
+export type DownloadResult = BackgroundRequests['download-entry']['response'];
+
+/** Side effects the gallery asks for; the popup entrypoint supplies the browser-backed ones. */
+export interface GalleryActions {
+  download(id: string): Promise<DownloadResult>;
+  copyLink(url: string): Promise<void>;
+  /** May return a promise (`tabs.create`) so a failure can be shown under the entry. */
+  openVideo(url: string): void | Promise<void>;
+}
+
+export interface RenderGalleryOptions {
+  /** Epoch ms the relative times are counted from; defaults to `Date.now()`. */
+  now?: number;
+}
+
+/** How long a "Saved as …" or error message stays under its entry. */
+export const NOTICE_MS = 6_000;
+
+interface TimedNotice extends EntryNotice {
+  timer?: ReturnType<typeof setTimeout>;
+}
+
+/** What must outlive a re-render: the gallery re-renders on every 🔥 of a generating video. */
+interface GalleryState {
+  entries: Map<string, VideoEntry>;
+  actions: GalleryActions;
+  notices: Map<string, TimedNotice>;
+}
+
+const states = new WeakMap<HTMLElement, GalleryState>();
+
+/**
+ * Replaces the content of `root` with one `<li class="entry">` per entry, in the given order
+ * (the store lists newest first), or with the empty state. Safe to call again with new
+ * entries: messages under entries and keyboard focus survive.
+ */
+export function renderGallery(
+  root: HTMLElement,
+  entries: VideoEntry[],
+  actions: GalleryActions,
+  options: RenderGalleryOptions = {},
+): void {
+  const state = stateOf(root, actions);
+  state.entries = new Map(entries.map((entry) => [entry.id, entry]));
+  const now = options.now ?? Date.now();
+  const doc = root.ownerDocument;
+  const focus = focusedAction(root);
+  if (entries.length === 0) {
+    root.replaceChildren(renderEmptyState(doc));
+  } else {
+    const list = doc.createElement('ul');
+    list.className = 'entries';
+    list.append(...entries.map((entry) => entryElement(root, state, entry, now)));
+    root.replaceChildren(list);
+  }
+  restoreFocus(root, focus);
+}
+
+/** Shows why the gallery could not be loaded, in place of the entries. */
+export function renderGalleryError(root: HTMLElement, error: unknown): void {
+  const message = root.ownerDocument.createElement('p');
+  message.className = 'load-error';
+  message.setAttribute('role', 'alert');
+  message.textContent = `Could not read the video library: ${errorText(error)}. Close and reopen the popup to retry.`;
+  root.replaceChildren(message);
+}
+
+function stateOf(root: HTMLElement, actions: GalleryActions): GalleryState {
+  let state = states.get(root);
+  if (!state) {
+    state = { entries: new Map(), actions, notices: new Map() };
+    states.set(root, state);
+  }
+  state.actions = actions;
+  return state;
+}
+
+function entryElement(root: HTMLElement, state: GalleryState, entry: VideoEntry, now: number): HTMLLIElement {
+  const notice = state.notices.get(entry.id);
+  return renderEntry(root.ownerDocument, entry, {
+    now,
+    handlers: handlers(root, state),
+    ...(notice ? { notice } : {}),
+  });
+}
+
+function handlers(root: HTMLElement, state: GalleryState): EntryHandlers {
+  return {
+    download(entry) {
+      void runAction(root, state, entry.id, { pending: 'Downloading…', failure: 'Download failed' }, async () => {
+        const result = await state.actions.download(entry.id);
+        if (!result.ok) throw new Error(result.error);
+        return `Saved as ${result.filename}`;
+      });
+    },
+    copy(entry, videoUrl) {
+      void runAction(root, state, entry.id, { failure: 'Could not copy the link' }, async () => {
+        await state.actions.copyLink(videoUrl);
+        return 'Link copied';
+      });
+    },
+    open(entry, videoUrl) {
+      void runAction(root, state, entry.id, { failure: 'Could not open the video' }, async () => {
+        await state.actions.openVideo(videoUrl);
+        return undefined;
+      });
+    },
+  };
+}
+
+/** Runs one user action and reports its outcome under the entry; never rejects. */
+async function runAction(
+  root: HTMLElement,
+  state: GalleryState,
+  id: string,
+  texts: { pending?: string; failure: string },
+  action: () => Promise<string | undefined>,
+): Promise<void> {
+  if (texts.pending) setNotice(root, state, id, { tone: 'pending', text: texts.pending });
+  try {
+    const done = await action();
+    setNotice(root, state, id, done ? { tone: 'success', text: done } : undefined);
+  } catch (error) {
+    console.error(`[video-keeper] action on ${id} failed`, error);
+    setNotice(root, state, id, { tone: 'error', text: `${texts.failure}: ${errorText(error)}` });
+  }
+}
+
+/** Sets (or clears) the message of one entry and redraws only that entry. */
+function setNotice(root: HTMLElement, state: GalleryState, id: string, notice: EntryNotice | undefined): void {
+  clearTimeout(state.notices.get(id)?.timer);
+  if (notice) {
+    const timed: TimedNotice = { ...notice };
+    if (notice.tone !== 'pending') {
+      timed.timer = setTimeout(() => {
+        if (state.notices.get(id) === timed) setNotice(root, state, id, undefined);
+      }, NOTICE_MS);
+    }
+    state.notices.set(id, timed);
+  } else {
+    state.notices.delete(id);
+  }
+  const entry = state.entries.get(id);
+  const current = findEntryElement(root, id);
+  if (!entry || !current) return;
+  const focus = focusedAction(root);
+  current.replaceWith(entryElement(root, state, entry, Date.now()));
+  restoreFocus(root, focus);
+}
+
+// Ids are URLs and may hold quotes or brackets, so they are compared, not put in a selector.
+function findEntryElement(root: HTMLElement, id: string): HTMLElement | undefined {
+  return Array.from(root.querySelectorAll<HTMLElement>('li.entry')).find((item) => item.dataset.entryId === id);
+}
+
+interface FocusedAction {
+  id: string;
+  action: string;
+}
+
+function focusedAction(root: HTMLElement): FocusedAction | undefined {
+  const active = root.ownerDocument.activeElement as HTMLElement | null | undefined;
+  if (!active || !root.contains(active)) return undefined;
+  const id = active.closest<HTMLElement>('li.entry')?.dataset.entryId;
+  const action = active.dataset.action;
+  return id !== undefined && action !== undefined ? { id, action } : undefined;
+}
+
+function restoreFocus(root: HTMLElement, focus: FocusedAction | undefined): void {
+  if (!focus) return;
+  const target = findEntryElement(root, focus.id)?.querySelector<HTMLButtonElement>(`button[data-action="${focus.action}"]`);
+  if (target && !target.disabled) target.focus();
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
