@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { createCaptureService, type CapturePort } from '@/src/background/capture-service';
+import { createCaptureService } from '@/src/background/capture-service';
 import { dispatchRequest, type RequestHandlers } from '@/src/background/request-handlers';
 import { createStaleSweeper } from '@/src/background/stale-sweeper';
 import { downloadEntry } from '@/src/download/download-entry';
@@ -47,9 +47,11 @@ export default defineBackground(() => {
   };
 
   browser.runtime.onConnect.addListener((port) => {
-    if (port.name === CAPTURE_PORT_NAME) capture.connect(port as unknown as CapturePort);
+    if (port.name === CAPTURE_PORT_NAME) capture.connect(port);
   });
-  browser.runtime.onMessage.addListener((message, sender) => {
+  // webextension-polyfill: a listener answers by returning a promise.
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises
+  browser.runtime.onMessage.addListener((message: unknown, sender): Promise<unknown> | undefined => {
     // Requests come from the extension's own pages only, never from content scripts.
     if (sender.id !== browser.runtime.id || !sender.url?.startsWith(browser.runtime.getURL('/'))) return undefined;
     return dispatchRequest(handlers, message);

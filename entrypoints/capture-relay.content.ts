@@ -11,7 +11,7 @@ export default defineContentScript({
   allFrames: true,
   main(ctx) {
     const relay = createRelay({
-      connect: () => browser.runtime.connect({ name: CAPTURE_PORT_NAME }) as unknown as RelayPort,
+      connect: (): RelayPort => browser.runtime.connect({ name: CAPTURE_PORT_NAME }),
       nonce: crypto.randomUUID().replaceAll('-', ''),
       now: () => Date.now(),
       schedule: (callback, ms) => setTimeout(callback, ms),

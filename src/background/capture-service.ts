@@ -53,7 +53,8 @@ interface StreamState {
  * not yet closed, and the store's merge makes the replay harmless.
  */
 export function createCaptureService(options: CaptureServiceOptions): CaptureService {
-  const { store, log } = options;
+  const { store } = options;
+  const log = (entry: CaptureLog): void => options.log(entry);
   const live = new Set<Map<string, StreamState>>();
   let writes: Promise<void> = Promise.resolve();
 

@@ -11,6 +11,9 @@ export const MAX_COPY_BYTES = 32 * 1024 * 1024;
  * later is cached now, before page scripts can replace it; any internal error is swallowed
  * so the page's own call always proceeds as if the extension were not there.
  */
+/* eslint-disable @typescript-eslint/unbound-method, @typescript-eslint/no-unnecessary-type-assertion --
+   built-ins are cached unbound on purpose (page scripts may replace them later) and always
+   called through Reflect.apply, whose result types are asserted at each call. */
 export function installPageCapture(win: typeof globalThis): void {
   const { apply } = Reflect;
   const nativeFetch = win.fetch;
@@ -74,7 +77,7 @@ export function installPageCapture(win: typeof globalThis): void {
             copied += result.value.byteLength;
             if (copied > MAX_COPY_BYTES) {
               // Cancelling our branch of the tee leaves the page's branch flowing.
-              apply(then, apply(cancel, reader, []), [noop, noop]);
+              void (apply(then, apply(cancel, reader, []), [noop, noop]) as Promise<void>);
               return post({ kind: 'end', id, outcome: 'truncated' });
             }
             post({ kind: 'chunk', id, bytes: result.value });
@@ -116,9 +119,9 @@ export function installPageCapture(win: typeof globalThis): void {
 
   // `fetch.toString()` must still read as native code (pages and their libraries check).
   const wrappedToString = new Proxy(fnToString, {
-    apply(target, thisArg, args: []) {
+    apply(target, thisArg: unknown, args: []): string {
       const self = thisArg === wrappedFetch ? nativeFetch : thisArg === wrappedToString ? fnToString : thisArg;
-      return apply(target, self, args);
+      return apply(target, self, args) as string;
     },
   });
 
