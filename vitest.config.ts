@@ -5,6 +5,7 @@ import { WxtVitest } from 'wxt/testing';
 // that load the built extension into Chromium, one file at a time.
 export default defineConfig({
   test: {
+    reporters: ['default', './test/support/summary-reporter.ts'],
     projects: [
       {
         plugins: [WxtVitest()],
