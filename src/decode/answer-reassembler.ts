@@ -1,4 +1,4 @@
-import { DIALECTS, type Dialect } from './dialects';
+import { DIALECTS, type Dialect, type DialectMessage, type DialectReader } from './dialects';
 import { createSseDecoder, type DecodeIssue, type SseEvent } from './sse-decoder';
 
 /** How a response body frames its messages, from its content type. */
@@ -45,7 +45,8 @@ export function createAnswerReassembler(
   callbacks: AnswerCallbacks,
   dialects: readonly Dialect[] = DIALECTS,
 ): AnswerReassembler {
-  let dialect: Dialect | undefined;
+  let dialect: DialectReader | undefined;
+  let candidates: DialectReader[] | undefined;
   let lastModel: string | undefined;
   let finished = false;
   const reported = new Set<string>();
@@ -55,9 +56,9 @@ export function createAnswerReassembler(
     callbacks.onIssue({ type, message });
   };
 
-  const readMessage = (message: unknown): void => {
-    const candidates = dialect ? [dialect] : dialects;
-    for (const candidate of candidates) {
+  const readMessage = (message: DialectMessage): void => {
+    candidates ??= dialects.map((item) => item.create());
+    for (const candidate of dialect ? [dialect] : candidates) {
       const read = candidate.read(message);
       if (!read) continue;
       dialect = candidate;
@@ -78,7 +79,7 @@ export function createAnswerReassembler(
     callbacks.onFinished();
   };
 
-  const readJsonText = (text: string): void => {
+  const readJsonText = (text: string, event?: string): void => {
     const trimmed = text.trim();
     if (trimmed === '') return;
     if (trimmed === '[DONE]') {
@@ -92,7 +93,7 @@ export function createAnswerReassembler(
       issue('not-json', `a message was not JSON: ${trimmed.slice(0, 80)}`);
       return;
     }
-    readMessage(message);
+    readMessage(event === undefined ? { json: message } : { json: message, event });
   };
 
   if (format === 'sse') {
@@ -102,7 +103,7 @@ export function createAnswerReassembler(
           issue('server-error', `the server sent an error event: ${event.data.slice(0, 200)}`);
           return;
         }
-        readJsonText(event.data);
+        readJsonText(event.data, event.event);
       },
       (decodeIssue) => issue(decodeIssue.type, decodeIssue.message),
     );

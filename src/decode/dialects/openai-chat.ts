@@ -1,27 +1,24 @@
-import type { Dialect, DialectRead } from './dialect';
+import { statelessDialect, type DialectRead } from './dialect';
 
 /**
  * OpenAI chat completions: streamed `chat.completion.chunk` (`choices[].delta.content`) and
  * the non-streaming `chat.completion` (`choices[].message.content`). Only choice 0 is the
  * answer shown to the user, so only it is read.
  */
-export const openAiChat: Dialect = {
-  name: 'openai-chat',
-  read(message) {
-    if (!isRecord(message) || !Array.isArray(message.choices)) return undefined;
-    const kind = message.object;
-    if (kind !== undefined && kind !== 'chat.completion.chunk' && kind !== 'chat.completion') return undefined;
-    const read: DialectRead = {};
-    if (typeof message.model === 'string' && message.model.trim() !== '') read.model = message.model.trim();
-    const choice: unknown = message.choices.find((item: unknown) => isRecord(item) && (item.index ?? 0) === 0);
-    if (!isRecord(choice)) return kind === undefined ? undefined : read;
-    const part = isRecord(choice.delta) ? choice.delta : isRecord(choice.message) ? choice.message : undefined;
-    if (kind === undefined && !part) return undefined;
-    if (part && typeof part.content === 'string' && part.content !== '') read.text = part.content;
-    if (typeof choice.finish_reason === 'string' && choice.finish_reason !== '') read.finished = true;
-    return read;
-  },
-};
+export const openAiChat = statelessDialect('openai-chat', ({ json: message }) => {
+  if (!isRecord(message) || !Array.isArray(message.choices)) return undefined;
+  const kind = message.object;
+  if (kind !== undefined && kind !== 'chat.completion.chunk' && kind !== 'chat.completion') return undefined;
+  const read: DialectRead = {};
+  if (typeof message.model === 'string' && message.model.trim() !== '') read.model = message.model.trim();
+  const choice: unknown = message.choices.find((item: unknown) => isRecord(item) && (item.index ?? 0) === 0);
+  if (!isRecord(choice)) return kind === undefined ? undefined : read;
+  const part = isRecord(choice.delta) ? choice.delta : isRecord(choice.message) ? choice.message : undefined;
+  if (kind === undefined && !part) return undefined;
+  if (part && typeof part.content === 'string' && part.content !== '') read.text = part.content;
+  if (typeof choice.finish_reason === 'string' && choice.finish_reason !== '') read.finished = true;
+  return read;
+});
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
