@@ -1,12 +1,21 @@
-import { DIALECTS, type Dialect, type DialectMessage, type DialectReader } from './dialects';
+import { sniffBodyFormat, type BodyFormat } from './body-format';
+import { DIALECTS, type Dialect, type DialectMessage, type DialectRead, type DialectReader } from './dialects';
+import { createJsonSequenceDecoder } from './json-sequence-decoder';
+import { createLineSplitter } from './line-splitter';
 import { createSseDecoder, type DecodeIssue, type SseEvent } from './sse-decoder';
 
-/** How a response body frames its messages, from its content type. */
-export type BodyFormat = 'sse' | 'ndjson' | 'json';
+export { bodyFormatOf, type BodyFormat } from './body-format';
 
 /** A stated, logged outcome for input that is not what it should be. */
 export interface StreamIssue {
-  type: DecodeIssue['type'] | 'not-json' | 'unknown-dialect' | 'server-error' | 'too-large';
+  type:
+    | DecodeIssue['type']
+    | NonNullable<DialectRead['issue']>['type']
+    | 'not-json'
+    | 'unknown-dialect'
+    | 'unknown-framing'
+    | 'server-error'
+    | 'too-large';
   message: string;
 }
 
@@ -14,7 +23,7 @@ export interface AnswerCallbacks {
   /** More answer text, in order. */
   onText(text: string): void;
   onModel(model: string): void;
-  /** The server marked the answer complete (`[DONE]`, `finish_reason`). */
+  /** The server marked the answer complete (`[DONE]`, `finish_reason`, `message_stop`…). */
   onFinished(): void;
   onIssue(issue: StreamIssue): void;
 }
@@ -24,21 +33,22 @@ export interface AnswerReassembler {
   end(): void;
 }
 
-/** A whole JSON body larger than this is not parsed (a chat answer is far smaller). */
+/** A JSON value or line larger than this is not parsed (a chat answer is far smaller). */
 export const MAX_JSON_BODY = 16 * 1024 * 1024;
+/** Characters of a `sniff` body looked at before giving up on knowing its framing. */
+const MAX_SNIFF = 64;
 
-/** Picks the framing from a `Content-Type` header value. */
-export function bodyFormatOf(contentType: string): BodyFormat {
-  const type = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
-  if (type === 'text/event-stream') return 'sse';
-  if (type.includes('ndjson') || type.includes('jsonl') || type === 'application/stream+json') return 'ndjson';
-  return 'json';
+interface Framer {
+  feed(text: string): void;
+  end(): void;
 }
 
 /**
  * Turns the raw text of one response into the answer's text, whatever the framing and
- * dialect: SSE through `eventsource-parser`, NDJSON line by line, or one JSON body. The
- * first message a dialect understands fixes the dialect for the rest of the stream.
+ * dialect: SSE through `eventsource-parser`, NDJSON or data stream lines, JSON values (a whole
+ * body or an array streamed element by element), or a framing sniffed from the first
+ * characters. The first message a dialect understands fixes the dialect for the rest of the
+ * stream.
  */
 export function createAnswerReassembler(
   format: BodyFormat,
@@ -67,6 +77,7 @@ export function createAnswerReassembler(
         callbacks.onModel(read.model);
       }
       if (read.text) callbacks.onText(read.text);
+      if (read.issue) issue(read.issue.type, read.issue.message);
       if (read.finished) markFinished();
       return;
     }
@@ -79,6 +90,15 @@ export function createAnswerReassembler(
     callbacks.onFinished();
   };
 
+  const parse = (text: string): { ok: true; value: unknown } | { ok: false } => {
+    try {
+      return { ok: true, value: JSON.parse(text) };
+    } catch {
+      issue('not-json', `a message was not JSON: ${text.slice(0, 80)}`);
+      return { ok: false };
+    }
+  };
+
   const readJsonText = (text: string, event?: string): void => {
     const trimmed = text.trim();
     if (trimmed === '') return;
@@ -86,64 +106,93 @@ export function createAnswerReassembler(
       markFinished();
       return;
     }
-    let message: unknown;
-    try {
-      message = JSON.parse(trimmed);
-    } catch {
-      issue('not-json', `a message was not JSON: ${trimmed.slice(0, 80)}`);
-      return;
-    }
-    readMessage(event === undefined ? { json: message } : { json: message, event });
+    const parsed = parse(trimmed);
+    if (parsed.ok) readMessage(event === undefined ? { json: parsed.value } : { json: parsed.value, event });
   };
 
-  if (format === 'sse') {
-    const decoder = createSseDecoder(
-      (event: SseEvent) => {
-        if (event.event === 'error') {
-          issue('server-error', `the server sent an error event: ${event.data.slice(0, 200)}`);
-          return;
-        }
-        readJsonText(event.data, event.event);
-      },
-      (decodeIssue) => issue(decodeIssue.type, decodeIssue.message),
-    );
-    return { feed: (text) => decoder.feed(text), end: () => decoder.end() };
-  }
+  const readDataStreamLine = (line: string): void => {
+    if (line.trim() === '') return;
+    const colon = line.indexOf(':');
+    if (colon < 1 || colon > 2) {
+      issue('not-json', `a data stream line had no part type: ${line.slice(0, 80)}`);
+      return;
+    }
+    const parsed = parse(line.slice(colon + 1));
+    if (parsed.ok) readMessage({ json: parsed.value, event: line.slice(0, colon) });
+  };
 
-  if (format === 'ndjson') {
-    let partial = '';
-    return {
-      feed(text) {
-        const lines = (partial + text).split('\n');
-        partial = lines.pop() ?? '';
-        for (const line of lines) readJsonText(line);
-        if (partial.length > MAX_JSON_BODY) {
-          partial = '';
-          issue('too-large', 'an NDJSON line was too large and was dropped');
-        }
-      },
-      end() {
-        readJsonText(partial);
-        partial = '';
-      },
-    };
-  }
+  const tooLarge = (what: string) => (): void =>
+    issue('too-large', `${what} larger than ${MAX_JSON_BODY} characters was dropped`);
 
-  let body = '';
-  let tooLarge = false;
+  const framerFor = (framing: Exclude<BodyFormat, 'sniff'>): Framer => {
+    switch (framing) {
+      case 'sse':
+        return createSseDecoder(
+          (event: SseEvent) => {
+            if (event.event === 'error') {
+              issue('server-error', `the server sent an error event: ${event.data.slice(0, 200)}`);
+              return;
+            }
+            readJsonText(event.data, event.event);
+          },
+          (decodeIssue) => issue(decodeIssue.type, decodeIssue.message),
+        );
+      case 'ndjson':
+        return createLineSplitter((line) => readJsonText(line), tooLarge('an NDJSON line'), MAX_JSON_BODY);
+      case 'data-stream':
+        return createLineSplitter(readDataStreamLine, tooLarge('a data stream line'), MAX_JSON_BODY);
+      case 'json':
+        return createJsonSequenceDecoder((text) => readJsonText(text), tooLarge('a JSON value'), MAX_JSON_BODY);
+    }
+  };
+
+  return format === 'sniff' ? createSniffingFramer(framerFor, issue) : framerFor(format);
+}
+
+/**
+ * Holds the first characters of a body whose content type says nothing until they show its
+ * framing, then hands everything to that framing's decoder.
+ */
+function createSniffingFramer(
+  framerFor: (framing: Exclude<BodyFormat, 'sniff'>) => Framer,
+  issue: (type: StreamIssue['type'], message: string) => void,
+): Framer {
+  let head = '';
+  let framer: Framer | undefined;
+  let unknown = false;
+
+  const decide = (final: boolean): void => {
+    const framing = sniffBodyFormat(head);
+    if (framing === 'undecided' && !final && head.length <= MAX_SNIFF) return;
+    if (framing === 'undecided' || framing === 'unknown') {
+      if (head.trim() !== '') {
+        unknown = true;
+        issue('unknown-framing', `the body is neither JSON, SSE nor a data stream: ${head.slice(0, 40)}`);
+      }
+      head = '';
+      return;
+    }
+    framer = framerFor(framing);
+    const text = head;
+    head = '';
+    framer.feed(text);
+  };
+
   return {
     feed(text) {
-      if (tooLarge) return;
-      body += text;
-      if (body.length > MAX_JSON_BODY) {
-        tooLarge = true;
-        body = '';
-        issue('too-large', `the JSON body is larger than ${MAX_JSON_BODY} characters and was not read`);
+      if (framer) {
+        framer.feed(text);
+        return;
       }
+      if (unknown) return;
+      // Leading blank lines and a byte order mark mean nothing in any framing; only what
+      // follows them counts towards the sniffing limit.
+      head = (head + text).replace(/^[\s\uFEFF]+/, '');
+      decide(false);
     },
     end() {
-      if (!tooLarge) readJsonText(body);
-      body = '';
+      if (!framer && !unknown) decide(true);
+      framer?.end();
     },
   };
 }

@@ -89,9 +89,24 @@ export function createSseDecoder(
         sniffed += text;
         if (sniffed.length > SNIFF_LIMIT) sniffed = undefined;
       }
-      // The parser may switch us to pretty mode in the middle of this feed; the sniffed
-      // copy already holds this text, so stop feeding the wire parser at once.
-      parser.feed(text);
+      if (sniffed === undefined || dispatched) {
+        parser.feed(text);
+        return;
+      }
+      // Until the first event the parser may switch us to pretty mode; the sniffed copy already
+      // holds this text, so feed line by line and stop at once. Feeding a whole pretty log at
+      // once would make the parser report (and build an error for) each of its lines.
+      let start = 0;
+      while (start < text.length && !pretty) {
+        if (dispatched) {
+          parser.feed(text.slice(start));
+          return;
+        }
+        const newline = text.indexOf('\n', start);
+        const end = newline < 0 ? text.length : newline + 1;
+        parser.feed(text.slice(start, end));
+        start = end;
+      }
     },
     end() {
       if (pretty) {

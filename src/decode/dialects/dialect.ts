@@ -1,3 +1,14 @@
+/** Something a dialect noticed in a message it owns that the user or a developer should know. */
+export interface DialectIssue {
+  /**
+   * `server-error`: the stream itself reports a failure (Anthropic `error`, `response.failed`…);
+   * `unsupported-delta`: a delta the dialect cannot apply to the answer (a rewrite of text already passed on);
+   * `scan-limit`: a JSON value too deep or too big to be scanned whole.
+   */
+  type: 'server-error' | 'unsupported-delta' | 'scan-limit';
+  message: string;
+}
+
 /** What one decoded message of a stream says about the answer. */
 export interface DialectRead {
   /** Answer text to append. */
@@ -6,13 +17,18 @@ export interface DialectRead {
   model?: string;
   /** The server said the answer is complete (it may still send a usage chunk after). */
   finished?: boolean;
+  /** Reported once per type and stream by the reassembler. */
+  issue?: DialectIssue;
 }
 
 /** One message of a stream: parsed JSON (or the raw string when it was not JSON) and its SSE event name. */
 export interface DialectMessage {
-  /** The parsed JSON value of an SSE event's data, an NDJSON line or a whole JSON body. */
+  /** The parsed JSON value of an SSE event's data, an NDJSON line, a JSON body or one element of a JSON array stream. */
   json: unknown;
-  /** The SSE `event:` name, when the stream had one. */
+  /**
+   * The SSE `event:` name, when the stream had one; for a Vercel AI data stream line
+   * (`0:"text"`), its part type code (`0`, `e`, `d`…).
+   */
   event?: string;
 }
 
@@ -27,6 +43,7 @@ export interface DialectReader {
  * stream keeps that stream; `create` is called once per stream (and per candidate).
  */
 export interface Dialect {
+  /** Kebab-case; names the dialect's fixture and test files too (`test/unit/decode/dialects/<name>.test.ts`). */
   name: string;
   create(): DialectReader;
 }
@@ -35,4 +52,16 @@ export interface Dialect {
 export function statelessDialect(name: string, read: DialectReader['read']): Dialect {
   const reader: DialectReader = { read };
   return { name, create: () => reader };
+}
+
+/** Whether a parsed JSON value is an object (not null, not an array). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The trimmed string, when `value` is a non-blank string (servers send `" "` for "no model"). */
+export function nonBlank(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const trimmed = value.trim();
+  return trimmed === '' ? undefined : trimmed;
 }

@@ -1,4 +1,4 @@
-import { statelessDialect, type DialectRead } from './dialect';
+import { isRecord, nonBlank, statelessDialect, type DialectRead } from './dialect';
 
 /**
  * OpenAI chat completions: streamed `chat.completion.chunk` (`choices[].delta.content`) and
@@ -10,7 +10,8 @@ export const openAiChat = statelessDialect('openai-chat', ({ json: message }) =>
   const kind = message.object;
   if (kind !== undefined && kind !== 'chat.completion.chunk' && kind !== 'chat.completion') return undefined;
   const read: DialectRead = {};
-  if (typeof message.model === 'string' && message.model.trim() !== '') read.model = message.model.trim();
+  const model = nonBlank(message.model);
+  if (model) read.model = model;
   const choice: unknown = message.choices.find((item: unknown) => isRecord(item) && (item.index ?? 0) === 0);
   if (!isRecord(choice)) return kind === undefined ? undefined : read;
   const part = isRecord(choice.delta) ? choice.delta : isRecord(choice.message) ? choice.message : undefined;
@@ -19,7 +20,3 @@ export const openAiChat = statelessDialect('openai-chat', ({ json: message }) =>
   if (typeof choice.finish_reason === 'string' && choice.finish_reason !== '') read.finished = true;
   return read;
 });
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

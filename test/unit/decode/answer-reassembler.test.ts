@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { bodyFormatOf, createAnswerReassembler, type StreamIssue } from '@/src/decode/answer-reassembler';
+import { bodyFormatOf, createAnswerReassembler, MAX_JSON_BODY, type BodyFormat, type StreamIssue } from '@/src/decode/answer-reassembler';
 import { openAiStream, seedExpected, seedPretty, seedSse } from '../../support/seed';
 
-function reassemble(format: 'sse' | 'ndjson' | 'json', chunks: string[]) {
+function reassemble(format: BodyFormat, chunks: string[]) {
   let text = '';
   const models: string[] = [];
   const issues: StreamIssue[] = [];
@@ -97,10 +97,48 @@ describe('createAnswerReassembler', () => {
   });
 });
 
+describe('createAnswerReassembler framings', () => {
+  it('reads JSON values that follow each other in a JSON body', () => {
+    const chunk = (content: string) => JSON.stringify({ choices: [{ index: 0, delta: { content } }] });
+    expect(reassemble('json', [`${chunk('a')}${chunk('b')}\n${chunk('c')}`]).text).toBe('abc');
+  });
+
+  it('sniffs SSE served as text/plain', () => {
+    expect(reassemble('sniff', ['da', openAiStream(['x', 'y']).slice(2)])).toMatchObject({ text: 'xy', finished: true, issues: [] });
+  });
+
+  it('sniffs past leading blank lines and a byte order mark', () => {
+    const blank = '\uFEFF' + '\n'.repeat(100);
+    expect(reassemble('sniff', [blank, '0:"a"\n', 'd:{"finishReason":"stop"}\n'])).toMatchObject({ text: 'a', finished: true });
+  });
+
+  it('reports a body it cannot frame, once', () => {
+    const result = reassemble('sniff', ['<html>', '<body>oops</body>']);
+    expect(result.issues.map((issue) => issue.type)).toEqual(['unknown-framing']);
+  });
+
+  it('reports a data stream line that is not JSON', () => {
+    expect(reassemble('data-stream', ['0:"a"\n0:nope\n']).issues.map((issue) => issue.type)).toEqual(['not-json']);
+  });
+
+  it('reports an oversized NDJSON line and reads on', () => {
+    const line = JSON.stringify({ choices: [{ index: 0, delta: { content: 'ok' } }] });
+    const result = reassemble('ndjson', [`${line}\n`, 'x'.repeat(MAX_JSON_BODY + 1), `\n${line}\n`]);
+    expect(result.text).toBe('okok');
+    expect(result.issues.map((issue) => issue.type)).toEqual(['too-large']);
+  });
+
+  it('passes a dialect issue on once per type', () => {
+    const stream = ['3:"first"\n', '3:"second"\n'];
+    expect(reassemble('data-stream', stream).issues).toEqual([{ type: 'server-error', message: 'the server sent an error: first' }]);
+  });
+});
+
 describe('bodyFormatOf', () => {
   it('maps content types to framings', () => {
     expect(bodyFormatOf('text/event-stream; charset=utf-8')).toBe('sse');
     expect(bodyFormatOf('application/x-ndjson')).toBe('ndjson');
     expect(bodyFormatOf('application/json')).toBe('json');
+    expect(bodyFormatOf('text/plain')).toBe('sniff');
   });
 });
