@@ -1,13 +1,43 @@
-import { defineConfig } from 'wxt';
+import { defineConfig, type UserManifest } from 'wxt';
+
+/**
+ * The add-on's identity on addons.mozilla.org and in every Firefox profile: it keys storage and
+ * IndexedDB, so it must never change once published.
+ */
+export const FIREFOX_ADDON_ID = 'video-keeper@example.org';
+
+type GeckoSettings = NonNullable<NonNullable<UserManifest['browser_specific_settings']>['gecko']> & {
+  // Firefox's built-in data consent (AMO requires it for new add-ons since 2025); not yet in WXT's types.
+  // https://extensionworkshop.com/documentation/develop/firefox-builtin-data-consent/
+  data_collection_permissions: { required: ['none'] };
+};
+
+// world: 'MAIN' content scripts need Firefox 128, but data_collection_permissions (which AMO asks
+// of every new add-on) is only understood from 140 on desktop and 142 on Android; web-ext lint
+// warns about the key below those. 140 is an ESR line too.
+const gecko: GeckoSettings = {
+  id: FIREFOX_ADDON_ID,
+  strict_min_version: '140.0',
+  // Nothing leaves the browser: captured videos stay in the profile's IndexedDB.
+  data_collection_permissions: { required: ['none'] },
+};
+const geckoAndroid = { strict_min_version: '142.0' };
 
 // The manifest is assembled here; content-script matches come from src/sites so the
 // list of enabled sites lives in exactly one module.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  manifest: {
+  zip: {
+    // AMO reviewers rebuild from the sources zip; screenshots of demo runs are not sources.
+    excludeSources: ['artifacts/**'],
+  },
+  manifest: ({ browser }) => ({
     name: 'Video Keeper',
     description: 'Captures the videos AI chat UIs generate and keeps them in a gallery.',
     permissions: ['downloads', 'alarms'],
     action: { default_title: 'Video Keeper' },
-  },
+    // Firefox only: Chrome warns about unknown manifest keys. No host_permissions are needed:
+    // Firefox 127+ grants the content scripts' matches at install (checked on 153 ESR).
+    ...(browser === 'firefox' && { browser_specific_settings: { gecko, gecko_android: geckoAndroid } }),
+  }),
 });

@@ -19,8 +19,8 @@ export interface FoundFile {
 
 /**
  * Waits until `dir` holds a complete file named `name` (or matching it), and returns it.
- * Complete means Chromium is done with it: no `.crdownload` partial is left in the folder
- * and the size held still between two looks.
+ * Complete means the browser is done with it: no partial (Chromium's `.crdownload`, Firefox's
+ * `.part`) is left in the folder and the size held still between two looks.
  */
 export async function waitForFile(
   dir: string,
@@ -35,8 +35,9 @@ export async function waitForFile(
     seen = await readdir(dir).catch(() => []);
     // Chromium writes `<name>.crdownload` (or `Unconfirmed <n>.crdownload` before the name is
     // settled) and renames it at the end, so any partial means a download is still running.
-    const downloading = seen.some((entry) => entry.endsWith('.crdownload'));
-    const match = seen.find((entry) => matches(entry) && !entry.endsWith('.crdownload'));
+    // Firefox writes `<name>.part` next to an empty placeholder under the final name.
+    const downloading = seen.some(isPartial);
+    const match = seen.find((entry) => matches(entry) && !isPartial(entry));
     if (match && !downloading) {
       const path = join(dir, match);
       const size = await stat(path).then(
@@ -56,4 +57,8 @@ export async function waitForFile(
     }
     await sleep(intervalMs);
   }
+}
+
+function isPartial(entry: string): boolean {
+  return entry.endsWith('.crdownload') || entry.endsWith('.part');
 }

@@ -24,6 +24,17 @@ describe('waitForFile', () => {
     await expect(found).resolves.toEqual({ name: 'clip.mp4', path: join(dir, 'clip.mp4'), size: 14 });
   });
 
+  it('waits while Firefox writes the .part beside the empty placeholder under the final name', async () => {
+    await writeFile(join(dir, 'clip.mp4'), '');
+    const partial = join(dir, 'clip.mp4.part');
+    await writeFile(partial, 'half');
+    const found = waitForFile(dir, 'clip.mp4', { timeoutMs: 3_000, intervalMs: 20 });
+    await sleep(150);
+    await writeFile(partial, 'the whole clip');
+    await rename(partial, join(dir, 'clip.mp4'));
+    await expect(found).resolves.toEqual({ name: 'clip.mp4', path: join(dir, 'clip.mp4'), size: 14 });
+  });
+
   it('does not return a file while another download is still a partial', async () => {
     await writeFile(join(dir, 'clip.mp4'), 'done');
     await writeFile(join(dir, 'Unconfirmed 123.crdownload'), '');
