@@ -4,19 +4,13 @@ import { dispatchRequest, type RequestHandlers } from '@/src/background/request-
 import { createStaleSweeper } from '@/src/background/stale-sweeper';
 import { downloadEntry } from '@/src/download/download-entry';
 import { CAPTURE_PORT_NAME, type EntriesChanged } from '@/src/protocol/messages';
-import { openVideoDb } from '@/src/store/video-db';
-import { createVideoStore, type VideoStore } from '@/src/store/video-store';
+import { openVideoStore } from '@/src/store/video-store';
 
 const SWEEP_ALARM = 'sweep-stale';
 
 export default defineBackground(() => {
-  const store: Promise<VideoStore> = openVideoDb().then(createVideoStore);
-  const lazyStore: VideoStore = {
-    apply: async (...args) => (await store).apply(...args),
-    get: async (id) => (await store).get(id),
-    list: async () => (await store).list(),
-    failStale: async (...args) => (await store).failStale(...args),
-  };
+  // Opens on first use and reopens after closing for another context's upgrade.
+  const store = openVideoStore();
 
   const entriesChanged = (): void => {
     const message: EntriesChanged = { type: 'entries-changed' };
@@ -26,13 +20,13 @@ export default defineBackground(() => {
 
   const capture = createCaptureService({
     extensionId: browser.runtime.id,
-    store: lazyStore,
+    store: store,
     log: (entry) => console.warn('[video-keeper]', entry.type, entry.streamId ?? '', entry.message),
     onEntriesChanged: entriesChanged,
   });
 
   const sweeper = createStaleSweeper({
-    store: lazyStore,
+    store: store,
     liveEntryIds: () => capture.liveEntryIds(),
     onEntriesChanged: entriesChanged,
     now: () => Date.now(),
@@ -43,7 +37,7 @@ export default defineBackground(() => {
   });
 
   const handlers: RequestHandlers = {
-    'download-entry': async ({ id }) => downloadEntry(await lazyStore.get(id), browser.downloads),
+    'download-entry': async ({ id }) => downloadEntry(await store.get(id), browser.downloads),
   };
 
   browser.runtime.onConnect.addListener((port) => {

@@ -2,8 +2,7 @@ import { browser } from 'wxt/browser';
 import { createBackgroundSender, isEntriesChanged } from '../../src/gallery/background-client';
 import { createGalleryRefresher } from '../../src/gallery/refresh-gallery';
 import type { GalleryActions } from '../../src/gallery/render-gallery';
-import { openVideoDb } from '../../src/store/video-db';
-import { createVideoStore } from '../../src/store/video-store';
+import { openVideoStore } from '../../src/store/video-store';
 import '../../src/gallery/gallery.css';
 import './style.css';
 
@@ -19,8 +18,9 @@ const actions: GalleryActions = {
   },
 };
 
-const store = openVideoDb().then(createVideoStore);
-const refresh = createGalleryRefresher(root, async () => (await store).list(), actions);
+// Reopens by itself after it closed to let a newer version upgrade the database.
+const store = openVideoStore();
+const refresh = createGalleryRefresher(root, () => store.list(), actions);
 
 // Registered before the first await, so no broadcast is missed while the database opens.
 browser.runtime.onMessage.addListener((message: unknown) => {

@@ -1,5 +1,7 @@
 import { bodyFormatOf, createAnswerReassembler, type StreamIssue } from '../decode/answer-reassembler';
+import { linkExpiry } from '../extract/link-expiry';
 import { createVideoAnswerReader } from '../extract/video-answer';
+import { videoKey } from '../extract/video-key';
 import type { StreamOutcome } from '../protocol/messages';
 import type { EntryUpdate } from '../store/merge-entry';
 import type { FailureReason } from '../store/video-entry';
@@ -59,15 +61,24 @@ export function createCaptureSession(source: SessionSource, onIssue: (issue: Str
       ...(task ? { prompt: task.prompt, taskId: task.id } : {}),
       ...(task?.inputImageUrl ? { inputImageUrl: task.inputImageUrl } : {}),
     };
-    const result: EntryUpdate[] = videos.map((video, index) => ({
-      ...common,
-      id: task ? taskEntryId(task.id, index) : `url:${video.videoUrl}`,
-      status: 'done',
-      progress,
-      index,
-      videoUrl: video.videoUrl,
-      ...(video.coverUrl ? { coverUrl: video.coverUrl } : {}),
-    }));
+    const result: EntryUpdate[] = videos.map((video, index) => {
+      const key = videoKey(video.videoUrl);
+      const expiresAt = linkExpiry(video.videoUrl);
+      return {
+        ...common,
+        // Keyed without the signature, so a re-signed link of a task-less video is the same entry.
+        id: task ? taskEntryId(task.id, index) : `url:${key}`,
+        status: 'done',
+        progress,
+        index,
+        videoUrl: video.videoUrl,
+        videoKey: key,
+        ...(expiresAt === undefined ? {} : { expiresAt }),
+        // A proxy link believed from its label: the background may confirm it by content type.
+        ...(video.unconfirmed ? { needsCheck: true } : {}),
+        ...(video.coverUrl ? { coverUrl: video.coverUrl } : {}),
+      };
+    });
     if (task && videos.length === 0) {
       result.push({
         ...common,

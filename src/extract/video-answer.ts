@@ -1,5 +1,9 @@
+import { createAnswerLinkScanner } from './answer-links';
+import { createCoverPairing, type NamedCover } from './cover-pairing';
+import type { FoundLink } from './found-link';
 import { parseHttpUrl } from './http-url';
-import { linkKind } from './link-kind';
+import { judgeLink } from './link-kind';
+import { videoKey } from './video-key';
 
 /** The task a video model echoes first: `> VideoTask(id=…, image_url=…, prompt=…)`. */
 export interface VideoTask {
@@ -12,6 +16,11 @@ export interface VideoTask {
 export interface AnswerVideo {
   videoUrl: string;
   coverUrl?: string;
+  /**
+   * Only a label, `<video>` tag or MIME parameter says this is a video; its URL has no video
+   * file name (a proxy). Whoever can fetch should confirm it by the response's content type.
+   */
+  unconfirmed?: true;
 }
 
 /** Everything known about an answer so far. */
@@ -36,7 +45,8 @@ const TASK_LINE = /VideoTask\(id=([A-Za-z0-9_.:-]{1,128}),\s*image_url=(.*?),\s*
 const PROGRESS_OPEN = '任务进度](';
 const PROGRESS_MARK = /🔥/g;
 const PROGRESS_HINT = /🔥|🎉/;
-const LINK = /(!?)\[([^\]\n]{0,200})\]\(\s*<?(https?:\/\/[^\s)>]+)>?\s*\)/g;
+/** A blockquote line: the user's prompt echoed before the answer. */
+const QUOTE_LINE = /^ {0,3}>/;
 /** A line longer than this cannot be a link line of an answer; it is skipped, not buffered. */
 const MAX_LINE = 64 * 1024;
 const MAX_PROMPT = 4000;
@@ -44,18 +54,59 @@ const MAX_PROMPT = 4000;
 const MAX_VIDEOS = 64;
 
 /**
- * Incremental reader of a video model's markdown answer, line by line, so a long answer
- * costs linear time. It recognises the task line, counts progress marks (also in the line
- * still streaming) and collects each video link with the cover that precedes it.
+ * Incremental reader of a video model's answer, line by line, so a long answer costs linear
+ * time. It recognises the task line, counts progress marks (also in the line still
+ * streaming), and collects each video, in any format `createAnswerLinkScanner` knows, with
+ * its cover (`createCoverPairing`). Nothing in the echoed prompt is a result: not the task
+ * line, not the input image, not a link in the answer's leading `>` quote.
  */
 export function createVideoAnswerReader(): VideoAnswerReader {
   const answer: VideoAnswer = { progress: 0, succeeded: false, videos: [] };
-  const seenVideos = new Set<string>();
-  let pendingCover: string | undefined;
+  const videosByKey = new Map<string, AnswerVideo>();
+  const scanner = createAnswerLinkScanner();
+  const pairing = createCoverPairing(answer.videos);
   let partial = '';
   let skippingLongLine = false;
+  /** Where the answer stands with respect to its leading quote (the prompt echo). */
+  let quote: 'before' | 'inside' | 'after' = 'before';
+
+  const inLeadingQuote = (line: string): boolean => {
+    // Blank lines neither start nor end it: a prompt may be quoted as several paragraphs.
+    if (quote === 'after' || line.trim() === '') return false;
+    if (QUOTE_LINE.test(line)) {
+      quote = 'inside';
+      return true;
+    }
+    quote = 'after';
+    return false;
+  };
+
+  const take = (found: FoundLink): boolean => {
+    const url = parseHttpUrl(found.url);
+    if (!url || url === answer.task?.inputImageUrl) return false;
+    const judgement = judgeLink({ url, label: found.label, context: found.context, hint: found.hint });
+    if (judgement.kind === 'cover') return pairing.addCover(url, found.footnote);
+    if (judgement.kind !== 'video') return false;
+    const named: NamedCover = { ...namedCoverOf(found), ...(found.footnotes ? { footnotes: found.footnotes } : {}) };
+    const key = videoKey(url);
+    const seen = videosByKey.get(key);
+    if (seen) return pairing.nameCover(seen, named);
+    if (answer.videos.length >= MAX_VIDEOS) return false;
+    const video: AnswerVideo = judgement.unconfirmed ? { videoUrl: url, unconfirmed: true } : { videoUrl: url };
+    videosByKey.set(key, video);
+    answer.videos.push(video);
+    pairing.addVideo(video, named);
+    return true;
+  };
+
+  const namedCoverOf = (found: FoundLink): { cover?: string } => {
+    const cover = parseHttpUrl(found.cover);
+    if (!cover || cover === answer.task?.inputImageUrl) return {};
+    return judgeLink({ url: cover, hint: 'cover' }).kind === 'cover' ? { cover } : {};
+  };
 
   const readLine = (line: string): boolean => {
+    const quoted = inLeadingQuote(line);
     if (!answer.task) {
       const task = TASK_LINE.exec(line);
       if (task) {
@@ -67,19 +118,10 @@ export function createVideoAnswerReader(): VideoAnswerReader {
       }
     }
     let changed = readProgress(line);
-    for (const match of line.matchAll(LINK)) {
-      const url = parseHttpUrl(match[3]);
-      if (!url || url === answer.task?.inputImageUrl) continue;
-      const kind = linkKind(match[2] ?? '', url);
-      if (kind === 'cover') {
-        if (!seenVideos.has(url)) pendingCover = url;
-      } else if (kind === 'video' && !seenVideos.has(url) && answer.videos.length < MAX_VIDEOS) {
-        seenVideos.add(url);
-        answer.videos.push(pendingCover ? { videoUrl: url, coverUrl: pendingCover } : { videoUrl: url });
-        pendingCover = undefined;
-        changed = true;
-      }
-    }
+    if (quoted) return changed;
+    scanner.line(line, (found) => {
+      if (take(found)) changed = true;
+    });
     return changed;
   };
 
@@ -97,17 +139,6 @@ export function createVideoAnswerReader(): VideoAnswerReader {
       changed = true;
     }
     return changed;
-  };
-
-  const settleCover = (): boolean => {
-    // A cover written after its video (other producers do) goes to the last video without one.
-    if (!pendingCover) return false;
-    const cover = pendingCover;
-    pendingCover = undefined;
-    const lonely = [...answer.videos].reverse().find((video) => !video.coverUrl);
-    if (!lonely) return false;
-    lonely.coverUrl = cover;
-    return true;
   };
 
   return {
@@ -144,7 +175,10 @@ export function createVideoAnswerReader(): VideoAnswerReader {
       let changed = false;
       if (!skippingLongLine && partial && readLine(partial)) changed = true;
       partial = '';
-      if (settleCover()) changed = true;
+      scanner.end((found) => {
+        if (take(found)) changed = true;
+      });
+      if (pairing.settle()) changed = true;
       return changed;
     },
   };

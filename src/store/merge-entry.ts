@@ -1,3 +1,4 @@
+import { videoKey } from '../extract/video-key';
 import type { FailureReason, VideoEntry, VideoStatus } from './video-entry';
 
 /** What a capture knows about a video at one moment; merged into the stored entry. */
@@ -6,6 +7,12 @@ export interface EntryUpdate {
   status: VideoStatus;
   progress?: number;
   videoUrl?: string;
+  /** `videoKey(videoUrl)`; computed from `videoUrl` when absent. */
+  videoKey?: string;
+  /** When `videoUrl` expires (epoch ms), if it says. */
+  expiresAt?: number;
+  /** `videoUrl` is a video by label only; see `VideoEntry.needsCheck`. */
+  needsCheck?: boolean;
   coverUrl?: string;
   prompt?: string;
   taskId?: string;
@@ -18,10 +25,16 @@ export interface EntryUpdate {
   failureReason?: FailureReason;
 }
 
+/** Fields that keep their first-seen value. */
+const FIRST_SEEN = ['coverUrl', 'prompt', 'taskId', 'inputImageUrl', 'model'] as const;
+
 /**
  * Merges an update into the stored entry (or makes a new one). Replays and out-of-order
  * writes are harmless: `done` is final, progress never goes back, first-seen fields and
- * `createdAt` are kept, and a late result may still turn `failed` into `done`.
+ * `createdAt` are kept, and a late result may still turn `failed` into `done`. The one field
+ * that moves forward is the link itself: the same video (same `videoKey`) signed to live
+ * longer replaces the stored link, with its expiry and cover, so the gallery keeps a link that
+ * works. A video confirmed by any update stays confirmed.
  */
 export function mergeEntry(existing: VideoEntry | undefined, update: EntryUpdate, now: number): VideoEntry {
   if (!existing) {
@@ -37,6 +50,7 @@ export function mergeEntry(existing: VideoEntry | undefined, update: EntryUpdate
       updatedAt: now,
     };
     copyDefined(entry, update);
+    if (update.videoUrl) takeLink(entry, update, update.videoUrl);
     if (entry.status !== 'failed') delete entry.failureReason;
     return entry;
   }
@@ -44,7 +58,8 @@ export function mergeEntry(existing: VideoEntry | undefined, update: EntryUpdate
   const status = nextStatus(existing, update.status);
   const merged: VideoEntry = { ...existing, status, updatedAt: now };
   merged.progress = Math.max(existing.progress, update.progress ?? 0);
-  for (const key of ['videoUrl', 'coverUrl', 'prompt', 'taskId', 'inputImageUrl', 'model'] as const) {
+  if (update.videoUrl) mergeLink(merged, update, update.videoUrl);
+  for (const key of FIRST_SEEN) {
     if (merged[key] === undefined && update[key] !== undefined) merged[key] = update[key];
   }
   if (status === 'failed') {
@@ -52,6 +67,44 @@ export function mergeEntry(existing: VideoEntry | undefined, update: EntryUpdate
   }
   else delete merged.failureReason;
   return merged;
+}
+
+/** The key an update's video is stored and looked up under. */
+export function updateVideoKey(update: Pick<EntryUpdate, 'videoUrl' | 'videoKey'>): string | undefined {
+  if (!update.videoUrl) return undefined;
+  return update.videoKey ?? videoKey(update.videoUrl);
+}
+
+function mergeLink(merged: VideoEntry, update: EntryUpdate, videoUrl: string): void {
+  if (!merged.videoUrl) {
+    takeLink(merged, update, videoUrl);
+    return;
+  }
+  const storedKey = merged.videoKey ?? videoKey(merged.videoUrl);
+  if (storedKey !== updateVideoKey(update)) return;
+  if (!update.needsCheck) delete merged.needsCheck;
+  if (outlives(update.expiresAt, merged.expiresAt)) {
+    const confirmed = !merged.needsCheck;
+    takeLink(merged, update, videoUrl);
+    if (confirmed) delete merged.needsCheck;
+    // A cover signed in the same answer as the fresher link expires with it.
+    if (update.coverUrl) merged.coverUrl = update.coverUrl;
+  }
+}
+
+function takeLink(entry: VideoEntry, update: EntryUpdate, videoUrl: string): void {
+  entry.videoUrl = videoUrl;
+  entry.videoKey = update.videoKey ?? videoKey(videoUrl);
+  if (update.expiresAt === undefined) delete entry.expiresAt;
+  else entry.expiresAt = update.expiresAt;
+  if (update.needsCheck) entry.needsCheck = true;
+  else delete entry.needsCheck;
+}
+
+/** A link with no expiry outlives any signed one; of two signed links, the later expiry. */
+function outlives(candidate: number | undefined, stored: number | undefined): boolean {
+  if (stored === undefined) return false;
+  return candidate === undefined || candidate > stored;
 }
 
 function nextStatus(existing: VideoEntry, incoming: VideoStatus): VideoStatus {
@@ -65,7 +118,7 @@ function nextStatus(existing: VideoEntry, incoming: VideoStatus): VideoStatus {
 }
 
 function copyDefined(target: VideoEntry, update: EntryUpdate): void {
-  for (const key of ['videoUrl', 'coverUrl', 'prompt', 'taskId', 'inputImageUrl', 'model', 'failureReason'] as const) {
+  for (const key of [...FIRST_SEEN, 'failureReason'] as const) {
     const value = update[key];
     if (value !== undefined) (target as unknown as Record<string, unknown>)[key] = value;
   }

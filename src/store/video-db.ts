@@ -1,8 +1,11 @@
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
+import { linkExpiry } from '../extract/link-expiry';
+import { videoKey } from '../extract/video-key';
 import type { VideoEntry } from './video-entry';
 
 export const VIDEO_DB_NAME = 'video-keeper';
-export const VIDEO_DB_VERSION = 1;
+/** v1: `videos` with `by-created`, `by-site`, `by-video`. v2: `by-video-key`, keys backfilled. */
+export const VIDEO_DB_VERSION = 2;
 
 /** Typed schema of the library database. Add a version step below, never edit an old one. */
 export interface VideoDb extends DBSchema {
@@ -12,17 +15,32 @@ export interface VideoDb extends DBSchema {
     indexes: {
       'by-created': number;
       'by-site': string;
+      /** v1's dedupe index; kept (dropping it would be a step of its own) but no longer read. */
       'by-video': string;
+      'by-video-key': string;
     };
   };
 }
 
 export type VideoDatabase = IDBPDatabase<VideoDb>;
 
-/** Opens (and creates or upgrades) the library database. */
-export function openVideoDb(name: string = VIDEO_DB_NAME): Promise<VideoDatabase> {
+export interface OpenVideoDbOptions {
+  /**
+   * Called after the connection closed itself (another context opens a newer version) or was
+   * closed by the browser. The database is still there: open it again for the next call, as
+   * `createVideoDbConnection` does.
+   */
+  onClose?(): void;
+}
+
+/**
+ * Opens (and creates or upgrades) the library database. The connection closes itself when
+ * another context asks for a newer version, so an open popup never blocks an upgrade; a
+ * caller that lives on uses `createVideoDbConnection` (or `onClose`) to open it again.
+ */
+export function openVideoDb(name: string = VIDEO_DB_NAME, options: OpenVideoDbOptions = {}): Promise<VideoDatabase> {
   return openDB<VideoDb>(name, VIDEO_DB_VERSION, {
-    upgrade(db, oldVersion) {
+    upgrade(db, oldVersion, _newVersion, transaction) {
       if (oldVersion < 1) {
         const videos = db.createObjectStore('videos', { keyPath: 'id' });
         videos.createIndex('by-created', 'createdAt');
@@ -31,9 +49,57 @@ export function openVideoDb(name: string = VIDEO_DB_NAME): Promise<VideoDatabase
         // goes through this index anyway.
         videos.createIndex('by-video', 'videoUrl');
       }
+      if (oldVersion < 2) {
+        const videos = transaction.objectStore('videos');
+        // Not unique, for the same reason as `by-video`; entries without a URL have no key.
+        videos.createIndex('by-video-key', 'videoKey');
+        // openDB resolves only after this transaction completes, so the backfill is done
+        // before anyone reads. Only IndexedDB requests are awaited: the transaction stays alive.
+        backfillVideoKeys(transaction).catch(() => {
+          // A failed request aborts the upgrade transaction: openDB rejects with its error.
+        });
+      }
     },
-    blocking() {
-      // Another context needs a newer version: let it upgrade rather than block it.
+    blocking(_currentVersion, _blockedVersion, event) {
+      // Another context needs a newer version: step aside rather than block it.
+      (event.target as IDBDatabase).close();
+      options.onClose?.();
+    },
+    terminated() {
+      options.onClose?.();
     },
   });
+}
+
+/** v2: every stored link gets its `videoKey`, and its `expiresAt`, which v1 did not record. */
+async function backfillVideoKeys(transaction: IDBPTransaction<VideoDb, 'videos'[], 'versionchange'>): Promise<void> {
+  for (let cursor = await transaction.objectStore('videos').openCursor(); cursor; cursor = await cursor.continue()) {
+    const entry = cursor.value;
+    if (!entry.videoUrl || entry.videoKey) continue;
+    const expiresAt = entry.expiresAt ?? linkExpiry(entry.videoUrl);
+    await cursor.update({ ...entry, videoKey: videoKey(entry.videoUrl), ...(expiresAt === undefined ? {} : { expiresAt }) });
+  }
+}
+
+/**
+ * A connection that opens on first use and again after it closed itself for another
+ * context's upgrade. Returns the function to call before each use.
+ */
+export function createVideoDbConnection(name: string = VIDEO_DB_NAME): () => Promise<VideoDatabase> {
+  let current: Promise<VideoDatabase> | undefined;
+  return () => {
+    if (!current) {
+      const opening = openVideoDb(name, {
+        onClose() {
+          if (current === opening) current = undefined;
+        },
+      });
+      current = opening;
+      // A failed open is not cached: the next use tries again.
+      opening.catch(() => {
+        if (current === opening) current = undefined;
+      });
+    }
+    return current;
+  };
 }

@@ -12,12 +12,28 @@ export type FailureReason =
 
 /** One generated video, as stored in IndexedDB. Every URL is http(s), checked at capture. */
 export interface VideoEntry {
-  /** `task:<taskId>:<index>` when the answer names a task, else `url:<videoUrl>`. */
+  /**
+   * `task:<taskId>:<index>` when the answer names a task, else `url:<videoKey>` (before schema
+   * v2: `url:<videoUrl>`; such ids stay, dedupe goes through `videoKey`).
+   */
   id: string;
   status: VideoStatus;
   /** Progress marks (🔥) seen so far while generating. */
   progress: number;
   videoUrl?: string;
+  /**
+   * `videoKey(videoUrl)`: the URL without its signature and expiry parameters, so a re-signed
+   * link of the same video has the same key. Indexed as `by-video-key` (schema v2) for dedupe.
+   */
+  videoKey?: string;
+  /** Epoch ms when `videoUrl` stops working (a signed link), from `linkExpiry`; absent when unknown. */
+  expiresAt?: number;
+  /**
+   * Only a label or tag says `videoUrl` is a video (a proxy URL with no video file name).
+   * Whoever fetches it should confirm by the response's `Content-Type` and apply an update with
+   * the same `videoUrl` and no `needsCheck` to clear it. Absent means confirmed.
+   */
+  needsCheck?: boolean;
   coverUrl?: string;
   prompt?: string;
   taskId?: string;

@@ -1,5 +1,5 @@
-import { mergeEntry, type EntryUpdate } from './merge-entry';
-import type { VideoDatabase } from './video-db';
+import { mergeEntry, updateVideoKey, type EntryUpdate } from './merge-entry';
+import { createVideoDbConnection, VIDEO_DB_NAME, type VideoDatabase } from './video-db';
 import type { VideoEntry } from './video-entry';
 
 /** Reads and writes of the video library. All writes go through `apply`. */
@@ -13,17 +13,24 @@ export interface VideoStore {
   failStale(isStale: (entry: VideoEntry) => boolean, now?: number): Promise<VideoEntry[]>;
 }
 
-/** Wraps an open database. Only IndexedDB calls happen inside a transaction, no foreign await. */
-export function createVideoStore(db: VideoDatabase): VideoStore {
+/**
+ * Wraps a database: an open one, or a function giving the current connection
+ * (`createVideoDbConnection`), which survives the connection closing for an upgrade. Only
+ * IndexedDB calls happen inside a transaction, no foreign await.
+ */
+export function createVideoStore(source: VideoDatabase | (() => Promise<VideoDatabase>)): VideoStore {
+  const database = typeof source === 'function' ? source : () => Promise.resolve(source);
   return {
     async apply(updates, now = Date.now()) {
       if (updates.length === 0) return [];
+      const db = await database();
       const tx = db.transaction('videos', 'readwrite');
       const written: VideoEntry[] = [];
       for (const update of updates) {
-        // One video is one entry whatever named it first: a URL already stored under
-        // another id wins over the update's own id.
-        const sameVideo = update.videoUrl ? await tx.store.index('by-video').get(update.videoUrl) : undefined;
+        // One video is one entry whatever named it first, and however often its link was
+        // signed again: an entry already holding this video wins over the update's own id.
+        const key = updateVideoKey(update);
+        const sameVideo = key ? await tx.store.index('by-video-key').get(key) : undefined;
         const existing = sameVideo ?? (await tx.store.get(update.id));
         const entry = mergeEntry(existing, sameVideo ? { ...update, id: sameVideo.id } : update, now);
         await tx.store.put(entry);
@@ -32,15 +39,15 @@ export function createVideoStore(db: VideoDatabase): VideoStore {
       await tx.done;
       return written;
     },
-    get(id) {
-      return db.get('videos', id);
+    async get(id) {
+      return (await database()).get('videos', id);
     },
     async list() {
-      const entries = await db.getAllFromIndex('videos', 'by-created');
+      const entries = await (await database()).getAllFromIndex('videos', 'by-created');
       return entries.reverse();
     },
     async failStale(isStale, now = Date.now()) {
-      const tx = db.transaction('videos', 'readwrite');
+      const tx = (await database()).transaction('videos', 'readwrite');
       const failed: VideoEntry[] = [];
       let cursor = await tx.store.openCursor();
       while (cursor) {
@@ -56,4 +63,12 @@ export function createVideoStore(db: VideoDatabase): VideoStore {
       return failed;
     },
   };
+}
+
+/**
+ * The library store for a context that lives on (the worker, an open popup): it opens the
+ * database on first use and again whenever the connection closed for another context's upgrade.
+ */
+export function openVideoStore(name: string = VIDEO_DB_NAME): VideoStore {
+  return createVideoStore(createVideoDbConnection(name));
 }

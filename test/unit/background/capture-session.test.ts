@@ -29,6 +29,7 @@ const seedEntry = {
   id: `task:${expected.taskId}:0`,
   status: 'done',
   videoUrl: expected.video,
+  videoKey: expected.video,
   coverUrl: expected.cover,
   prompt: expected.prompt,
   taskId: expected.taskId,
@@ -95,5 +96,41 @@ describe('createCaptureSession', () => {
     const session = createCaptureSession(source, () => {});
     session.push(openAiStream(['[视频](https://cdn.test/v.mp4)\n'], 'cogvideox-flash'));
     expect(session.end('complete')[0]).toMatchObject({ id: 'url:https://cdn.test/v.mp4', model: 'cogvideox-flash' });
+  });
+
+  it('gives a signed link its expiry and key, and a task-less video an id without the signature', () => {
+    const signed = (date: string, signature: string) =>
+      `https://bucket.s3.amazonaws.com/out/v.mp4?X-Amz-Date=${date}T080000Z&X-Amz-Expires=3600&X-Amz-Signature=${signature}`;
+    const ends = [signed('20250326', 'aaa'), signed('20250327', 'bbb')].map((url) => {
+      const session = createCaptureSession(source, () => {});
+      session.push(openAiStream([`[视频](${url})\n`]));
+      return session.end('complete');
+    });
+    expect(ends[0]).toEqual([
+      expect.objectContaining({
+        id: 'url:https://bucket.s3.amazonaws.com/out/v.mp4',
+        videoUrl: signed('20250326', 'aaa'),
+        videoKey: 'https://bucket.s3.amazonaws.com/out/v.mp4',
+        expiresAt: Date.UTC(2025, 2, 26, 9),
+      }),
+    ]);
+    expect(ends[1]?.[0]?.id).toBe(ends[0]?.[0]?.id);
+    expect(ends[0]?.[0]?.needsCheck).toBeUndefined();
+  });
+
+  it('asks for a check of a video known only by its label', () => {
+    const session = createCaptureSession(source, () => {});
+    session.push(openAiStream(['[点击下载](https://proxy.test/files/abc/content)\n']));
+    expect(session.end('complete')).toEqual([
+      expect.objectContaining({ videoUrl: 'https://proxy.test/files/abc/content', needsCheck: true, status: 'done' }),
+    ]);
+  });
+
+  it('reads results in the other formats too (a <video> tag with its poster)', () => {
+    const session = createCaptureSession(source, () => {});
+    session.push(openAiStream(['> VideoTask(id=21, image_url=None, prompt=p)\n', '<video src="https://cdn.test/21.mp4"', ' poster="https://cdn.test/21.jpg"></video>\n']));
+    expect(session.end('complete')).toEqual([
+      expect.objectContaining({ id: 'task:21:0', videoUrl: 'https://cdn.test/21.mp4', coverUrl: 'https://cdn.test/21.jpg' }),
+    ]);
   });
 });

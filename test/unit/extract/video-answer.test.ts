@@ -102,4 +102,40 @@ describe('createVideoAnswerReader', () => {
     reader.end();
     expect(reader.answer.videos.map((video) => video.videoUrl)).toEqual(['https://cdn.test/after.mp4']);
   });
+
+  it('marks a labelled proxy link as an unconfirmed video, and a video file as confirmed', () => {
+    const text = '[下载视频](https://proxy.test/files/abc/content)\n[视频](https://cdn.test/v.mp4)\n';
+    expect(read(text).videos).toEqual([
+      { videoUrl: 'https://proxy.test/files/abc/content', unconfirmed: true },
+      { videoUrl: 'https://cdn.test/v.mp4' },
+    ]);
+  });
+
+  it('takes nothing from a leading quote of the prompt, however it is written', () => {
+    const text =
+      '> 用户：参考 https://x.test/ref.mp4 和 <video src="https://x.test/q.mp4"></video>\n' +
+      '>\n> [视频](https://x.test/quoted.mp4)\n\n' +
+      '结果：[视频](https://cdn.test/result.mp4)\n';
+    expect(read(text).videos.map((video) => video.videoUrl)).toEqual(['https://cdn.test/result.mp4']);
+  });
+
+  it('never takes the input image for a cover', () => {
+    const image = 'https://example.com/uploads/dog_cover.png';
+    const text = `> VideoTask(id=13, image_url=${image}, prompt=p)\n[封面](${image})\n[视频](https://cdn.test/v.mp4)\n`;
+    expect(read(text).videos).toEqual([{ videoUrl: 'https://cdn.test/v.mp4' }]);
+  });
+
+  it('keeps one video when the answer names it again with a fresh signature', () => {
+    const signed = (expires: number) => `https://b.oss-cn-beijing.aliyuncs.com/v.mp4?OSSAccessKeyId=L&Expires=${expires}&Signature=s${expires}`;
+    const text = `[视频](${signed(1)})\n<video src="${signed(2)}"></video>\n${signed(3)}\n`;
+    expect(read(text).videos).toEqual([{ videoUrl: signed(1) }]);
+  });
+
+  it('reports a change when a cover arrives for a video already found', () => {
+    const reader = createVideoAnswerReader();
+    expect(reader.push('[视频](https://cdn.test/a.mp4)\n')).toBe(true);
+    expect(reader.push('[封面](https://cdn.test/a.jpg)\n')).toBe(true);
+    expect(reader.push('plain text\n')).toBe(false);
+    expect(reader.answer.videos).toEqual([{ videoUrl: 'https://cdn.test/a.mp4', coverUrl: 'https://cdn.test/a.jpg' }]);
+  });
 });

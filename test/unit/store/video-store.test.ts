@@ -80,4 +80,56 @@ describe('video store', () => {
     expect(await store.get('task:1:0')).toMatchObject({ status: 'failed', failureReason: 'interrupted', updatedAt: 5000 });
     expect(await store.get('task:3:0')).toMatchObject({ status: 'generating' });
   });
+
+  describe('signed links', () => {
+    const signed = (expires: number) => `https://b.oss-cn-beijing.aliyuncs.com/out/7.mp4?OSSAccessKeyId=L&Expires=${expires}&Signature=s${expires}`;
+    const cover = (expires: number) => `https://b.oss-cn-beijing.aliyuncs.com/out/7.jpg?OSSAccessKeyId=L&Expires=${expires}&Signature=c${expires}`;
+    const video = (expires: number, id = 'url:https://b.oss-cn-beijing.aliyuncs.com/out/7.mp4'): EntryUpdate => ({
+      ...done,
+      id,
+      taskId: undefined,
+      videoUrl: signed(expires),
+      coverUrl: cover(expires),
+      expiresAt: expires * 1000,
+    });
+
+    it('keeps one entry for one video however often its link is signed again', async () => {
+      await store.apply([video(1_742_976_000)], 1000);
+      await store.apply([video(1_742_979_600, 'task:7:0')], 2000);
+      await store.apply([{ ...video(1_742_983_200), videoKey: undefined }], 3000);
+      const entries = await store.list();
+      expect(entries).toHaveLength(1);
+      expect(entries[0]).toMatchObject({ createdAt: 1000, videoKey: 'https://b.oss-cn-beijing.aliyuncs.com/out/7.mp4' });
+    });
+
+    it('moves to the link that lives longer, with its expiry and cover, never back', async () => {
+      await store.apply([video(1_742_979_600)], 1000);
+      const [fresher] = await store.apply([video(1_742_983_200)], 2000);
+      expect(fresher).toMatchObject({ videoUrl: signed(1_742_983_200), coverUrl: cover(1_742_983_200), expiresAt: 1_742_983_200_000 });
+      const [older] = await store.apply([video(1_742_976_000)], 3000);
+      expect(older).toMatchObject({ videoUrl: signed(1_742_983_200), expiresAt: 1_742_983_200_000 });
+    });
+
+    it('prefers a link that does not expire and keeps it', async () => {
+      await store.apply([video(1_742_979_600)], 1000);
+      const unsigned = 'https://b.oss-cn-beijing.aliyuncs.com/out/7.mp4';
+      const [stored] = await store.apply([{ ...video(0), videoUrl: unsigned, expiresAt: undefined, coverUrl: undefined }], 2000);
+      expect(stored).toMatchObject({ videoUrl: unsigned, coverUrl: cover(1_742_979_600) });
+      expect(stored?.expiresAt).toBeUndefined();
+      const [after] = await store.apply([video(1_742_999_999)], 3000);
+      expect(after?.videoUrl).toBe(unsigned);
+    });
+  });
+
+  it('keeps needsCheck until an update of the same video comes without it', async () => {
+    const proxy: EntryUpdate = { ...done, videoUrl: 'https://proxy.test/file/abc', coverUrl: undefined, needsCheck: true };
+    await store.apply([proxy], 1000);
+    expect(await store.get('task:1:0')).toMatchObject({ needsCheck: true, videoKey: 'https://proxy.test/file/abc' });
+    await store.apply([proxy], 2000);
+    expect(await store.get('task:1:0')).toMatchObject({ needsCheck: true });
+    await store.apply([{ ...proxy, needsCheck: undefined }], 3000);
+    expect((await store.get('task:1:0'))?.needsCheck).toBeUndefined();
+    await store.apply([proxy], 4000);
+    expect((await store.get('task:1:0'))?.needsCheck).toBeUndefined();
+  });
 });
