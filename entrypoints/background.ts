@@ -1,7 +1,9 @@
 import { browser } from 'wxt/browser';
 import { createCaptureService } from '@/src/background/capture-service';
 import { dispatchRequest, type RequestHandlers } from '@/src/background/request-handlers';
+import { probeVideoLink } from '@/src/background/probe-video-link';
 import { createStaleSweeper } from '@/src/background/stale-sweeper';
+import { createVideoLinkChecker } from '@/src/background/video-link-checker';
 import { downloadEntry } from '@/src/download/download-entry';
 import { CAPTURE_PORT_NAME, type EntriesChanged } from '@/src/protocol/messages';
 import { openVideoStore } from '@/src/store/video-store';

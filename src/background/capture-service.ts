@@ -3,6 +3,7 @@ import { parseHttpUrl } from '../extract/http-url';
 import type { BackgroundToRelayMessage, StreamOpen } from '../protocol/messages';
 import { parseRelayMessage } from '../protocol/parse-relay-message';
 import type { EntryUpdate } from '../store/merge-entry';
+import type { VideoEntry } from '../store/video-entry';
 import type { VideoStore } from '../store/video-store';
 import { createCaptureSession, type CaptureSession, type SessionEnd } from './capture-session';
 
@@ -26,8 +27,8 @@ export interface CaptureServiceOptions {
   extensionId: string;
   store: Pick<VideoStore, 'apply'>;
   log(entry: CaptureLog): void;
-  /** Called after stored entries changed (to refresh open galleries). */
-  onEntriesChanged(): void;
+  /** Called with the entries a write stored (to refresh open galleries, to check links). */
+  onEntriesChanged(entries: VideoEntry[]): void;
 }
 
 export interface CaptureService {
@@ -63,7 +64,7 @@ export function createCaptureService(options: CaptureServiceOptions): CaptureSer
     writes = writes
       .then(() => store.apply(updates))
       .then(
-        () => options.onEntriesChanged(),
+        (entries) => options.onEntriesChanged(entries),
         (error: unknown) => log({ streamId, type: 'store-failed', message: String(error) }),
       );
     return writes;

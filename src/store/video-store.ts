@@ -11,6 +11,11 @@ export interface VideoStore {
   list(): Promise<VideoEntry[]>;
   /** Marks every `generating` entry accepted by `isStale` as failed (`interrupted`). */
   failStale(isStale: (entry: VideoEntry) => boolean, now?: number): Promise<VideoEntry[]>;
+  /**
+   * Settles a `needsCheck` entry once its link was probed: a video is confirmed, anything else
+   * (a web page behind a "video" label) is removed. Returns whether anything changed.
+   */
+  settleCheck(id: string, isVideo: boolean, now?: number): Promise<boolean>;
 }
 
 /**
@@ -61,6 +66,23 @@ export function createVideoStore(source: VideoDatabase | (() => Promise<VideoDat
       }
       await tx.done;
       return failed;
+    },
+    async settleCheck(id, isVideo, now = Date.now()) {
+      const tx = (await database()).transaction('videos', 'readwrite');
+      const entry = await tx.store.get(id);
+      let changed = false;
+      if (entry?.needsCheck) {
+        changed = true;
+        if (isVideo) {
+          const confirmed: VideoEntry = { ...entry, updatedAt: now };
+          delete confirmed.needsCheck;
+          await tx.store.put(confirmed);
+        } else {
+          await tx.store.delete(id);
+        }
+      }
+      await tx.done;
+      return changed;
     },
   };
 }
