@@ -20,15 +20,24 @@ export default defineBackground(() => {
     browser.runtime.sendMessage(message).catch(() => {});
   };
 
-  const capture = createCaptureService({
-    extensionId: browser.runtime.id,
-    store: store,
-    log: (entry) => console.warn('[video-keeper]', entry.type, entry.streamId ?? '', entry.message),
+  const linkChecker = createVideoLinkChecker({
+    store,
+    probe: (url) => probeVideoLink(url, (target, init) => fetch(target, init)),
     onEntriesChanged: entriesChanged,
   });
 
+  const capture = createCaptureService({
+    extensionId: browser.runtime.id,
+    store,
+    log: (entry) => console.warn('[video-keeper]', entry.type, entry.streamId ?? '', entry.message),
+    onEntriesChanged(entries) {
+      entriesChanged();
+      void linkChecker.check(entries);
+    },
+  });
+
   const sweeper = createStaleSweeper({
-    store: store,
+    store,
     liveEntryIds: () => capture.liveEntryIds(),
     onEntriesChanged: entriesChanged,
     now: () => Date.now(),
