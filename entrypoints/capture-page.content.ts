@@ -1,7 +1,8 @@
 import { installPageCapture } from '@/src/capture/page-capture';
 import { CAPTURE_MATCHES } from '@/src/sites/capture-sites';
 
-// Page world, before any page script: wraps fetch so chat answers can be copied.
+// Page world, before any page script: wraps fetch, XMLHttpRequest, EventSource and WebSocket
+// so chat answers can be copied.
 export default defineContentScript({
   matches: CAPTURE_MATCHES,
   world: 'MAIN',

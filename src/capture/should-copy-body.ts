@@ -14,6 +14,20 @@ export function shouldCopyBody(contentType: string, url: string, contentLength: 
   if (type.startsWith('text/event-stream')) return true;
   if (!type.includes('json') && !type.startsWith('text/plain')) return false;
   if (contentLength > MAX_JSON_COPY) return false;
-  const path = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '').split(/[?#]/, 1)[0] ?? '';
-  return CHAT_PATH.test(path);
+  return CHAT_PATH.test(pathOf(url));
+}
+
+/**
+ * Whether a WebSocket can carry chat answers and so its text frames are worth a copy: a
+ * chat-like path, or Socket.IO's (Open WebUI serves it at `/ws/socket.io/`). Dev servers'
+ * hot-reload sockets and the like are left alone.
+ */
+export function shouldCopySocket(url: string): boolean {
+  const path = pathOf(url);
+  return CHAT_PATH.test(path) || /socket\.io/i.test(path);
+}
+
+/** The path of an absolute URL, without query and fragment. */
+function pathOf(url: string): string {
+  return url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '').split(/[?#]/, 1)[0] ?? '';
 }

@@ -30,14 +30,23 @@ export type PageMessage =
   | {
       kind: 'open';
       id: number;
-      /** `Response.url` (after redirects). */
+      /** `Response.url` / `responseURL` (after redirects), `EventSource.url` or `WebSocket.url`. */
       url: string;
       contentType: string;
       /** The request body when the page sent a string (used for the model name only). */
       requestBody?: string;
     }
+  /** Raw body bytes (fetch), or text the page already decoded (XHR, EventSource, WebSocket). */
   | { kind: 'chunk'; id: number; bytes: Uint8Array }
+  | { kind: 'chunk'; id: number; text: string }
   | { kind: 'end'; id: number; outcome: StreamOutcome; error?: string };
+
+/**
+ * Content type of a copied WebSocket: no HTTP body exists, so the page world writes each
+ * received text frame as one NDJSON line (the frame's text, JSON-encoded) and the stream is
+ * read as NDJSON. Its `url` is the socket's, `ws:`/`wss:` mapped to `http:`/`https:` by the relay.
+ */
+export const WEBSOCKET_CONTENT_TYPE = 'application/x-video-keeper-websocket+ndjson';
 
 // ---------------------------------------------------------------- relay <-> background
 

@@ -49,10 +49,10 @@ interface KeptStream {
 }
 
 /**
- * The isolated-world relay: takes body bytes from the page-world interceptor over a private
- * MessagePort, validates and decodes them, batches them, and forwards them to the background
- * over a runtime Port. It keeps each stream until the background says it is stored, and
- * replays everything when the Port breaks (Chrome stops idle service workers).
+ * The isolated-world relay: takes body bytes (or text) from the page-world interceptor over a
+ * private MessagePort, validates and decodes them, batches them, and forwards them to the
+ * background over a runtime Port. It keeps each stream until the background says it is
+ * stored, and replays everything when the Port breaks (Chrome stops idle service workers).
  */
 export function createRelay(options: RelayOptions): Relay {
   const streams = new Map<number, KeptStream>();
@@ -173,7 +173,8 @@ export function createRelay(options: RelayOptions): Relay {
         const open: StreamOpen = {
           type: 'stream-open',
           streamId: streamIdOf(message.id),
-          endpointUrl: message.url,
+          // A WebSocket's URL: the background takes http(s) endpoints only.
+          endpointUrl: message.url.replace(/^ws(s?):/i, (_, secure: string) => (secure ? 'https:' : 'http:')),
           contentType: message.contentType,
           startedAt: options.now(),
           ...(requestModel ? { requestModel } : {}),
@@ -188,7 +189,7 @@ export function createRelay(options: RelayOptions): Relay {
         finish(stream, message.outcome, message.error);
         return;
       }
-      const text = stream.decoder.decode(message.bytes, { stream: true });
+      const text = 'text' in message ? message.text : stream.decoder.decode(message.bytes, { stream: true });
       stream.size += text.length;
       if (stream.size > MAX_STREAM_TEXT) {
         finish(stream, 'truncated', `stream longer than ${MAX_STREAM_TEXT} characters`);

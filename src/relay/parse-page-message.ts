@@ -1,6 +1,6 @@
 import type { PageMessage, StreamOutcome } from '../protocol/messages';
 
-/** Largest body chunk accepted from the page world in one message. */
+/** Largest body chunk accepted from the page world in one message (bytes, or characters of text). */
 export const MAX_PAGE_CHUNK_BYTES = 4 * 1024 * 1024;
 const OUTCOMES: ReadonlySet<string> = new Set<StreamOutcome>(['complete', 'error', 'aborted', 'truncated']);
 
@@ -23,9 +23,10 @@ export function parsePageMessage(value: unknown): PageMessage | undefined {
       return { kind: 'open', id, url, contentType, ...(body ? { requestBody: body } : {}) };
     }
     case 'chunk': {
-      const { bytes } = message;
-      if (!(bytes instanceof Uint8Array) || bytes.byteLength > MAX_PAGE_CHUNK_BYTES) return undefined;
-      return { kind: 'chunk', id, bytes };
+      const { text } = message;
+      if (typeof text === 'string') return text.length <= MAX_PAGE_CHUNK_BYTES ? { kind: 'chunk', id, text } : undefined;
+      const bytes = ownUint8Array(message.bytes, MAX_PAGE_CHUNK_BYTES);
+      return bytes ? { kind: 'chunk', id, bytes } : undefined;
     }
     case 'end': {
       const { outcome, error } = message;
@@ -40,6 +41,18 @@ export function parsePageMessage(value: unknown): PageMessage | undefined {
     default:
       return undefined;
   }
+}
+
+/**
+ * A `Uint8Array` of at most `maxBytes` from the page world, as one of this realm's own.
+ * `instanceof` alone is not enough: Firefox gives the isolated world the page's objects behind
+ * Xray wrappers whose class is the page's `Uint8Array`, so the brand is checked instead and the
+ * bytes are copied into this realm.
+ */
+function ownUint8Array(value: unknown, maxBytes: number): Uint8Array | undefined {
+  if (value instanceof Uint8Array) return value.byteLength <= maxBytes ? value : undefined;
+  if (!ArrayBuffer.isView(value) || Object.prototype.toString.call(value) !== '[object Uint8Array]') return undefined;
+  return value.byteLength <= maxBytes ? new Uint8Array(value as Uint8Array) : undefined;
 }
 
 /** The `model` of a JSON chat request body, if it has one. */

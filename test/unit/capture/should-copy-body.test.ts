@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shouldCopyBody } from '@/src/capture/should-copy-body';
+import { shouldCopyBody, shouldCopySocket } from '@/src/capture/should-copy-body';
 
 describe('shouldCopyBody', () => {
   it('copies every event stream', () => {
@@ -19,5 +19,19 @@ describe('shouldCopyBody', () => {
     expect(shouldCopyBody('text/html', 'http://localhost/chat', 1000)).toBe(false);
     expect(shouldCopyBody('application/octet-stream', 'http://localhost/chat/file', -1)).toBe(false);
     expect(shouldCopyBody('application/json', 'http://localhost/chat/export', 300_000_000)).toBe(false);
+  });
+});
+
+describe('shouldCopySocket', () => {
+  it('copies Socket.IO and chat-like sockets', () => {
+    expect(shouldCopySocket('ws://localhost:8080/ws/socket.io/?EIO=4&transport=websocket')).toBe(true);
+    expect(shouldCopySocket('wss://chat.example/socket.io/?EIO=3&transport=websocket')).toBe(true);
+    expect(shouldCopySocket('wss://chat.example/api/chat/stream')).toBe(true);
+  });
+
+  it('leaves dev-server and other sockets alone', () => {
+    expect(shouldCopySocket('ws://localhost:5173/?token=abc')).toBe(false);
+    expect(shouldCopySocket('ws://localhost:3000/_next/webpack-hmr')).toBe(false);
+    expect(shouldCopySocket('wss://chat.example/live?room=chat')).toBe(false);
   });
 });

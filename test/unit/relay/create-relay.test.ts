@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { BackgroundToRelayMessage, PageMessage, RelayMessage } from '@/src/protocol/messages';
+import { WEBSOCKET_CONTENT_TYPE, type BackgroundToRelayMessage, type PageMessage, type RelayMessage } from '@/src/protocol/messages';
 import { createRelay, MAX_STREAM_TEXT, type Relay } from '@/src/relay/create-relay';
+import { MAX_PAGE_CHUNK_BYTES } from '@/src/relay/parse-page-message';
 import { createFakePort, type FakePort } from '../../support/fake-port';
 
 type Port = FakePort<BackgroundToRelayMessage, RelayMessage>;
@@ -49,6 +50,31 @@ describe('relay', () => {
     ]);
   });
 
+  it('forwards text chunks (XHR, EventSource, WebSocket) as they are, batched with the bytes of no other stream', () => {
+    relay.receive({ kind: 'open', id: 2, url: 'ws://127.0.0.1:8080/ws/socket.io/?EIO=4&transport=websocket', contentType: WEBSOCKET_CONTENT_TYPE });
+    relay.receive({ kind: 'chunk', id: 2, text: '"0{\\"sid\\":\\"a\\"}"\n' });
+    relay.receive({ kind: 'chunk', id: 2, text: '"42[\\"chat-events\\",{}]"\n' });
+    runTimers();
+    relay.receive({ kind: 'end', id: 2, outcome: 'complete' });
+    expect(ports[0]!.posted).toEqual([
+      {
+        type: 'stream-open',
+        streamId: 'n0-2',
+        // The background takes http(s) endpoints only; the content type says it was a socket.
+        endpointUrl: 'http://127.0.0.1:8080/ws/socket.io/?EIO=4&transport=websocket',
+        contentType: WEBSOCKET_CONTENT_TYPE,
+        startedAt: 1234,
+      },
+      { type: 'stream-chunk', streamId: 'n0-2', seq: 0, text: '"0{\\"sid\\":\\"a\\"}"\n"42[\\"chat-events\\",{}]"\n' },
+      { type: 'stream-end', streamId: 'n0-2', chunks: 1, outcome: 'complete' },
+    ]);
+  });
+
+  it('maps wss: to https:', () => {
+    relay.receive({ kind: 'open', id: 3, url: 'WSS://chat.example/ws/socket.io/', contentType: WEBSOCKET_CONTENT_TYPE });
+    expect(ports[0]!.posted[0]).toMatchObject({ endpointUrl: 'https://chat.example/ws/socket.io/' });
+  });
+
   it('replays every unconfirmed stream on a new port when the background goes away', () => {
     relay.receive(open);
     relay.receive({ kind: 'chunk', id: 1, bytes: encode('a') });
@@ -91,10 +117,18 @@ describe('relay', () => {
   });
 
   it('drops malformed page messages with a warning', () => {
-    for (const bad of [null, 42, { kind: 'chunk', id: 1, bytes: 'text' }, { kind: 'open', id: -1 }, { kind: 'nope', id: 1 }]) {
-      relay.receive(bad);
-    }
-    expect(warnings).toHaveLength(5);
+    const bad = [
+      null,
+      42,
+      { kind: 'chunk', id: 1, bytes: 'text' },
+      { kind: 'chunk', id: 1, text: 42 },
+      { kind: 'chunk', id: 1, text: 'x'.repeat(MAX_PAGE_CHUNK_BYTES + 1) },
+      { kind: 'chunk', id: 1 },
+      { kind: 'open', id: -1 },
+      { kind: 'nope', id: 1 },
+    ];
+    for (const message of bad) relay.receive(message);
+    expect(warnings).toHaveLength(bad.length);
     expect(ports).toHaveLength(0);
   });
 

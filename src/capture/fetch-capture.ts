@@ -1,0 +1,90 @@
+import { apply, getterOf } from './built-ins';
+import type { Disguise } from './native-disguise';
+import type { PageChannel } from './page-channel';
+import { shouldCopyBody } from './should-copy-body';
+
+/**
+ * Wraps `fetch` so that responses that can carry a chat answer are copied (a
+ * `Response.clone()` tee) to the relay. The page gets back the very promise and Response the
+ * browser made, untouched, whichever way it reads the body (`getReader()`, `text()`, `json()`,
+ * `arrayBuffer()`, `pipeThrough()`): the tee is made before any page code can touch it.
+ */
+/* eslint-disable @typescript-eslint/unbound-method, @typescript-eslint/no-unnecessary-type-assertion --
+   built-ins are cached unbound on purpose (page scripts may replace them later) and always
+   called through Reflect.apply, whose result types are asserted at each call. */
+export function captureFetch(win: typeof globalThis, channel: PageChannel, disguise: Disguise): void {
+  const nativeFetch = win.fetch;
+  const responseProto = win.Response.prototype;
+  const then = win.Promise.prototype.then;
+  const clone = responseProto.clone;
+  const headersOf = getterOf(responseProto, 'headers');
+  const urlOf = getterOf(responseProto, 'url');
+  const bodyOf = getterOf(responseProto, 'body');
+  const getHeader = win.Headers.prototype.get;
+  const getReader = win.ReadableStream.prototype.getReader;
+  const readerProto = win.ReadableStreamDefaultReader.prototype;
+  const read = readerProto.read;
+  const cancel = readerProto.cancel;
+  if (!headersOf || !urlOf || !bodyOf) return;
+  const noop = (): void => {};
+
+  const copy = (response: Response, requestBody: unknown): void => {
+    const headers = apply(headersOf, response, []) as Headers;
+    const contentType = (apply(getHeader, headers, ['content-type']) as string | null) ?? '';
+    const url = apply(urlOf, response, []) as string;
+    const length = Number(apply(getHeader, headers, ['content-length']) ?? -1);
+    if (!shouldCopyBody(contentType, url, Number.isFinite(length) ? length : -1)) return;
+    // Opened before cloning: a clone nobody reads would buffer the whole body.
+    const stream = channel.open(url, contentType, requestBody);
+    if (!stream) return;
+    try {
+      const body = apply(bodyOf, apply(clone, response, []) as Response, []) as ReadableStream<Uint8Array> | null;
+      if (!body) return stream.end('complete');
+      const reader = apply(getReader, body, []) as ReadableStreamDefaultReader<Uint8Array>;
+      const pump = (): void => {
+        apply(then, apply(read, reader, []), [
+          (result: ReadableStreamReadResult<Uint8Array>) => {
+            if (result.done) return stream.end('complete');
+            if (stream.push(result.value)) return pump();
+            // Cancelling our branch of the tee leaves the page's branch flowing.
+            void (apply(then, apply(cancel, reader, []), [noop, noop]) as Promise<void>);
+          },
+          (error: unknown) => {
+            const name = (error as { name?: unknown } | null)?.name;
+            stream.end(name === 'AbortError' ? 'aborted' : 'error', String(error));
+          },
+        ]);
+      };
+      pump();
+    } catch (error) {
+      stream.end('error', String(error));
+    }
+  };
+
+  const wrappedFetch = new Proxy(nativeFetch, {
+    apply(target, thisArg, args: Parameters<typeof fetch>) {
+      const pending = apply(target, thisArg, args) as Promise<Response>;
+      let requestBody: unknown;
+      try {
+        requestBody = args[1]?.body;
+      } catch {
+        // an exotic init object: no model name, nothing else changes
+      }
+      // The page gets a promise settled exactly like the browser's: same Response, same
+      // rejection (still reported as unhandled if the page ignores it). The tee is made in
+      // our reaction, before any page code can touch the body.
+      return apply(then, pending, [
+        (response: Response) => {
+          try {
+            copy(response, requestBody);
+          } catch {
+            // Never the page's problem.
+          }
+          return response;
+        },
+      ]) as Promise<Response>;
+    },
+  });
+  disguise(wrappedFetch, nativeFetch);
+  win.fetch = wrappedFetch;
+}

@@ -1,0 +1,80 @@
+import { PAGE_ASK_EVENT, PAGE_PORT_EVENT, PAGE_READY, type PageMessage, type StreamOutcome } from '../protocol/messages';
+import { apply } from './built-ins';
+
+/** Bytes (or characters) copied per stream at most; past it the copy stops and is marked truncated. */
+export const MAX_COPY_BYTES = 32 * 1024 * 1024;
+/** A longer request body is not a chat request worth reading a model name from. */
+const MAX_REQUEST_BODY = 64 * 1024;
+
+/** One copied response (or socket), as a transport hook feeds it. */
+export interface CopyStream {
+  /** Copies more of the body; false once the stream has ended (the hook stops reading then). */
+  push(body: Uint8Array | string): boolean;
+  /** Ends the copy; later calls do nothing. */
+  end(outcome: StreamOutcome, error?: string): void;
+}
+
+/** The page world's side of the private MessagePort to the relay. */
+export interface PageChannel {
+  /** Starts a copy; undefined while no relay listens (capture is off in this frame). */
+  open(url: string, contentType: string, requestBody?: unknown): CopyStream | undefined;
+}
+
+/**
+ * Hands the relay a private MessagePort (see PAGE_PORT_EVENT) and numbers the streams sent
+ * over it. `MessagePort.prototype.postMessage` is cached now, before page scripts run.
+ */
+/* eslint-disable @typescript-eslint/unbound-method -- cached unbound on purpose, called through Reflect.apply */
+export function openPageChannel(win: typeof globalThis): PageChannel {
+  const postMessage = win.MessagePort.prototype.postMessage;
+  const channel = new win.MessageChannel();
+  const port = channel.port1;
+  let ready = false;
+  let streams = 0;
+
+  const handOver = (): void => {
+    win.dispatchEvent(new win.MessageEvent(PAGE_PORT_EVENT, { ports: [channel.port2] }));
+  };
+  port.onmessage = (event) => {
+    if (event.data !== PAGE_READY) return;
+    ready = true;
+    port.onmessage = null;
+    win.removeEventListener(PAGE_ASK_EVENT, handOver, true);
+  };
+  win.addEventListener(PAGE_ASK_EVENT, handOver, true);
+  handOver();
+
+  const post = (message: PageMessage): void => {
+    apply(postMessage, port, [message]);
+  };
+
+  return {
+    open(url, contentType, requestBody) {
+      if (!ready) return undefined;
+      const id = ++streams;
+      let size = 0;
+      let ended = false;
+      const body = typeof requestBody === 'string' && requestBody.length <= MAX_REQUEST_BODY ? requestBody : '';
+      post({ kind: 'open', id, url, contentType, ...(body ? { requestBody: body } : {}) });
+      const stream: CopyStream = {
+        push(chunk) {
+          if (ended) return false;
+          const isText = typeof chunk === 'string';
+          size += isText ? chunk.length : chunk.byteLength;
+          if (size > MAX_COPY_BYTES) {
+            stream.end('truncated');
+            return false;
+          }
+          post(isText ? { kind: 'chunk', id, text: chunk } : { kind: 'chunk', id, bytes: chunk });
+          return true;
+        },
+        end(outcome, error) {
+          if (ended) return;
+          ended = true;
+          post({ kind: 'end', id, outcome, ...(error ? { error } : {}) });
+        },
+      };
+      return stream;
+    },
+  };
+}

@@ -1,0 +1,28 @@
+import type { Dialect, DialectRead } from '../decode/dialects/dialect';
+import { createOpenWebUiEventReader, OPEN_WEBUI_CHAT_EVENT } from './open-webui-events';
+import { parseEngineIoPacket, parseSocketIoFrame } from './socket-io-packets';
+
+/**
+ * Open WebUI over Socket.IO, as a dialect of a copied WebSocket (WEBSOCKET_CONTENT_TYPE):
+ * each NDJSON line is one frame's text, so a message's `json` is a string such as
+ * `42["chat-events",{…}]`. Every Engine.IO frame is claimed (the handshake and pings come
+ * first and must not look like an unknown dialect); `chat-events` give the answer's text.
+ */
+export const openWebUiSocketIo: Dialect = {
+  name: 'open-webui-socket-io',
+  create() {
+    const reader = createOpenWebUiEventReader();
+    return {
+      read({ json }) {
+        if (typeof json !== 'string' || !parseEngineIoPacket(json)) return undefined;
+        const event = parseSocketIoFrame(json);
+        const update = event?.event === OPEN_WEBUI_CHAT_EVENT ? reader.read(event.data) : undefined;
+        const read: DialectRead = {};
+        if (update?.text) read.text = update.text;
+        if (update?.model) read.model = update.model;
+        if (update?.done) read.finished = true;
+        return read;
+      },
+    };
+  },
+};

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { openWebUiChatEvents, seedAnswer } from './support/answer-streams';
+import { useClientHarness } from './support/client-harness';
+
+const harness = useClientHarness(['socket-io']);
+
+describe('socket.io-client (WebSocket), as Open WebUI streams answers', () => {
+  it('delivers every chat-events payload unchanged and the video is stored once', async () => {
+    const result = await harness.runClient('socket-io');
+
+    expect(result.received).toEqual(openWebUiChatEvents('chat-1', 'message-1'));
+    // Open WebUI's last event strips the trailing white space of the answer.
+    expect(result.text).toBe(seedAnswer.trim());
+
+    // Needs the decode layer to read WEBSOCKET_CONTENT_TYPE streams with the Open WebUI
+    // Socket.IO dialect (src/transport/open-webui-socket-dialect.ts).
+    await harness.expectSeedStoredOnce({
+      // The socket's URL, as http: (the background takes http(s) endpoints only).
+      endpointUrl: `${harness.site.origin}/ws/socket.io/?EIO=4&transport=websocket`,
+      pageUrl: harness.site.pageUrl('socket-io'),
+    });
+  });
+});

@@ -1,0 +1,70 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { MAX_COPY_BYTES, openPageChannel, type PageChannel } from '@/src/capture/page-channel';
+import { PAGE_PORT_EVENT, PAGE_READY, type PageMessage } from '@/src/protocol/messages';
+
+const ports: Array<() => void> = [];
+afterEach(() => ports.splice(0).forEach((close) => close()));
+
+/** A window stand-in on Node's EventTarget and MessageChannel, with a relay that takes the port. */
+function pageWindow(withRelay: boolean): { win: typeof globalThis; received: PageMessage[]; ready: Promise<void> } {
+  const win = Object.assign(new EventTarget(), { MessagePort, MessageChannel, MessageEvent }) as unknown as typeof globalThis;
+  const received: PageMessage[] = [];
+  let taken: MessagePort | undefined;
+  const ready = new Promise<void>((resolve) => {
+    if (!withRelay) return resolve();
+    win.addEventListener(PAGE_PORT_EVENT, (event) => {
+      taken = (event as MessageEvent).ports[0];
+      if (!taken) return;
+      taken.onmessage = (message: MessageEvent<PageMessage>) => received.push(message.data);
+      taken.postMessage(PAGE_READY);
+      // The page world marks itself ready when the answer arrives.
+      setTimeout(resolve, 20);
+    });
+  });
+  ports.push(() => taken?.close());
+  return { win, received, ready };
+}
+const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+describe('openPageChannel', () => {
+  it('numbers streams and posts open, text and bytes chunks, and one end', async () => {
+    const { win, received, ready } = pageWindow(true);
+    const channel: PageChannel = openPageChannel(win);
+    await ready;
+    const stream = channel.open('http://localhost/v1/chat/completions', 'text/event-stream', '{"model":"m"}')!;
+    expect(stream.push('data: 1\n\n')).toBe(true);
+    expect(stream.push(new Uint8Array([100]))).toBe(true);
+    stream.end('complete');
+    stream.end('error');
+    expect(stream.push('late')).toBe(false);
+    channel.open('http://localhost/ws/socket.io/', 'application/x-video-keeper-websocket+ndjson', { not: 'a string' })!.end('aborted');
+    await settle();
+    expect(received).toEqual([
+      { kind: 'open', id: 1, url: 'http://localhost/v1/chat/completions', contentType: 'text/event-stream', requestBody: '{"model":"m"}' },
+      { kind: 'chunk', id: 1, text: 'data: 1\n\n' },
+      { kind: 'chunk', id: 1, bytes: new Uint8Array([100]) },
+      { kind: 'end', id: 1, outcome: 'complete' },
+      { kind: 'open', id: 2, url: 'http://localhost/ws/socket.io/', contentType: 'application/x-video-keeper-websocket+ndjson' },
+      { kind: 'end', id: 2, outcome: 'aborted' },
+    ]);
+  });
+
+  it('cuts a copy past its cap and marks it truncated', async () => {
+    const { win, received, ready } = pageWindow(true);
+    const channel = openPageChannel(win);
+    await ready;
+    const stream = channel.open('http://localhost/chat', 'text/event-stream')!;
+    expect(stream.push('x'.repeat(MAX_COPY_BYTES))).toBe(true);
+    expect(stream.push('y')).toBe(false);
+    await settle();
+    expect(received.map((message) => message.kind)).toEqual(['open', 'chunk', 'end']);
+    expect(received.at(-1)).toEqual({ kind: 'end', id: 1, outcome: 'truncated' });
+  });
+
+  it('copies nothing while no relay listens', async () => {
+    const { win } = pageWindow(false);
+    const channel = openPageChannel(win);
+    await settle();
+    expect(channel.open('http://localhost/chat', 'text/event-stream')).toBeUndefined();
+  });
+});
