@@ -7,6 +7,7 @@ import { lobeChat } from './lobechat';
 import { ollama } from './ollama';
 import { openAiChat } from './openai-chat';
 import { openAiResponses } from './openai-responses';
+import { openWebUiSocketIo } from './open-webui-socket-io';
 import { vercelAiDataStream } from './vercel-ai-data-stream';
 import { vercelAiUiStream } from './vercel-ai-ui-stream';
 
@@ -26,6 +27,7 @@ export const DIALECTS: readonly Dialect[] = [
   gemini,
   ollama,
   vercelAiUiStream,
+  openWebUiSocketIo,
   jsonMediaScan,
 ];
 

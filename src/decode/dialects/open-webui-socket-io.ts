@@ -1,6 +1,6 @@
-import type { Dialect, DialectRead } from '../decode/dialects/dialect';
-import { createOpenWebUiEventReader, OPEN_WEBUI_CHAT_EVENT } from './open-webui-events';
-import { parseEngineIoPacket, parseSocketIoFrame } from './socket-io-packets';
+import { createOpenWebUiEventReader, OPEN_WEBUI_CHAT_EVENT } from '../../transport/open-webui-events';
+import { parseEngineIoPacket, parseSocketIoFrame } from '../../transport/socket-io-packets';
+import type { Dialect, DialectRead } from './dialect';
 
 /**
  * Open WebUI over Socket.IO, as a dialect of a copied WebSocket (WEBSOCKET_CONTENT_TYPE):
@@ -21,6 +21,10 @@ export const openWebUiSocketIo: Dialect = {
         if (update?.text) read.text = update.text;
         if (update?.model) read.model = update.model;
         if (update?.done) read.finished = true;
+        if (update?.rewritten) {
+          // Open WebUI replaced text already passed on: what follows is appended after it.
+          read.issue = { type: 'unsupported-delta', message: 'the answer was rewritten mid-stream' };
+        }
         return read;
       },
     };

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createAnswerReassembler, bodyFormatOf } from '@/src/decode/answer-reassembler';
 import { WEBSOCKET_CONTENT_TYPE } from '@/src/protocol/messages';
-import { openWebUiSocketIo } from '@/src/transport/open-webui-socket-dialect';
-import { seedExpected } from '../../support/seed';
+import { openWebUiSocketIo } from '@/src/decode/dialects/open-webui-socket-io';
+import { expectFixture, fixturesOf } from './fixture-runner';
+import { seedExpected } from '../../../support/seed';
 
 /** The frames Open WebUI's socket receives for one answer, as the page world copies them (NDJSON). */
 function copiedSocket(content: string): string {
@@ -24,6 +25,10 @@ function copiedSocket(content: string): string {
 }
 
 describe('openWebUiSocketIo dialect', () => {
+  for (const fixture of fixturesOf('open-webui-socket-io')) {
+    it(`reads ${fixture.file} (${fixture.expected.basedOn.split(':')[0]})`, () => expectFixture(fixture));
+  }
+
   it('reads a copied Open WebUI socket into the answer text through the NDJSON framing', () => {
     expect(bodyFormatOf(WEBSOCKET_CONTENT_TYPE)).toBe('ndjson');
     let text = '';
