@@ -2,10 +2,10 @@ import type { StreamIssue } from '../decode/answer-reassembler';
 import { parseHttpUrl } from '../extract/http-url';
 import type { BackgroundToRelayMessage, StreamOpen } from '../protocol/messages';
 import { parseRelayMessage } from '../protocol/parse-relay-message';
-import type { EntryUpdate } from '../store/merge-entry';
 import type { VideoEntry } from '../store/video-entry';
 import type { VideoStore } from '../store/video-store';
 import { createCaptureSession, type CaptureSession, type SessionEnd } from './capture-session';
+import { createWriteQueue, type BacklogStorage } from './write-queue';
 
 /** The parts of a `runtime.Port` the service uses (so tests can pass a plain object). */
 export interface CapturePort {
@@ -18,7 +18,15 @@ export interface CapturePort {
 /** A logged outcome of something that went wrong or was refused, with the stream it concerns. */
 export interface CaptureLog {
   streamId?: string;
-  type: StreamIssue['type'] | 'refused-sender' | 'bad-message' | 'too-many-streams' | 'store-failed' | 'replay';
+  type:
+    | StreamIssue['type']
+    | 'refused-sender'
+    | 'bad-message'
+    | 'too-many-streams'
+    | 'stream-too-large'
+    | 'stream-broke'
+    | 'store-failed'
+    | 'replay';
   message: string;
 }
 
@@ -29,6 +37,13 @@ export interface CaptureServiceOptions {
   log(entry: CaptureLog): void;
   /** Called with the entries a write stored (to refresh open galleries, to check links). */
   onEntriesChanged(entries: VideoEntry[]): void;
+  /** Where writes the store refused wait across worker restarts (`storage.local`); default memory only. */
+  backlog?: BacklogStorage;
+  /** Schedules a retry of refused writes; default `setTimeout`. */
+  schedule?: (callback: () => void, ms: number) => void;
+  /** Delay before retry number `attempt`; default 1 s doubling up to a minute. */
+  retryDelayMs?: (attempt: number) => number;
+  now?: () => number;
 }
 
 export interface CaptureService {
@@ -36,39 +51,56 @@ export interface CaptureService {
   connect(port: CapturePort): void;
   /** Ids of entries whose stream is still being received. */
   liveEntryIds(): Set<string>;
-  /** Resolves when every write queued so far is stored. */
+  /** Resolves when no write is running (refused ones may wait for a retry). */
   idle(): Promise<void>;
+  /** Stores what an earlier worker could not (see `backlog`). */
+  restoreBacklog(): Promise<void>;
+  /** Updates waiting for the store to take them. */
+  pendingWrites(): number;
 }
+
+/** Replays one stream may ask for on one port before the background gives up on it. */
+export const MAX_REPLAYS_PER_STREAM = 3;
 
 /** Concurrent streams one frame may have open; more is not a chat page. */
 export const MAX_STREAMS_PER_FRAME = 16;
+/**
+ * Text of one stream the background reads at most; past it the stream is ended as truncated.
+ * Twice the relay's own cap, so only a relay that lost its limits ever reaches it.
+ */
+export const MAX_STREAM_TEXT_READ = 32 * 1024 * 1024;
+/** Malformed messages of one port logged one by one; after that, only a count now and then. */
+const BAD_MESSAGES_LOGGED = 20;
+const BAD_MESSAGES_SUMMARY_EVERY = 1000;
 
 interface StreamState {
   session: CaptureSession;
   nextSeq: number;
+  /** Characters received so far. */
+  size: number;
+  /** The background cut the stream at `MAX_STREAM_TEXT_READ`; later chunks are only counted. */
+  cut: boolean;
 }
 
 /**
  * Receives captured streams from relays and turns them into stored entries. It keeps no
  * state worth losing: when the worker is stopped, relays reconnect and replay every stream
- * not yet closed, and the store's merge makes the replay harmless.
+ * not yet closed, and the store's merge makes the replay harmless. A stream is confirmed
+ * (`stream-closed`) only once its last updates are stored, so a write the store refuses is
+ * kept by the relay as well as by the write queue.
  */
 export function createCaptureService(options: CaptureServiceOptions): CaptureService {
-  const { store } = options;
   const log = (entry: CaptureLog): void => options.log(entry);
   const live = new Set<Map<string, StreamState>>();
-  let writes: Promise<void> = Promise.resolve();
-
-  const write = (updates: EntryUpdate[], streamId: string): Promise<void> => {
-    if (updates.length === 0) return writes;
-    writes = writes
-      .then(() => store.apply(updates))
-      .then(
-        (entries) => options.onEntriesChanged(entries),
-        (error: unknown) => log({ streamId, type: 'store-failed', message: String(error) }),
-      );
-    return writes;
-  };
+  const writes = createWriteQueue({
+    store: options.store,
+    ...(options.backlog ? { backlog: options.backlog } : {}),
+    ...(options.retryDelayMs ? { retryDelayMs: options.retryDelayMs } : {}),
+    schedule: options.schedule ?? ((callback, ms) => setTimeout(callback, ms)),
+    now: options.now ?? (() => Date.now()),
+    onStored: (entries) => options.onEntriesChanged(entries),
+    log: (message) => log({ type: 'store-failed', message }),
+  });
 
   return {
     liveEntryIds() {
@@ -76,17 +108,23 @@ export function createCaptureService(options: CaptureServiceOptions): CaptureSer
       for (const streams of live) for (const state of streams.values()) for (const id of state.session.entryIds) ids.add(id);
       return ids;
     },
-    idle: () => writes,
+    idle: () => writes.idle(),
+    restoreBacklog: () => writes.restore(),
+    pendingWrites: () => writes.pending(),
     connect(port) {
       const sender = port.sender;
-      const pageUrl = parseHttpUrl(sender?.url);
-      if (sender?.id !== options.extensionId || sender.tab?.id === undefined || !pageUrl) {
-        log({ type: 'refused-sender', message: `port from ${sender?.url ?? 'unknown'} refused` });
+      const pageUrl = withoutCredentials(parseHttpUrl(sender?.url));
+      const tabId = sender?.tab?.id;
+      // A tab id of -1 (TAB_ID_NONE) is a context outside any tab.
+      if (sender?.id !== options.extensionId || tabId === undefined || tabId < 0 || !pageUrl) {
+        log({ type: 'refused-sender', message: `port from ${(sender?.url ?? 'unknown').slice(0, 200)} refused` });
         return;
       }
       const site = new URL(pageUrl).origin;
       const streams = new Map<string, StreamState>();
       const replayAsked = new Set<string>();
+      const replayCounts = new Map<string, number>();
+      let badMessages = 0;
       live.add(streams);
 
       const post = (message: BackgroundToRelayMessage): void => {
@@ -99,14 +137,32 @@ export function createCaptureService(options: CaptureServiceOptions): CaptureSer
       const askReplay = (streamId: string): void => {
         streams.delete(streamId);
         if (replayAsked.has(streamId)) return;
+        // A stream whose replays keep failing (a relay that keeps sending what the background
+        // refuses) must not loop forever: after a few tries it is given up, with a reason.
+        const tries = (replayCounts.get(streamId) ?? 0) + 1;
+        replayCounts.set(streamId, tries);
+        if (tries > MAX_REPLAYS_PER_STREAM) {
+          if (tries === MAX_REPLAYS_PER_STREAM + 1) {
+            log({ streamId, type: 'replay', message: `gave up after ${MAX_REPLAYS_PER_STREAM} replays` });
+          }
+          return;
+        }
         replayAsked.add(streamId);
         log({ streamId, type: 'replay', message: 'stream state missing, asked the relay to replay it' });
         post({ type: 'stream-replay', streamId });
       };
+      const refuse = (): void => {
+        badMessages += 1;
+        if (badMessages <= BAD_MESSAGES_LOGGED) {
+          log({ type: 'bad-message', message: 'malformed relay message dropped' });
+        } else if (badMessages % BAD_MESSAGES_SUMMARY_EVERY === 0) {
+          log({ type: 'bad-message', message: `${badMessages} malformed relay messages dropped from ${site}` });
+        }
+      };
       const open = (message: StreamOpen): void => {
         if (streams.has(message.streamId)) return;
         if (streams.size >= MAX_STREAMS_PER_FRAME) {
-          log({ streamId: message.streamId, type: 'too-many-streams', message: 'stream ignored' });
+          log({ streamId: message.streamId, type: 'too-many-streams', message: `over ${MAX_STREAMS_PER_FRAME} open streams in one frame: stream ignored` });
           return;
         }
         replayAsked.delete(message.streamId);
@@ -120,17 +176,34 @@ export function createCaptureService(options: CaptureServiceOptions): CaptureSer
           },
           (issue) => log({ streamId: message.streamId, ...issue }),
         );
-        streams.set(message.streamId, { session, nextSeq: 0 });
+        streams.set(message.streamId, { session, nextSeq: 0, size: 0, cut: false });
       };
-      const finish = (streamId: string, state: StreamState, how: SessionEnd): Promise<void> => {
+      const finish = (streamId: string, state: StreamState, how: SessionEnd, error?: string): Promise<void> => {
         streams.delete(streamId);
-        return write(state.session.end(how), streamId);
+        if (how !== 'complete') {
+          const why = how === 'disconnected' ? 'the page went away mid-stream' : `the stream ended as ${how}`;
+          log({ streamId, type: 'stream-broke', message: error ? `${why}: ${error}` : why });
+        }
+        return writes.write(state.session.end(how));
+      };
+      const push = (streamId: string, state: StreamState, text: string): void => {
+        state.nextSeq += 1;
+        if (state.cut) return;
+        state.size += text.length;
+        if (state.size > MAX_STREAM_TEXT_READ) {
+          state.cut = true;
+          log({ streamId, type: 'stream-too-large', message: `stream longer than ${MAX_STREAM_TEXT_READ} characters: cut, the rest is not read` });
+          void writes.write(state.session.end('truncated'));
+          return;
+        }
+        const updates = state.session.push(text);
+        if (updates.length > 0) void writes.write(updates);
       };
 
       port.onMessage.addListener((raw) => {
         const message = parseRelayMessage(raw);
         if (!message) {
-          log({ type: 'bad-message', message: 'malformed relay message dropped' });
+          refuse();
           return;
         }
         if (message.type === 'stream-open') {
@@ -148,15 +221,16 @@ export function createCaptureService(options: CaptureServiceOptions): CaptureSer
             askReplay(message.streamId);
             return;
           }
-          state.nextSeq += 1;
-          void write(state.session.push(message.text), message.streamId);
+          push(message.streamId, state, message.text);
           return;
         }
         if (message.chunks !== state.nextSeq) {
           askReplay(message.streamId);
           return;
         }
-        void finish(message.streamId, state, message.outcome).then(() =>
+        // A cut stream's session has ended already: its end() adds nothing, and the empty write
+        // still waits for the earlier ones, so the relay lets go only of what is stored.
+        void finish(message.streamId, state, message.outcome, message.error).then(() =>
           post({ type: 'stream-closed', streamId: message.streamId }),
         );
       });
@@ -164,7 +238,19 @@ export function createCaptureService(options: CaptureServiceOptions): CaptureSer
       port.onDisconnect.addListener(() => {
         for (const [streamId, state] of streams) void finish(streamId, state, 'disconnected');
         live.delete(streams);
+        if (badMessages > BAD_MESSAGES_LOGGED) {
+          log({ type: 'bad-message', message: `${badMessages} malformed relay messages dropped from ${site} in all` });
+        }
       });
     },
   };
+}
+
+/** The URL without `user:password@`: the library keeps where a video came from, not a login. */
+function withoutCredentials(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  const parsed = new URL(url);
+  parsed.username = '';
+  parsed.password = '';
+  return parsed.href;
 }

@@ -4,7 +4,7 @@ import { createVideoAnswerReader } from '../extract/video-answer';
 import { videoKey } from '../extract/video-key';
 import type { StreamOutcome } from '../protocol/messages';
 import type { EntryUpdate } from '../store/merge-entry';
-import type { FailureReason } from '../store/video-entry';
+import type { BreakReason, FailureReason } from '../store/video-entry';
 
 /** Where a stream came from; `site` and `pageUrl` come from the browser's sender, not the page. */
 export interface SessionSource {
@@ -21,16 +21,23 @@ export type SessionEnd = StreamOutcome | 'disconnected';
 export interface CaptureSession {
   /** Feeds stream text; returns the entry updates it caused (often none). */
   push(text: string): EntryUpdate[];
-  /** Ends the stream; returns the final updates (done or failed entries). */
+  /** Ends the stream; returns the final updates (done, partial or failed entries). Later calls return []. */
   end(how: SessionEnd): EntryUpdate[];
   /** Ids of the entries this stream has touched. */
   readonly entryIds: ReadonlySet<string>;
 }
 
+/** How an answer ended: cleanly, with a break, or `undefined` while it still streams. */
+type Ending = 'clean' | BreakReason | undefined;
+
 /**
  * One captured response, from raw text to entry updates: reassembles the answer text,
  * reads the video answer, and says what to store. Pure: it never touches storage, so a
  * replay after a worker restart yields the same updates and the store's merge dedupes.
+ *
+ * A video is `partial` until its answer ends cleanly (`done`); a break (error, abort, a size
+ * cap, the page gone, an `error` event from the server) leaves it `partial` with the reason.
+ * A task without a video stays `generating` and then fails with the reason.
  */
 export function createCaptureSession(source: SessionSource, onIssue: (issue: StreamIssue) => void): CaptureSession {
   const reader = createVideoAnswerReader();
@@ -38,6 +45,12 @@ export function createCaptureSession(source: SessionSource, onIssue: (issue: Str
   let streamedModel: string | undefined;
   let changed = false;
   let reportedProgress = -1;
+  let reportedOver = false;
+  let finished = false;
+  let serverError = false;
+  let ended = false;
+  /** Videos read from whole lines; those found after are in the answer's unfinished last line. */
+  let completeLineVideos = Number.POSITIVE_INFINITY;
 
   const reassembler = createAnswerReassembler(bodyFormatOf(source.contentType), {
     onText(text) {
@@ -46,11 +59,16 @@ export function createCaptureSession(source: SessionSource, onIssue: (issue: Str
     onModel(model) {
       streamedModel = model;
     },
-    onFinished() {},
-    onIssue,
+    onFinished() {
+      finished = true;
+    },
+    onIssue(issue) {
+      if (issue.type === 'server-error') serverError = true;
+      onIssue(issue);
+    },
   });
 
-  const updates = (final: FailureReason | undefined): EntryUpdate[] => {
+  const updates = (ending: Ending, truncated: boolean): EntryUpdate[] => {
     const { task, videos, progress } = reader.answer;
     const model = streamedModel ?? source.requestModel;
     const common = {
@@ -60,15 +78,20 @@ export function createCaptureSession(source: SessionSource, onIssue: (issue: Str
       ...(model ? { model } : {}),
       ...(task ? { prompt: task.prompt, taskId: task.id } : {}),
       ...(task?.inputImageUrl ? { inputImageUrl: task.inputImageUrl } : {}),
+      ...(truncated ? { truncated: true as const } : {}),
     };
     const result: EntryUpdate[] = videos.map((video, index) => {
       const key = videoKey(video.videoUrl);
       const expiresAt = linkExpiry(video.videoUrl);
+      // A link first read from the unfinished last line of an answer that never said it was
+      // over may be cut short, even though the body itself ended cleanly.
+      const videoEnding = ending === 'clean' && !finished && index >= completeLineVideos ? 'stream-error' : ending;
       return {
         ...common,
         // Keyed without the signature, so a re-signed link of a task-less video is the same entry.
         id: task ? taskEntryId(task.id, index) : `url:${key}`,
-        status: 'done',
+        ...(videoEnding === 'clean' ? { status: 'done' as const } : { status: 'partial' as const }),
+        ...(videoEnding && videoEnding !== 'clean' ? { partialReason: videoEnding } : {}),
         progress,
         index,
         videoUrl: video.videoUrl,
@@ -80,13 +103,14 @@ export function createCaptureSession(source: SessionSource, onIssue: (issue: Str
       };
     });
     if (task && videos.length === 0) {
+      const failure = ending === undefined ? undefined : failureOf(ending, finished);
       result.push({
         ...common,
         id: taskEntryId(task.id, 0),
-        status: final ? 'failed' : 'generating',
+        status: failure ? 'failed' : 'generating',
         progress,
         index: 0,
-        ...(final ? { failureReason: final } : {}),
+        ...(failure ? { failureReason: failure } : {}),
       });
     }
     for (const update of result) entryIds.add(update.id);
@@ -96,17 +120,26 @@ export function createCaptureSession(source: SessionSource, onIssue: (issue: Str
   return {
     entryIds,
     push(text) {
+      if (ended) return [];
       changed = false;
       reassembler.feed(text);
+      // The answer said it is over ([DONE], finish_reason, done: true): its entries are final
+      // now, whatever later happens to the transport (a socket stays open, a page aborts).
+      const over = finished && !serverError;
       // Progress marks change the entry too, but a write per mark is plenty (one every few s).
-      if (!changed && reader.answer.progress === reportedProgress) return [];
+      if (!changed && reader.answer.progress === reportedProgress && over === reportedOver) return [];
       reportedProgress = reader.answer.progress;
-      return updates(undefined);
+      reportedOver = over;
+      return updates(over ? 'clean' : undefined, false);
     },
     end(how) {
+      if (ended) return [];
+      ended = true;
       reassembler.end();
+      completeLineVideos = reader.answer.videos.length;
       reader.end();
-      return updates(failureOf(how));
+      const over = finished && !serverError;
+      return updates(over ? 'clean' : endingOf(how, serverError), how === 'truncated' && !over);
     },
   };
 }
@@ -116,14 +149,27 @@ export function taskEntryId(taskId: string, index: number): string {
   return `task:${taskId}:${index}`;
 }
 
-/** Why a task without a video failed, from how its stream ended. */
-function failureOf(how: SessionEnd): FailureReason {
+/** How the answer ended, from how its stream ended and whether the server reported an error. */
+function endingOf(how: SessionEnd, serverError: boolean): Exclude<Ending, undefined> {
   switch (how) {
     case 'complete':
-      return 'no-result';
+      return serverError ? 'stream-error' : 'clean';
     case 'disconnected':
       return 'interrupted';
-    default:
+    case 'truncated':
+      return 'truncated';
+    case 'error':
+    case 'aborted':
       return 'stream-error';
   }
+}
+
+/**
+ * Why a task without a video failed. A body that ended cleanly although the answer never said
+ * it was over (no `[DONE]`, no `finish_reason`) was cut by the server or a proxy: a break, not
+ * the model's verdict.
+ */
+function failureOf(ending: Exclude<Ending, undefined>, finished: boolean): FailureReason {
+  if (ending !== 'clean') return ending;
+  return finished ? 'no-result' : 'stream-error';
 }

@@ -17,6 +17,22 @@ export function dispatchRequest(handlers: RequestHandlers, message: unknown): Pr
   switch (request.type) {
     case 'download-entry':
       return handlers['download-entry'](request);
+    case 'site-status':
+      return handlers['site-status'](request);
+    case 'enable-site':
+      return handlers['enable-site'](request);
+    case 'disable-site':
+      return handlers['disable-site'](request);
+    case 'list-sites':
+      return handlers['list-sites'](request);
+    case 'delete-entries':
+      return handlers['delete-entries'](request);
+    case 'restore-entries':
+      return handlers['restore-entries'](request);
+    case 'clear-library':
+      return handlers['clear-library'](request);
+    case 'mark-seen':
+      return handlers['mark-seen'](request);
   }
 }
 
@@ -26,5 +42,22 @@ function parseRequest(message: unknown): BackgroundRequest | undefined {
   if (value.type === 'download-entry' && typeof value.id === 'string' && value.id.length <= 5000) {
     return { type: 'download-entry', id: value.id };
   }
+  if (value.type === 'site-status' && isShortString(value.url)) return { type: 'site-status', url: value.url };
+  if (value.type === 'enable-site' && isShortString(value.origin)) return { type: 'enable-site', origin: value.origin };
+  if (value.type === 'disable-site' && isShortString(value.origin)) return { type: 'disable-site', origin: value.origin };
+  if (value.type === 'list-sites') return { type: 'list-sites' };
+  if (value.type === 'delete-entries' && isStringList(value.ids)) return { type: 'delete-entries', ids: value.ids };
+  // Entries are validated one by one by the handler (src/library/parse-entry.ts).
+  if (value.type === 'restore-entries' && Array.isArray(value.entries)) return { type: 'restore-entries', entries: value.entries as unknown[] };
+  if (value.type === 'clear-library') return { type: 'clear-library' };
+  if (value.type === 'mark-seen') return { type: 'mark-seen' };
   return undefined;
+}
+
+function isShortString(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= 5000;
+}
+
+function isStringList(value: unknown): value is string[] {
+  return Array.isArray(value) && value.length <= 100_000 && value.every(isShortString);
 }

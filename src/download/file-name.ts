@@ -18,6 +18,9 @@ const INVISIBLE = /[\p{Cf}\p{Cs}\p{Noncharacter_Code_Point}]/gu;
 // …) separate words in a prompt, so all of these become a space rather than gluing words.
 const SEPARATING = /[\p{Cc}<>:"/\\|?*~\s]+/gu;
 const DOT_RUNS = /\.{2,}/g;
+// Chrome and Firefox both write `_` for `%` in a name given to downloads.download(), so the
+// file on disk would not be the name we report: the fullwidth sign reads the same and is kept.
+const PERCENT = /%/g;
 // Windows trims trailing dots and spaces, Chrome refuses leading/trailing dots and whitespace;
 // `_` is trimmed too because it is our own separator and a leading one looks like a mistake.
 const EDGES = /^[ ._]+|[ ._]+$/g;
@@ -40,6 +43,7 @@ export function sanitizeFileNamePart(text: string, maxBytes: number): string {
     // Whitespace runs become one space, not `_`: a prompt is prose, and `_` already separates
     // the prompt from the task id, so it stays unambiguous.
     .replace(SEPARATING, ' ')
+    .replace(PERCENT, '\uFF05')
     .replace(DOT_RUNS, '.')
     .replace(EDGES, '');
   let part = truncateUtf8(cleaned, maxBytes).replace(EDGES, '');

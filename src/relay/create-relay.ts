@@ -32,8 +32,14 @@ export interface Relay {
 
 /** Text kept per stream until the background confirms it; beyond it the stream is cut. */
 export const MAX_STREAM_TEXT = 16 * 1024 * 1024;
-/** Streams one frame may have in flight at once; older ones are dropped first. */
+/** Streams one frame may have in flight at once; older ones are ended (aborted) first. */
 export const MAX_OPEN_STREAMS = 16;
+/** Text one frame keeps over all its unconfirmed streams; a stream that would pass it is cut. */
+export const MAX_FRAME_TEXT = 32 * 1024 * 1024;
+/** Streams a frame may open per second; a chat page opens a few, a flood is refused. */
+export const MAX_OPENS_PER_SECOND = 32;
+/** Warnings per second; the rest are counted and reported in one line. */
+const MAX_WARNINGS_PER_SECOND = 20;
 /** Batching window: many tiny network chunks become one message per window. */
 export const FLUSH_MS = 40;
 const FLUSH_TEXT = 256 * 1024;
@@ -59,6 +65,31 @@ export function createRelay(options: RelayOptions): Relay {
   let port: RelayPort | undefined;
   let disposed = false;
   let flushScheduled = false;
+  let keptText = 0;
+  // One-second window for the open and warning budgets.
+  let windowStart = Number.NEGATIVE_INFINITY;
+  let opens = 0;
+  let warnings = 0;
+  let suppressed = 0;
+
+  const tick = (): void => {
+    const now = options.now();
+    if (now - windowStart < 1000) return;
+    if (suppressed > 0) options.warn(`capture relay: ${suppressed} more warnings in one second suppressed`);
+    windowStart = now;
+    opens = 0;
+    warnings = 0;
+    suppressed = 0;
+  };
+  const warn = (message: string): void => {
+    tick();
+    if (++warnings <= MAX_WARNINGS_PER_SECOND) options.warn(message);
+    else suppressed += 1;
+  };
+  const forget = (id: number): void => {
+    keptText -= streams.get(id)?.size ?? 0;
+    streams.delete(id);
+  };
 
   const streamIdOf = (id: number): string => `${options.nonce}-${id}`;
   const idOf = (streamId: string): number | undefined => {
@@ -97,7 +128,7 @@ export function createRelay(options: RelayOptions): Relay {
       const id = idOf(message.streamId);
       const stream = id === undefined ? undefined : streams.get(id);
       if (!stream || id === undefined) return;
-      if (message.type === 'stream-closed') streams.delete(id);
+      if (message.type === 'stream-closed') forget(id);
       else if (message.type === 'stream-replay') replay(stream);
     });
     opened.onDisconnect.addListener(() => {
@@ -118,12 +149,19 @@ export function createRelay(options: RelayOptions): Relay {
   };
 
   const flushStream = (stream: KeptStream): void => {
-    if (!stream.pending) return;
-    const text = stream.pending;
+    // A fast page hands over megabyte chunks: split them so no message exceeds what the
+    // background accepts (MAX_CHUNK_TEXT), never between the halves of a surrogate pair.
+    let rest = stream.pending;
     stream.pending = '';
-    const seq = stream.chunks.length;
-    stream.chunks.push(text);
-    send({ type: 'stream-chunk', streamId: stream.open.streamId, seq, text });
+    while (rest) {
+      let size = Math.min(rest.length, FLUSH_TEXT);
+      if (size < rest.length && isHighSurrogate(rest.charCodeAt(size - 1))) size -= 1;
+      const text = rest.slice(0, size);
+      rest = rest.slice(size);
+      const seq = stream.chunks.length;
+      stream.chunks.push(text);
+      send({ type: 'stream-chunk', streamId: stream.open.streamId, seq, text });
+    }
   };
 
   const finish = (stream: KeptStream, outcome: StreamEnd['outcome'], error?: string): void => {
@@ -144,6 +182,7 @@ export function createRelay(options: RelayOptions): Relay {
   function dispose(): void {
     disposed = true;
     streams.clear();
+    keptText = 0;
     const current = port;
     port = undefined;
     try {
@@ -160,14 +199,24 @@ export function createRelay(options: RelayOptions): Relay {
       if (disposed) return;
       const message = parsePageMessage(value);
       if (!message) {
-        options.warn('capture relay: malformed page message dropped');
+        warn('capture relay: malformed page message dropped');
         return;
       }
       if (message.kind === 'open') {
         if (streams.has(message.id)) return;
+        tick();
+        if (++opens > MAX_OPENS_PER_SECOND) {
+          warn(`capture relay: over ${MAX_OPENS_PER_SECOND} streams opened in one second, stream ${message.id} ignored`);
+          return;
+        }
         if (streams.size >= MAX_OPEN_STREAMS) {
-          const oldest = streams.keys().next().value;
-          if (oldest !== undefined) streams.delete(oldest);
+          const [oldestId, oldest] = streams.entries().next().value ?? [];
+          if (oldestId !== undefined && oldest) {
+            warn(`capture relay: over ${MAX_OPEN_STREAMS} open streams, stream ${oldestId} ended`);
+            // Ended, not just dropped, so the background finishes it and frees its slot too.
+            finish(oldest, 'aborted', `more than ${MAX_OPEN_STREAMS} streams open in one frame`);
+            forget(oldestId);
+          }
         }
         const requestModel = requestModelOf(message.requestBody);
         const open: StreamOpen = {
@@ -190,11 +239,17 @@ export function createRelay(options: RelayOptions): Relay {
         return;
       }
       const text = 'text' in message ? message.text : stream.decoder.decode(message.bytes, { stream: true });
-      stream.size += text.length;
-      if (stream.size > MAX_STREAM_TEXT) {
+      if (stream.size + text.length > MAX_STREAM_TEXT) {
         finish(stream, 'truncated', `stream longer than ${MAX_STREAM_TEXT} characters`);
         return;
       }
+      if (keptText + text.length > MAX_FRAME_TEXT) {
+        warn(`capture relay: this frame keeps over ${MAX_FRAME_TEXT} characters, stream ${message.id} cut`);
+        finish(stream, 'truncated', `the frame keeps more than ${MAX_FRAME_TEXT} characters of unconfirmed streams`);
+        return;
+      }
+      stream.size += text.length;
+      keptText += text.length;
       stream.pending += text;
       if (stream.pending.length >= FLUSH_TEXT) flushStream(stream);
       else if (!flushScheduled) {
@@ -203,4 +258,8 @@ export function createRelay(options: RelayOptions): Relay {
       }
     },
   };
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
 }

@@ -1,5 +1,5 @@
 import { videoKey } from '../extract/video-key';
-import type { FailureReason, VideoEntry, VideoStatus } from './video-entry';
+import type { BreakReason, FailureReason, VideoEntry, VideoStatus } from './video-entry';
 
 /** What a capture knows about a video at one moment; merged into the stored entry. */
 export interface EntryUpdate {
@@ -23,6 +23,9 @@ export interface EntryUpdate {
   endpointUrl: string;
   index: number;
   failureReason?: FailureReason;
+  partialReason?: BreakReason;
+  /** The update comes from a stream cut at a size cap. */
+  truncated?: true;
 }
 
 /** Fields that keep their first-seen value. */
@@ -30,8 +33,9 @@ const FIRST_SEEN = ['coverUrl', 'prompt', 'taskId', 'inputImageUrl', 'model'] as
 
 /**
  * Merges an update into the stored entry (or makes a new one). Replays and out-of-order
- * writes are harmless: `done` is final, progress never goes back, first-seen fields and
- * `createdAt` are kept, and a late result may still turn `failed` into `done`. The one field
+ * writes are harmless: `done` is final, a kept link (`partial`) is never given up for
+ * `generating` or `failed`, progress never goes back, first-seen fields and `createdAt` are
+ * kept, and a late result may still turn `failed` into `partial` or `done`. The one field
  * that moves forward is the link itself: the same video (same `videoKey`) signed to live
  * longer replaces the stored link, with its expiry and cover, so the gallery keeps a link that
  * works. A video confirmed by any update stays confirmed.
@@ -52,6 +56,8 @@ export function mergeEntry(existing: VideoEntry | undefined, update: EntryUpdate
     copyDefined(entry, update);
     if (update.videoUrl) takeLink(entry, update, update.videoUrl);
     if (entry.status !== 'failed') delete entry.failureReason;
+    if (entry.status !== 'partial') delete entry.partialReason;
+    if (update.truncated && entry.status !== 'done') entry.truncated = true;
     return entry;
   }
 
@@ -66,6 +72,13 @@ export function mergeEntry(existing: VideoEntry | undefined, update: EntryUpdate
     merged.failureReason = existing.status === 'failed' ? (existing.failureReason ?? update.failureReason) : update.failureReason;
   }
   else delete merged.failureReason;
+  // The latest break of the answer says why it is partial; a still-streaming replay keeps it.
+  const partialReason = (update.status === 'partial' ? update.partialReason : undefined) ?? existing.partialReason;
+  if (status === 'partial' && partialReason) merged.partialReason = partialReason;
+  else delete merged.partialReason;
+  // A clean end of the answer (`done`) means nothing of it was left unread.
+  if ((existing.truncated || update.truncated) && status !== 'done') merged.truncated = true;
+  else delete merged.truncated;
   return merged;
 }
 
@@ -109,6 +122,8 @@ function outlives(candidate: number | undefined, stored: number | undefined): bo
 
 function nextStatus(existing: VideoEntry, incoming: VideoStatus): VideoStatus {
   if (existing.status === 'done' || incoming === 'done') return 'done';
+  // A link is kept once seen: an earlier or a broken replay of the answer cannot take it away.
+  if (existing.status === 'partial' || incoming === 'partial') return 'partial';
   // An entry failed as `interrupted` (its worker or page went away) comes back to life when
   // its stream is replayed; any other failure is the answer's own verdict and stays.
   if (existing.status === 'failed' && incoming === 'generating') {
@@ -118,7 +133,7 @@ function nextStatus(existing: VideoEntry, incoming: VideoStatus): VideoStatus {
 }
 
 function copyDefined(target: VideoEntry, update: EntryUpdate): void {
-  for (const key of [...FIRST_SEEN, 'failureReason'] as const) {
+  for (const key of [...FIRST_SEEN, 'failureReason', 'partialReason'] as const) {
     const value = update[key];
     if (value !== undefined) (target as unknown as Record<string, unknown>)[key] = value;
   }

@@ -31,6 +31,11 @@ export interface OpenVideoDbOptions {
    * `createVideoDbConnection` does.
    */
   onClose?(): void;
+  /**
+   * Called when this open (an upgrade) waits for an older connection that does not step aside
+   * (a page of an older version that is still open). The open goes on once it closes.
+   */
+  onBlocked?(): void;
 }
 
 /**
@@ -39,6 +44,10 @@ export interface OpenVideoDbOptions {
  * caller that lives on uses `createVideoDbConnection` (or `onClose`) to open it again.
  */
 export function openVideoDb(name: string = VIDEO_DB_NAME, options: OpenVideoDbOptions = {}): Promise<VideoDatabase> {
+  // Some locked-down or private profiles give no IndexedDB at all: say so in its own words.
+  if (typeof indexedDB === 'undefined') {
+    return Promise.reject(new DOMException('IndexedDB is not available in this browser profile', 'InvalidStateError'));
+  }
   return openDB<VideoDb>(name, VIDEO_DB_VERSION, {
     upgrade(db, oldVersion, _newVersion, transaction) {
       if (oldVersion < 1) {
@@ -65,7 +74,11 @@ export function openVideoDb(name: string = VIDEO_DB_NAME, options: OpenVideoDbOp
       (event.target as IDBDatabase).close();
       options.onClose?.();
     },
+    blocked() {
+      options.onBlocked?.();
+    },
     terminated() {
+      // The browser closed the connection (storage cleared, disk error): open again on next use.
       options.onClose?.();
     },
   });
@@ -85,11 +98,15 @@ async function backfillVideoKeys(transaction: IDBPTransaction<VideoDb, 'videos'[
  * A connection that opens on first use and again after it closed itself for another
  * context's upgrade. Returns the function to call before each use.
  */
-export function createVideoDbConnection(name: string = VIDEO_DB_NAME): () => Promise<VideoDatabase> {
+export function createVideoDbConnection(
+  name: string = VIDEO_DB_NAME,
+  options: Pick<OpenVideoDbOptions, 'onBlocked'> = {},
+): () => Promise<VideoDatabase> {
   let current: Promise<VideoDatabase> | undefined;
   return () => {
     if (!current) {
       const opening = openVideoDb(name, {
+        ...options,
         onClose() {
           if (current === opening) current = undefined;
         },

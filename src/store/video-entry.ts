@@ -1,14 +1,26 @@
-/** Lifecycle of one captured video. `generating` ends in `done` or `failed`, never stays. */
-export type VideoStatus = 'generating' | 'done' | 'failed';
+/**
+ * Lifecycle of one captured video. `generating` ends in `done`, `partial` or `failed`, never
+ * stays. `partial`: the video link is kept (it can be downloaded), but the answer it came in
+ * has not ended cleanly: it is still streaming (no `partialReason` yet), or it broke, was cut
+ * or lost its page (`partialReason`), so a link in its last line may be cut short and later
+ * videos may be missing. A clean end of the same answer makes it `done`.
+ */
+export type VideoStatus = 'generating' | 'done' | 'partial' | 'failed';
+
+/** How a stream ended before its answer did; shown to the user. */
+export type BreakReason =
+  /** The stream broke (network error, abort, or the server sent an error) before the answer ended. */
+  | 'stream-error'
+  /** The page or tab went away (or the browser quit) before the answer ended. */
+  | 'interrupted'
+  /** The answer grew past a size cap of the extension; what followed was not read. */
+  | 'truncated';
 
 /** Why an entry failed; shown to the user. */
 export type FailureReason =
   /** The answer ended without a video link (the model failed or timed out). */
   | 'no-result'
-  /** The stream broke (network error or abort) before the result arrived. */
-  | 'stream-error'
-  /** The page or tab went away before the result arrived. */
-  | 'interrupted';
+  | BreakReason;
 
 /** One generated video, as stored in IndexedDB. Every URL is http(s), checked at capture. */
 export interface VideoEntry {
@@ -47,9 +59,22 @@ export interface VideoEntry {
   endpointUrl: string;
   /** Position of this video in its answer (0-based). */
   index: number;
+  /** Only on `failed` entries. */
   failureReason?: FailureReason;
+  /** Only on `partial` entries: how their answer broke; absent while it is still streaming. */
+  partialReason?: BreakReason;
+  /**
+   * The stream this entry was read from was cut at a size cap (by the page-world copy, the relay
+   * or the background), so the rest of the answer was never read. Absent once `done`.
+   */
+  truncated?: true;
   /** Epoch ms when first captured; never changes afterwards. */
   createdAt: number;
   /** Epoch ms of the last change. */
   updatedAt: number;
+}
+
+/** Whether an entry still waits for its stream: `generating`, or `partial` with no break yet. */
+export function isStreaming(entry: Pick<VideoEntry, 'status' | 'partialReason'>): boolean {
+  return entry.status === 'generating' || (entry.status === 'partial' && entry.partialReason === undefined);
 }

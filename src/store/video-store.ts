@@ -1,6 +1,6 @@
 import { mergeEntry, updateVideoKey, type EntryUpdate } from './merge-entry';
-import { createVideoDbConnection, VIDEO_DB_NAME, type VideoDatabase } from './video-db';
-import type { VideoEntry } from './video-entry';
+import { createVideoDbConnection, VIDEO_DB_NAME, type OpenVideoDbOptions, type VideoDatabase } from './video-db';
+import { isStreaming, type VideoEntry } from './video-entry';
 
 /** Reads and writes of the video library. All writes go through `apply`. */
 export interface VideoStore {
@@ -9,7 +9,10 @@ export interface VideoStore {
   get(id: string): Promise<VideoEntry | undefined>;
   /** Newest first. */
   list(): Promise<VideoEntry[]>;
-  /** Marks every `generating` entry accepted by `isStale` as failed (`interrupted`). */
+  /**
+   * Ends every entry accepted by `isStale` whose stream is gone as `interrupted`: a `generating`
+   * one fails, a `partial` one still streaming keeps its link and gets its reason. Returns them.
+   */
   failStale(isStale: (entry: VideoEntry) => boolean, now?: number): Promise<VideoEntry[]>;
   /**
    * Settles a `needsCheck` entry once its link was probed: a video is confirmed, anything else
@@ -57,8 +60,11 @@ export function createVideoStore(source: VideoDatabase | (() => Promise<VideoDat
       let cursor = await tx.store.openCursor();
       while (cursor) {
         const entry = cursor.value;
-        if (entry.status === 'generating' && isStale(entry)) {
-          const next: VideoEntry = { ...entry, status: 'failed', failureReason: 'interrupted', updatedAt: now };
+        if (isStreaming(entry) && isStale(entry)) {
+          const next: VideoEntry =
+            entry.status === 'partial'
+              ? { ...entry, partialReason: 'interrupted', updatedAt: now }
+              : { ...entry, status: 'failed', failureReason: 'interrupted', updatedAt: now };
           await cursor.update(next);
           failed.push(next);
         }
@@ -91,6 +97,6 @@ export function createVideoStore(source: VideoDatabase | (() => Promise<VideoDat
  * The library store for a context that lives on (the worker, an open popup): it opens the
  * database on first use and again whenever the connection closed for another context's upgrade.
  */
-export function openVideoStore(name: string = VIDEO_DB_NAME): VideoStore {
-  return createVideoStore(createVideoDbConnection(name));
+export function openVideoStore(name: string = VIDEO_DB_NAME, options: Pick<OpenVideoDbOptions, 'onBlocked'> = {}): VideoStore {
+  return createVideoStore(createVideoDbConnection(name, options));
 }

@@ -20,8 +20,8 @@ export const seedExpected: { content: string; videos: ExpectedVideo[] } = JSON.p
   readFileSync(`${streams}cogvideo-dog.expected.json`, 'utf8'),
 ) as { content: string; videos: ExpectedVideo[] };
 
-/** Wraps answer text into OpenAI chat chunks, one per piece, ending with `[DONE]`. */
-export function openAiStream(pieces: string[], model = 'cogvideox'): string {
+/** Wraps answer text into OpenAI chat chunks, one per piece, ending with `[DONE]` unless `done` is false. */
+export function openAiStream(pieces: string[], model = 'cogvideox', done = true): string {
   const events = pieces.map((content, index) =>
     JSON.stringify({
       id: 'chatcmpl-test',
@@ -31,5 +31,5 @@ export function openAiStream(pieces: string[], model = 'cogvideox'): string {
       choices: [{ index: 0, delta: { content }, finish_reason: null }],
     }),
   );
-  return `${events.map((data) => `data: ${data}\n\n`).join('')}data: [DONE]\n\n`;
+  return `${events.map((data) => `data: ${data}\n\n`).join('')}${done ? 'data: [DONE]\n\n' : ''}`;
 }

@@ -142,3 +142,19 @@ describe('capture service', () => {
     expect(await store.list()).toEqual([]);
   });
 });
+
+describe('capture service replay limit', () => {
+  it('gives up on a stream whose replays keep failing instead of looping', async () => {
+    const port = connect();
+    const open = seedMessages()[0]!;
+    // A relay that replays a stream whose chunk the background always refuses.
+    const badChunk = { type: 'stream-chunk', streamId: 'abc-1', seq: 1, text: 'x' };
+    for (let round = 0; round < 10; round += 1) {
+      port.deliver(open);
+      port.deliver(badChunk);
+    }
+    const replays = port.posted.filter((message) => message.type === 'stream-replay');
+    expect(replays).toHaveLength(3);
+    expect(logs.some((log) => log.message.includes('gave up'))).toBe(true);
+  });
+});

@@ -56,7 +56,7 @@ describe('createCaptureSession', () => {
 
   it('reports the entry as generating, with progress, before the result arrives', () => {
     const session = createCaptureSession(source, () => {});
-    const text = openAiStream(['> VideoTask(id=5, image_url=None, prompt=一只猫)\n', '[🤫 任务进度](', '🔥', '🔥']);
+    const text = openAiStream(['> VideoTask(id=5, image_url=None, prompt=一只猫)\n', '[🤫 任务进度](', '🔥', '🔥'], 'cogvideox', false);
     const early = session.push(text.slice(0, text.indexOf('任务进度')));
     expect(early).toEqual([
       expect.objectContaining({ id: 'task:5:0', status: 'generating', progress: 0, prompt: '一只猫' }),
@@ -81,7 +81,7 @@ describe('createCaptureSession', () => {
   });
 
   it('says why: a broken stream and a closed page are different failures', () => {
-    const text = openAiStream(['> VideoTask(id=6, image_url=None, prompt=p)\n']);
+    const text = openAiStream(['> VideoTask(id=6, image_url=None, prompt=p)\n'], 'cogvideox', false);
     for (const [how, reason] of [
       ['error', 'stream-error'],
       ['disconnected', 'interrupted'],
@@ -90,6 +90,51 @@ describe('createCaptureSession', () => {
       session.push(text);
       expect(session.end(how)[0]).toMatchObject({ status: 'failed', failureReason: reason });
     }
+  });
+
+  it('keeps a video as partial until its answer ends, and says how a broken one broke', () => {
+    const text = openAiStream(['> VideoTask(id=8, image_url=None, prompt=p)\n', '[视频](https://cdn.test/8.mp4)\n'], 'cogvideox', false);
+    const mid = createCaptureSession(source, () => {});
+    expect(mid.push(text)).toEqual([expect.objectContaining({ id: 'task:8:0', status: 'partial' })]);
+    expect(mid.push('')).toEqual([]);
+    for (const [how, expected] of [
+      ['complete', { status: 'done' }],
+      ['error', { status: 'partial', partialReason: 'stream-error' }],
+      ['aborted', { status: 'partial', partialReason: 'stream-error' }],
+      ['disconnected', { status: 'partial', partialReason: 'interrupted' }],
+      ['truncated', { status: 'partial', partialReason: 'truncated', truncated: true }],
+    ] as const) {
+      const session = createCaptureSession(source, () => {});
+      session.push(text);
+      const [update] = session.end(how);
+      expect(update).toMatchObject(expected);
+      if (how !== 'truncated') expect(update?.truncated).toBeUndefined();
+      expect(session.end(how)).toEqual([]);
+    }
+  });
+
+  it('keeps an answer that said it was over final, whatever its transport does afterwards', () => {
+    // sse.js aborts its XHR in the event that brings [DONE]; a socket stays open after done.
+    const text = openAiStream(['> VideoTask(id=10, image_url=None, prompt=p)\n', '[视频](https://cdn.test/10.mp4)\n']);
+    for (const how of ['aborted', 'error', 'disconnected'] as const) {
+      const session = createCaptureSession(source, () => {});
+      expect(session.push(text)).toEqual([expect.objectContaining({ id: 'task:10:0', status: 'done' })]);
+      expect(session.end(how)).toEqual([expect.objectContaining({ id: 'task:10:0', status: 'done' })]);
+    }
+    const failed = createCaptureSession(source, () => {});
+    expect(failed.push(openAiStream(['> VideoTask(id=11, image_url=None, prompt=p)\n[🤫 任务进度](🔥']))).toEqual([
+      expect.objectContaining({ status: 'failed', failureReason: 'no-result' }),
+    ]);
+  });
+
+  it('fails a task cut at a size cap as truncated, and one whose server sent an error as a broken stream', () => {
+    const task = openAiStream(['> VideoTask(id=9, image_url=None, prompt=p)\n'], 'cogvideox', false);
+    const cut = createCaptureSession(source, () => {});
+    cut.push(task);
+    expect(cut.end('truncated')).toEqual([expect.objectContaining({ status: 'failed', failureReason: 'truncated', truncated: true })]);
+    const errored = createCaptureSession(source, () => {});
+    errored.push(`${task}event: error\ndata: {"error":"upstream"}\n\n`);
+    expect(errored.end('complete')).toEqual([expect.objectContaining({ status: 'failed', failureReason: 'stream-error' })]);
   });
 
   it('prefers the streamed model name over the request body', () => {

@@ -79,6 +79,11 @@ describe('sanitizeFileNamePart', () => {
     expectSafeName(videoFileName({ id: 'x', taskId: all, prompt: all }));
   });
 
+  it('writes % as the fullwidth ％, which browsers save as it is (they write _ for %)', () => {
+    expect(sanitizeFileNamePart('50% off 100%', 120)).toBe('50％ off 100％');
+    expect(sanitizeFileNamePart('%2e%2e%2f', 120)).toBe('％2e％2e％2f');
+  });
+
   it('keeps CJK and other letters', () => {
     expect(sanitizeFileNamePart('一条狗 в парке, ørret é', 120)).toBe('一条狗 в парке, ørret é');
   });

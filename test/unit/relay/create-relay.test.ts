@@ -116,6 +116,22 @@ describe('relay', () => {
     expect(end).toMatchObject({ outcome: 'truncated' });
   });
 
+  it('splits a megabyte chunk into messages the background accepts, never inside a surrogate pair', () => {
+    relay.receive(open);
+    // 1.5 Mi characters of emoji (surrogate pairs) arrive in one read, as from a fast page.
+    const text = '🔥'.repeat(768 * 1024);
+    relay.receive({ kind: 'chunk', id: 1, bytes: encode(text) });
+    const chunks = ports[0]!.posted.filter((message) => message.type === 'stream-chunk');
+    expect(chunks.length).toBeGreaterThan(1);
+    expect(chunks.map((chunk) => chunk.seq)).toEqual(chunks.map((_, index) => index));
+    for (const chunk of chunks) {
+      expect(chunk.text.length).toBeLessThanOrEqual(1024 * 1024);
+      expect(chunk.text.codePointAt(0)).toBe(0x1f525);
+      expect(/[\uD800-\uDBFF]$/.test(chunk.text)).toBe(false);
+    }
+    expect(chunks.map((chunk) => chunk.text).join('')).toBe(text);
+  });
+
   it('drops malformed page messages with a warning', () => {
     const bad = [
       null,

@@ -58,6 +58,55 @@ describe('video store', () => {
     expect(await store.get('task:2:0')).toMatchObject({ status: 'failed', failureReason: 'no-result' });
   });
 
+  describe('partial entries', () => {
+    const partial: EntryUpdate = { ...done, status: 'partial' };
+
+    it('keep their link against generating and failed updates, and become done on a clean end', async () => {
+      await store.apply([partial], 1000);
+      await store.apply([base, { ...base, status: 'failed', failureReason: 'no-result' }], 2000);
+      expect(await store.get('task:1:0')).toMatchObject({ status: 'partial', videoUrl: done.videoUrl });
+      expect((await store.get('task:1:0'))?.failureReason).toBeUndefined();
+      await store.apply([done], 3000);
+      expect(await store.get('task:1:0')).toMatchObject({ status: 'done' });
+    });
+
+    it('never take a done entry back', async () => {
+      await store.apply([done], 1000);
+      await store.apply([{ ...partial, partialReason: 'stream-error', truncated: true }], 2000);
+      const stored = await store.get('task:1:0');
+      expect(stored).toMatchObject({ status: 'done' });
+      expect(stored?.partialReason).toBeUndefined();
+      expect(stored?.truncated).toBeUndefined();
+    });
+
+    it('turn a failed entry into partial when a late link arrives', async () => {
+      await store.apply([{ ...base, status: 'failed', failureReason: 'stream-error' }], 1000);
+      await store.apply([{ ...partial, partialReason: 'interrupted' }], 2000);
+      expect(await store.get('task:1:0')).toMatchObject({ status: 'partial', partialReason: 'interrupted' });
+    });
+
+    it('keep the reason of their break while a replay still streams, and take the latest break', async () => {
+      await store.apply([{ ...partial, partialReason: 'interrupted' }], 1000);
+      await store.apply([partial], 2000);
+      expect(await store.get('task:1:0')).toMatchObject({ status: 'partial', partialReason: 'interrupted' });
+      await store.apply([{ ...partial, partialReason: 'truncated', truncated: true }], 3000);
+      expect(await store.get('task:1:0')).toMatchObject({ partialReason: 'truncated', truncated: true });
+    });
+
+    it('are ended as interrupted by failStale only while they still stream', async () => {
+      await store.apply([partial, { ...partial, id: 'task:2:0', videoUrl: 'https://cdn.test/2.mp4', partialReason: 'stream-error' }], 1000);
+      const ended = await store.failStale(() => true, 5000);
+      expect(ended.map((entry) => [entry.id, entry.status, entry.partialReason])).toEqual([['task:1:0', 'partial', 'interrupted']]);
+    });
+  });
+
+  it('marks a failed entry cut at a cap as truncated, until a clean capture makes it done', async () => {
+    await store.apply([{ ...base, status: 'failed', failureReason: 'truncated', truncated: true }], 1000);
+    expect(await store.get('task:1:0')).toMatchObject({ status: 'failed', failureReason: 'truncated', truncated: true });
+    await store.apply([done], 2000);
+    expect((await store.get('task:1:0'))?.truncated).toBeUndefined();
+  });
+
   it('dedupes on the video URL across ids', async () => {
     await store.apply([{ ...done, id: 'url:https://cdn.test/1.mp4', taskId: undefined }], 1000);
     await store.apply([done], 2000);
