@@ -32,10 +32,21 @@ export default defineConfig({
     excludeSources: ['artifacts/**'],
   },
   manifest: ({ browser }) => ({
-    name: 'Video Keeper',
-    description: 'Captures the videos AI chat UIs generate and keeps them in a gallery.',
-    permissions: ['downloads', 'alarms'],
-    action: { default_title: 'Video Keeper' },
+    // From public/_locales (en, zh_CN).
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    // Drawn by assets/build_icons.py from assets/icon.svg.
+    icons: { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png', 128: 'icons/128.png' },
+    // storage: the write backlog (local) and the browser-session mark (session); no warning.
+    // scripting + optional_host_permissions: capture on a site the user enables from the popup
+    // (src/sites/site-access.ts); activeTab lets the popup read the current tab's address.
+    permissions: ['downloads', 'alarms', 'storage', 'scripting', 'activeTab'],
+    optional_host_permissions: ['*://*/*'],
+    action: {
+      default_title: '__MSG_extName__',
+      default_icon: { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png' },
+    },
     // Firefox only: Chrome warns about unknown manifest keys. No host_permissions are needed:
     // Firefox 127+ grants the content scripts' matches at install (checked on 153 ESR).
     ...(browser === 'firefox' && { browser_specific_settings: { gecko, gecko_android: geckoAndroid } }),

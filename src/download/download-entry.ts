@@ -10,12 +10,21 @@ export interface DownloadsApi {
   download(options: { url: string; filename: string; conflictAction: 'uniquify'; saveAs: false }): Promise<number>;
 }
 
-/** Downloads one stored video under its safe file name; errors come back as text. */
-export async function downloadEntry(entry: VideoEntry | undefined, downloads: DownloadsApi): Promise<DownloadResult> {
+/**
+ * Downloads one stored video under its safe file name (`fileName`, e.g. the user's template
+ * from src/settings; a path relative to the downloads folder); errors come back as text.
+ */
+export async function downloadEntry(
+  entry: VideoEntry | undefined,
+  downloads: DownloadsApi,
+  fileName: (entry: VideoEntry) => string = videoFileName,
+): Promise<DownloadResult> {
   if (!entry) return { ok: false, error: 'This video is no longer in the library.' };
   const url = parseHttpUrl(entry.videoUrl);
-  if (entry.status !== 'done' || !url) return { ok: false, error: 'This video has no downloadable link yet.' };
-  const filename = videoFileName(entry);
+  // `partial`: the answer broke after the link arrived; the link itself is what was kept.
+  const downloadable = entry.status === 'done' || entry.status === 'partial';
+  if (!downloadable || !url) return { ok: false, error: 'This video has no downloadable link yet.' };
+  const filename = fileName(entry);
   try {
     const downloadId = await downloads.download({ url, filename, conflictAction: 'uniquify', saveAs: false });
     return { ok: true, downloadId, filename };

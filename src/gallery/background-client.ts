@@ -4,6 +4,8 @@ import type {
   BackgroundRequestType,
   EntriesChanged,
 } from '../protocol/messages';
+import { parseVideoEntry } from '../library/parse-entry';
+import type { VideoEntry } from '../store/video-entry';
 
 /** The response type of one named background request. */
 export type BackgroundResponse<T extends BackgroundRequestType> = BackgroundRequests[T]['response'];
@@ -37,7 +39,58 @@ const responseParsers: ResponseParsers = {
     if (value.ok === false && typeof value.error === 'string') return { ok: false, error: value.error };
     return undefined;
   },
+  'site-status'(value) {
+    if (!isRecord(value)) return undefined;
+    if (value.state === 'unsupported') return { state: 'unsupported' };
+    if (typeof value.origin !== 'string') return undefined;
+    if (value.state === 'default' || value.state === 'enabled') return { state: value.state, origin: value.origin };
+    if (value.state === 'disabled' && typeof value.pattern === 'string') {
+      return { state: 'disabled', origin: value.origin, pattern: value.pattern };
+    }
+    return undefined;
+  },
+  'enable-site': parseOkResult,
+  'disable-site': parseOkResult,
+  'delete-entries'(value) {
+    if (!isRecord(value)) return undefined;
+    if (value.ok === false && typeof value.error === 'string') return { ok: false, error: value.error };
+    if (value.ok !== true || !Array.isArray(value.removed)) return undefined;
+    const removed: VideoEntry[] = [];
+    for (const item of value.removed as unknown[]) {
+      const parsed = parseVideoEntry(item);
+      if (!parsed.ok) return undefined;
+      removed.push(parsed.entry);
+    }
+    return { ok: true, removed };
+  },
+  'restore-entries'(value) {
+    if (!isRecord(value)) return undefined;
+    if (value.ok === true && typeof value.restored === 'number' && typeof value.skipped === 'number') {
+      return { ok: true, restored: value.restored, skipped: value.skipped };
+    }
+    return value.ok === false && typeof value.error === 'string' ? { ok: false, error: value.error } : undefined;
+  },
+  'clear-library'(value) {
+    if (!isRecord(value)) return undefined;
+    if (value.ok === true && typeof value.removed === 'number') return { ok: true, removed: value.removed };
+    return value.ok === false && typeof value.error === 'string' ? { ok: false, error: value.error } : undefined;
+  },
+  'mark-seen'(value) {
+    return isRecord(value) && value.ok === true ? { ok: true } : undefined;
+  },
+  'list-sites'(value) {
+    if (!isRecord(value) || !Array.isArray(value.origins)) return undefined;
+    const origins = value.origins.filter((origin): origin is string => typeof origin === 'string');
+    return origins.length === value.origins.length ? { origins } : undefined;
+  },
 };
+
+function parseOkResult(value: unknown): { ok: true } | { ok: false; error: string } | undefined {
+  if (!isRecord(value)) return undefined;
+  if (value.ok === true) return { ok: true };
+  if (value.ok === false && typeof value.error === 'string') return { ok: false, error: value.error };
+  return undefined;
+}
 
 /**
  * Builds `sendToBackground` over `runtime.sendMessage` (passed in, so this module has no

@@ -1,4 +1,5 @@
 import { KNOWN_CHAT_HOST_MATCHES, LOOPBACK_MATCHES } from '../sites/capture-sites';
+import { t } from '../i18n/t';
 
 /** Host of a match pattern: `chatglm.cn` from `https://chatglm.cn/*`. */
 function patternHost(pattern: string): string | undefined {
@@ -16,7 +17,7 @@ export function renderEmptyState(doc: Document): HTMLElement {
   const empty = doc.createElement('p');
   empty.className = 'empty';
   const title = doc.createElement('strong');
-  title.textContent = 'No videos yet.';
+  title.textContent = t('emptyTitle');
   empty.append(
     title,
     ` Videos generated on enabled sites appear here: ${hosts(LOOPBACK_MATCHES).join(', ')} (any port)` +

@@ -1,4 +1,4 @@
-import type { FailureReason, VideoEntry } from '../store/video-entry';
+import type { BreakReason, FailureReason, VideoEntry } from '../store/video-entry';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -9,16 +9,35 @@ const DAY = 24 * HOUR;
 const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
 const absolute = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
-/** One line for the entry's state: `Generating · 🔥×3`, `Done`, `Failed · <reason>`. */
-export function statusLabel(entry: Pick<VideoEntry, 'status' | 'progress' | 'failureReason'>): string {
+/** One line for the entry's state: `Generating · 🔥×3`, `Done`, `Partial · <reason>`, `Failed · <reason>`. */
+export function statusLabel(entry: Pick<VideoEntry, 'status' | 'progress' | 'failureReason' | 'partialReason'>): string {
   switch (entry.status) {
     case 'generating':
       return entry.progress > 0 ? `Generating · 🔥×${entry.progress}` : 'Generating…';
     case 'done':
       return 'Done';
+    case 'partial':
+      return entry.partialReason
+        ? `Partial · ${partialReasonText(entry.partialReason)}`
+        : 'Video saved · the answer is still streaming';
     case 'failed':
       return `Failed · ${failureReasonText(entry.failureReason)}`;
   }
+  // A status no version wrote (a damaged database): say nothing rather than something wrong.
+  return '';
+}
+
+/** Why a partial entry's answer did not end cleanly; its video was kept all the same. */
+export function partialReasonText(reason: BreakReason): string {
+  switch (reason) {
+    case 'stream-error':
+      return 'the stream broke after the video arrived; the link or later videos may be incomplete';
+    case 'interrupted':
+      return 'the page was closed before the answer ended; later videos may be missing';
+    case 'truncated':
+      return 'the answer was too long and was cut at a size limit; later videos may be missing';
+  }
+  return 'the answer did not end cleanly';
 }
 
 /** Why an entry failed, in words the user can act on. */
@@ -30,9 +49,12 @@ export function failureReasonText(reason: FailureReason | undefined): string {
       return 'the stream broke before the video arrived';
     case 'interrupted':
       return 'the page was closed before the video arrived';
+    case 'truncated':
+      return 'the answer was too long and was cut at a size limit before the video arrived';
     case undefined:
       return 'unknown reason';
   }
+  return 'unknown reason';
 }
 
 /** `localhost:3000` from `http://localhost:3000`; the input itself when it is not a URL. */

@@ -1,6 +1,8 @@
 import type { VideoEntry } from '../store/video-entry';
 import { formatAbsoluteTime, formatRelativeTime, siteHost, statusLabel } from './format-entry';
+import { isLinkExpired } from './gallery-query';
 import { safeMediaUrl } from './safe-media-url';
+import { t } from '../i18n/t';
 
 /** A short message under one entry after the user acted on it. */
 export interface EntryNotice {
@@ -35,7 +37,7 @@ export function renderEntry(doc: Document, entry: VideoEntry, options: EntryRend
   item.dataset.status = entry.status;
 
   const body = element(doc, 'div', 'entry-body');
-  const prompt = element(doc, 'p', 'entry-prompt', entry.prompt || 'No prompt');
+  const prompt = element(doc, 'p', 'entry-prompt', entry.prompt || t('noPrompt'));
   if (!entry.prompt) prompt.classList.add('is-missing');
   // The prompt is clamped to a few lines by CSS; the tooltip keeps the whole text. `dir=auto`
   // isolates it, so an RTL override inside a prompt cannot reorder the text around it.
@@ -45,16 +47,27 @@ export function renderEntry(doc: Document, entry: VideoEntry, options: EntryRend
   const meta = element(doc, 'p', 'entry-meta');
   meta.append(element(doc, 'span', 'entry-site', siteHost(entry.site)));
   if (entry.model) meta.append(' · ', element(doc, 'span', 'entry-model', entry.model));
-  const time = element(doc, 'time', 'entry-time', formatRelativeTime(entry.createdAt, now));
-  time.setAttribute('datetime', new Date(entry.createdAt).toISOString());
-  time.title = formatAbsoluteTime(entry.createdAt);
-  meta.append(' · ', time);
+  // The gallery draws whatever the database holds: a broken date (an older bug, a hand-edited
+  // profile) must not throw and take every other entry down with it.
+  if (Number.isFinite(entry.createdAt)) {
+    const time = element(doc, 'time', 'entry-time', formatRelativeTime(entry.createdAt, now));
+    time.setAttribute('datetime', new Date(entry.createdAt).toISOString());
+    time.title = formatAbsoluteTime(entry.createdAt);
+    meta.append(' · ', time);
+  }
 
   const status = element(doc, 'p', 'entry-status', statusLabel(entry));
+  // A signed link past its expiry no longer plays or downloads; the entry keeps its prompt and cover.
+  if (isLinkExpired(entry, now)) {
+    item.dataset.expired = 'true';
+    status.append(' · ', element(doc, 'span', 'entry-expired', t('linkExpired')));
+  }
 
   const actions = element(doc, 'div', 'entry-actions');
   const pending = notice?.tone === 'pending';
-  const download = button(doc, 'download', 'Download', entry.status !== 'done' || !videoUrl);
+  // A partial entry's link was kept on purpose: it downloads like a done one.
+  const downloadable = entry.status === 'done' || entry.status === 'partial';
+  const download = button(doc, 'download', t('download'), !downloadable || !videoUrl);
   if (pending) {
     // aria-disabled, not disabled: a disabled button drops keyboard focus mid-download.
     download.setAttribute('aria-disabled', 'true');
@@ -63,8 +76,8 @@ export function renderEntry(doc: Document, entry: VideoEntry, options: EntryRend
   download.addEventListener('click', () => {
     if (!pending) handlers.download(entry);
   });
-  const copy = button(doc, 'copy', 'Copy link', !videoUrl);
-  const open = button(doc, 'open', 'Open video', !videoUrl);
+  const copy = button(doc, 'copy', t('copyLink'), !videoUrl);
+  const open = button(doc, 'open', t('openVideo'), !videoUrl);
   if (videoUrl) {
     copy.addEventListener('click', () => handlers.copy(entry, videoUrl));
     open.addEventListener('click', () => handlers.open(entry, videoUrl));

@@ -1,7 +1,9 @@
 import type { BackgroundRequests } from '../protocol/messages';
 import type { VideoEntry } from '../store/video-entry';
 import { renderEmptyState } from './empty-state';
+import type { WriteBacklog } from '../store/write-backlog';
 import { renderEntry, type EntryHandlers, type EntryNotice } from './render-entry';
+import { backlogNoticeText, libraryReadErrorText } from './storage-messages';
 
 /** What the background answers to `download-entry`. */
 export type DownloadResult = BackgroundRequests['download-entry']['response'];
@@ -62,13 +64,24 @@ export function renderGallery(
   restoreFocus(root, focus);
 }
 
-/** Shows why the gallery could not be loaded, in place of the entries. */
+/** Shows why the gallery could not be loaded (and what to do), in place of the entries. */
 export function renderGalleryError(root: HTMLElement, error: unknown): void {
   const message = root.ownerDocument.createElement('p');
   message.className = 'load-error';
   message.setAttribute('role', 'alert');
-  message.textContent = `Could not read the video library: ${errorText(error)}. Close and reopen the popup to retry.`;
+  message.textContent = libraryReadErrorText(error);
   root.replaceChildren(message);
+}
+
+/**
+ * Shows, in `notice`, that captures wait to be saved because the database refused them (see
+ * `WriteBacklog`), or hides it when nothing waits.
+ */
+export function renderBacklogNotice(notice: HTMLElement, backlog: WriteBacklog | undefined): void {
+  notice.className = 'backlog-notice';
+  notice.setAttribute('role', 'status');
+  notice.hidden = !backlog;
+  notice.textContent = backlog ? backlogNoticeText(backlog) : '';
 }
 
 function stateOf(root: HTMLElement, actions: GalleryActions): GalleryState {

@@ -9,6 +9,8 @@
  * Types only plus a few constants, so the tiny page-world script can import it for free.
  */
 
+import type { VideoEntry } from '../store/video-entry';
+
 // ---------------------------------------------------------------- page world -> relay
 
 /**
@@ -102,7 +104,58 @@ export interface BackgroundRequests {
     request: { type: 'download-entry'; id: string };
     response: { ok: true; downloadId: number; filename: string } | { ok: false; error: string };
   };
+  /** Whether capture is on for the page at `url` (the popup's current tab). */
+  'site-status': {
+    request: { type: 'site-status'; url: string };
+    response: SiteStatus;
+  };
+  /** Registers the capture scripts for `origin`; the page asked for its host permission first. */
+  'enable-site': {
+    request: { type: 'enable-site'; origin: string };
+    response: { ok: true } | { ok: false; error: string };
+  };
+  /** Unregisters the capture scripts of `origin` and gives its host permission back. */
+  'disable-site': {
+    request: { type: 'disable-site'; origin: string };
+    response: { ok: true } | { ok: false; error: string };
+  };
+  /** Deletes entries; answers with the deleted ones, which `restore-entries` can put back (undo). */
+  'delete-entries': {
+    request: { type: 'delete-entries'; ids: string[] };
+    response: { ok: true; removed: VideoEntry[] } | { ok: false; error: string };
+  };
+  /** Puts whole entries back (undo of a delete, import of a library file); each is validated. */
+  'restore-entries': {
+    request: { type: 'restore-entries'; entries: unknown[] };
+    response: { ok: true; restored: number; skipped: number } | { ok: false; error: string };
+  };
+  /** Deletes every entry. */
+  'clear-library': {
+    request: { type: 'clear-library' };
+    response: { ok: true; removed: number } | { ok: false; error: string };
+  };
+  /** The popup was opened: the badge's count of new videos starts again from now. */
+  'mark-seen': {
+    request: { type: 'mark-seen' };
+    response: { ok: true };
+  };
+  /** The sites the user enabled (the default ones are not listed). */
+  'list-sites': {
+    request: { type: 'list-sites' };
+    response: { origins: string[] };
+  };
 }
+
+/** Where a page stands, as `site-status` answers (see src/sites/site-access.ts). */
+export type SiteStatus =
+  /** Not an http(s) page (a new tab, `chrome://`, a file): nothing to capture. */
+  | { state: 'unsupported' }
+  /** One of the sites of src/sites/capture-sites.ts: always on, declared in the manifest. */
+  | { state: 'default'; origin: string }
+  /** Enabled by the user: its scripts are registered. */
+  | { state: 'enabled'; origin: string }
+  /** Off; enabling asks for the host permission `pattern`. */
+  | { state: 'disabled'; origin: string; pattern: string };
 
 export type BackgroundRequest = BackgroundRequests[keyof BackgroundRequests]['request'];
 export type BackgroundRequestType = keyof BackgroundRequests;

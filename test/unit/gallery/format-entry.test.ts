@@ -3,6 +3,7 @@ import {
   failureReasonText,
   formatAbsoluteTime,
   formatRelativeTime,
+  partialReasonText,
   siteHost,
   statusLabel,
 } from '../../../src/gallery/format-entry';
@@ -26,8 +27,19 @@ describe('statusLabel', () => {
 });
 
 describe('failureReasonText', () => {
-  it.each(['no-result', 'stream-error', 'interrupted'] as const)('has words for %s', (reason) => {
+  it.each(['no-result', 'stream-error', 'interrupted', 'truncated'] as const)('has words for %s', (reason) => {
     expect(failureReasonText(reason)).not.toBe(failureReasonText(undefined));
+  });
+});
+
+describe('partial entries', () => {
+  it('say the video is saved while the answer still streams', () => {
+    expect(statusLabel({ status: 'partial', progress: 6 })).toBe('Video saved · the answer is still streaming');
+  });
+
+  it.each(['stream-error', 'interrupted', 'truncated'] as const)('say why the answer broke: %s', (reason) => {
+    expect(statusLabel({ status: 'partial', progress: 6, partialReason: reason })).toBe(`Partial · ${partialReasonText(reason)}`);
+    expect(new Set(['stream-error', 'interrupted', 'truncated'].map((item) => partialReasonText(item as typeof reason))).size).toBe(3);
   });
 });
 

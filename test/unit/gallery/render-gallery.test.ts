@@ -146,7 +146,7 @@ describe('renderGallery', () => {
     expect(img?.getAttribute('alt')).toBe('');
   });
 
-  it('enables Download only for done entries with a video URL', () => {
+  it('enables Download only for done and partial entries with a video URL', () => {
     const { root, actions } = setup();
     renderGallery(
       root,
@@ -156,10 +156,32 @@ describe('renderGallery', () => {
         entry({ id: 'generating-with-url', status: 'generating' }),
         entry({ id: 'failed', status: 'failed', failureReason: 'interrupted' }),
         entry({ id: 'done-without-url', videoUrl: undefined }),
+        entry({ id: 'partial', status: 'partial', partialReason: 'stream-error' }),
+        entry({ id: 'partial-streaming', status: 'partial' }),
       ],
       actions,
     );
-    expect(items(root).map((item) => button(item, 'download').disabled)).toEqual([false, true, true, true, true]);
+    expect(items(root).map((item) => button(item, 'download').disabled)).toEqual([false, true, true, true, true, false, false]);
+  });
+
+  it('draws the other entries when one in the database is damaged', () => {
+    const { root, actions } = setup();
+    const damaged = entry({ id: 'bad', createdAt: Number.NaN, status: 'weird' as VideoEntry['status'], failureReason: 'zzz' as VideoEntry['failureReason'] });
+    renderGallery(root, [damaged, entry({ id: 'good' }), entry({ id: 'bad-failed', status: 'failed', failureReason: 'zzz' as VideoEntry['failureReason'] })], actions, { now: NOW });
+    expect(items(root).map((item) => item.dataset.entryId)).toEqual(['bad', 'good', 'bad-failed']);
+    expect(items(root)[0]?.querySelector('time')).toBeNull();
+    expect(button(items(root)[0], 'download').disabled).toBe(true);
+    expect(items(root)[2]?.querySelector('.entry-status')?.textContent).toBe('Failed · unknown reason');
+  });
+
+  it('says why a partial entry is partial', () => {
+    const { root, actions } = setup();
+    renderGallery(root, [entry({ id: 'p', status: 'partial', partialReason: 'truncated', truncated: true })], actions, { now: NOW });
+    const item = items(root)[0];
+    expect(item?.dataset.status).toBe('partial');
+    expect(item?.querySelector('.entry-status')?.textContent).toBe(
+      'Partial · the answer was too long and was cut at a size limit; later videos may be missing',
+    );
   });
 
   it('calls actions.download with the entry id and shows where the file was saved', async () => {
@@ -249,5 +271,6 @@ describe('renderGallery', () => {
     renderGalleryError(root, new Error('<b>blocked</b>'));
     expect(items(root)).toHaveLength(0);
     expect(root.querySelector('.load-error')?.textContent).toContain('<b>blocked</b>');
+    expect(root.querySelectorAll('b')).toHaveLength(0);
   });
 });

@@ -1,0 +1,152 @@
+#!/usr/bin/env python3
+"""Writes public/_locales/{en,zh_CN}/messages.json from the one table below. `$1`…`$9` in a
+message become named placeholders, the form both Chrome and Firefox document.
+Run: python3 assets/build_locales.py
+"""
+import json
+import re
+from pathlib import Path
+
+# name: (English, 简体中文)
+MESSAGES = {
+    "extName": ("Video Keeper", "Video Keeper 视频收藏"),
+    "extDescription": (
+        "Captures the videos AI chat UIs generate and keeps them in a gallery.",
+        "捕获 AI 聊天界面生成的视频，并保存在图库中。",
+    ),
+    # Popup and pages
+    "openFullGallery": ("Open full gallery", "打开完整图库"),
+    "settings": ("Settings", "设置"),
+    "thisSite": ("This site", "当前网站"),
+    "galleryTitle": ("Video Keeper gallery", "Video Keeper 图库"),
+    "settingsTitle": ("Video Keeper settings", "Video Keeper 设置"),
+    # Site access
+    "siteUnsupported": ("Video Keeper captures on web pages only.", "Video Keeper 只在网页上捕获。"),
+    "siteDefault": ("Capturing on $1 (a built-in site).", "正在 $1 上捕获（内置网站）。"),
+    "siteEnabled": ("Capturing on $1.", "正在 $1 上捕获。"),
+    "siteEnabledReload": ("Capturing on $1. Reload the page to start.", "已在 $1 上开启捕获。刷新页面后生效。"),
+    "siteDisabled": ("Not capturing on $1.", "未在 $1 上捕获。"),
+    "siteStopped": ("Stopped capturing on $1.", "已停止在 $1 上捕获。"),
+    "siteEnable": ("Capture on this site", "在此网站捕获"),
+    "siteDisable": ("Stop capturing here", "停止在此捕获"),
+    "siteReload": ("Reload page", "刷新页面"),
+    "siteStatusError": ("Could not tell whether this site is captured: $1", "无法判断此网站是否在捕获：$1"),
+    "sitePermissionRefused": ("Permission to read $1 was not given.", "未获得读取 $1 的权限。"),
+    "sitesTitle": ("Sites you added", "你添加的网站"),
+    "sitesBuiltIn": (
+        "Video Keeper always captures on localhost, 127.0.0.1, [::1] and a few known chat sites.",
+        "Video Keeper 始终在 localhost、127.0.0.1、[::1] 和几个已知的聊天网站上捕获。",
+    ),
+    "sitesNone": (
+        "No other sites yet. Open a chat site, click the Video Keeper button and choose \"Capture on this site\".",
+        "还没有其他网站。打开聊天网站，点击 Video Keeper 按钮，选择“在此网站捕获”。",
+    ),
+    "sitesRemove": ("Remove", "移除"),
+    "sitesRemoveLabel": ("Stop capturing on $1", "停止在 $1 上捕获"),
+    "sitesListError": ("Could not read the enabled sites: $1", "无法读取已开启的网站：$1"),
+    # Entries
+    "noPrompt": ("No prompt", "无提示词"),
+    "linkExpired": ("Link expired", "链接已过期"),
+    "download": ("Download", "下载"),
+    "copyLink": ("Copy link", "复制链接"),
+    "openVideo": ("Open video", "打开视频"),
+    "emptyTitle": ("No videos yet.", "还没有视频。"),
+    # Full gallery
+    "searchPrompts": ("Search prompts", "搜索提示词"),
+    "filterSite": ("Site", "网站"),
+    "filterModel": ("Model", "模型"),
+    "filterStatus": ("Status", "状态"),
+    "sortLabel": ("Sort", "排序"),
+    "allSites": ("All sites", "全部网站"),
+    "allModels": ("All models", "全部模型"),
+    "allStatuses": ("All statuses", "全部状态"),
+    "statusDone": ("Done", "完成"),
+    "statusGenerating": ("Generating", "生成中"),
+    "statusPartial": ("Partial", "部分"),
+    "statusFailed": ("Failed", "失败"),
+    "newestFirst": ("Newest first", "最新优先"),
+    "oldestFirst": ("Oldest first", "最早优先"),
+    "selectAllShown": ("Select all shown videos", "选择显示的全部视频"),
+    "selectedCount": ("$1 selected", "已选 $1 个"),
+    "downloadSelected": ("Download selected", "下载所选"),
+    "deleteSelected": ("Delete selected", "删除所选"),
+    "showMore": ("Show more", "显示更多"),
+    "videosLabel": ("Videos", "视频"),
+    "noMatch": ("No videos match.", "没有匹配的视频。"),
+    "showingCount": ("Showing $1 of $2 videos", "显示 $1 / $2 个视频"),
+    "selectEntry": ("Select $1", "选择 $1"),
+    "previewVideo": ("Play $1 here", "在此播放 $1"),
+    "deletedCount": ("Deleted $1 videos.", "已删除 $1 个视频。"),
+    "deletedOne": ("Deleted 1 video.", "已删除 1 个视频。"),
+    "undo": ("Undo", "撤销"),
+    "libraryReadError": ("Could not read the video library: $1", "无法读取视频库：$1"),
+    # Download queue
+    "downloads": ("Downloads", "下载"),
+    "clearFinished": ("Clear finished", "清除已完成"),
+    "queueWaiting": ("Waiting", "等待中"),
+    "queueStarting": ("Starting…", "正在开始…"),
+    "queueDownloading": ("Downloading…", "下载中…"),
+    "queueSaved": ("Saved", "已保存"),
+    "queueProgressLabel": ("Download of $1", "$1 的下载"),
+    # Options: names
+    "namesTitle": ("Download names", "下载文件名"),
+    "templateLabel": ("File name template", "文件名模板"),
+    "templateHelp": (
+        "Click a placeholder to add it. Use / for subfolders of your downloads folder.",
+        "点击占位符插入。用 / 表示下载文件夹中的子文件夹。",
+    ),
+    "templateInsert": ("Insert $1: $2", "插入 $1：$2"),
+    "templateReset": ("Reset", "重置"),
+    "templateUnknown": ("Unknown placeholders: $1 (kept as written).", "未知占位符：$1（按原样保留）。"),
+    "templateUnknownOne": ("Unknown placeholder: $1 (kept as written).", "未知占位符：$1（按原样保留）。"),
+    "templatePreview": ("Preview", "预览"),
+    "templateSaved": ("Saved.", "已保存。"),
+    "templateSaveError": ("Could not save: $1", "无法保存：$1"),
+    "tokenDate": ("capture date, 2025-03-25", "捕获日期，2025-03-25"),
+    "tokenTime": ("capture time, 14-03-59", "捕获时间，14-03-59"),
+    "tokenPrompt": ("the prompt", "提示词"),
+    "tokenTaskId": ("the task id", "任务 ID"),
+    "tokenModel": ("the model", "模型"),
+    "tokenSite": ("the chat site, e.g. chatglm.cn", "聊天网站，例如 chatglm.cn"),
+    "tokenIndex": ("position of the video in its answer, 1, 2 …", "视频在回答中的位置，1、2 …"),
+    # Options: library
+    "libraryTitle": ("Library", "视频库"),
+    "exportLibrary": ("Export library (JSON)", "导出视频库（JSON）"),
+    "importLibrary": ("Import library (JSON)", "导入视频库（JSON）"),
+    "clearLibrary": ("Delete all videos…", "删除全部视频…"),
+    "clearConfirm": (
+        "Delete every video from the library? Downloaded files stay on disk. Export first to keep a copy.",
+        "从视频库中删除全部视频？已下载的文件会保留在磁盘上。如需保留副本，请先导出。",
+    ),
+    "exportedCount": ("Exported $1 videos.", "已导出 $1 个视频。"),
+    "exportedOne": ("Exported 1 video.", "已导出 1 个视频。"),
+    "importedCount": ("Imported $1 videos.", "已导入 $1 个视频。"),
+    "importedSkipped": ("Imported $1 videos; skipped $2 broken entries.", "已导入 $1 个视频；跳过 $2 个损坏的条目。"),
+    "clearedCount": ("Deleted $1 videos.", "已删除 $1 个视频。"),
+    "clearedOne": ("Deleted 1 video.", "已删除 1 个视频。"),
+    "storageUsed": ("Storage used: $1 of $2 available.", "已用存储：$1，可用 $2。"),
+    "storageUnknown": ("Storage used: unknown.", "已用存储：未知。"),
+}
+
+ROOT = Path(__file__).resolve().parent.parent / "public" / "_locales"
+
+
+def entry(text: str) -> dict:
+    placeholders = {}
+
+    def name(match: re.Match) -> str:
+        placeholders[f"arg{match.group(1)}"] = {"content": f"${match.group(1)}"}
+        return f"$ARG{match.group(1)}$"
+
+    result = {"message": re.sub(r"\$(\d)", name, text)}
+    if placeholders:
+        result["placeholders"] = placeholders
+    return result
+
+
+if __name__ == "__main__":
+    for index, locale in enumerate(("en", "zh_CN")):
+        folder = ROOT / locale
+        folder.mkdir(parents=True, exist_ok=True)
+        data = {key: entry(texts[index]) for key, texts in MESSAGES.items()}
+        (folder / "messages.json").write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

@@ -1,0 +1,48 @@
+import { browser } from 'wxt/browser';
+import { localizePage } from '../../src/i18n/t';
+import { createBackgroundSender, isEntriesChanged } from '../../src/gallery/background-client';
+import { mountFullGallery } from '../../src/gallery/full-gallery';
+import { createLibraryReader } from '../../src/gallery/library-reader';
+import { createVideoDbConnection } from '../../src/store/video-db';
+import '../../src/gallery/theme.css';
+import '../../src/gallery/gallery.css';
+import './style.css';
+
+localizePage(document);
+const root = document.querySelector<HTMLElement>('#gallery');
+if (!root) throw new Error('gallery/index.html has no #gallery element');
+
+const sendToBackground = createBackgroundSender((message) => browser.runtime.sendMessage(message));
+const gallery = mountFullGallery(root, {
+  reader: createLibraryReader(createVideoDbConnection()),
+  actions: {
+    download: (id) => sendToBackground({ type: 'download-entry', id }),
+    copyLink: (url) => navigator.clipboard.writeText(url),
+    openVideo: async (url) => {
+      await browser.tabs.create({ url });
+    },
+  },
+  deleteEntries: (ids) => sendToBackground({ type: 'delete-entries', ids }),
+  restoreEntries: (entries) => sendToBackground({ type: 'restore-entries', entries }),
+  onDownloadChanged: (listener) =>
+    browser.downloads.onChanged.addListener((delta) =>
+      listener({
+        id: delta.id,
+        ...(delta.state?.current ? { state: delta.state.current as 'in_progress' | 'interrupted' | 'complete' } : {}),
+        ...(delta.error?.current ? { error: delta.error.current } : {}),
+        ...(delta.totalBytes?.current !== undefined ? { totalBytes: delta.totalBytes.current } : {}),
+      }),
+    ),
+  location: {
+    search: location.search,
+    replaceSearch: (search) => history.replaceState(null, '', `${location.pathname}${search}`),
+  },
+  now: () => Date.now(),
+});
+
+browser.runtime.onMessage.addListener((message: unknown) => {
+  if (isEntriesChanged(message)) void gallery.reload();
+});
+// Relative times and "link expired" move on with the clock.
+setInterval(() => void gallery.reload(), 60_000);
+void gallery.firstPaint.then(() => performance.mark('gallery-first-paint'));

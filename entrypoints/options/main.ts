@@ -1,0 +1,47 @@
+import { browser } from 'wxt/browser';
+import { localizePage } from '../../src/i18n/t';
+import { createBackgroundSender } from '../../src/gallery/background-client';
+import { createLibraryReader } from '../../src/gallery/library-reader';
+import { mountLibraryTools } from '../../src/library/render-library-tools';
+import { mountFileNameSettings } from '../../src/settings/render-file-name-settings';
+import { parseSettings, SETTINGS_KEY } from '../../src/settings/settings';
+import { renderSiteList } from '../../src/sites/render-site-list';
+import { createVideoDbConnection } from '../../src/store/video-db';
+import '../../src/gallery/theme.css';
+import './style.css';
+
+localizePage(document);
+const sendToBackground = createBackgroundSender((message) => browser.runtime.sendMessage(message));
+const reader = createLibraryReader(createVideoDbConnection());
+
+function section(selector: string): HTMLElement {
+  const found = document.querySelector<HTMLElement>(selector);
+  if (!found) throw new Error(`options/index.html has no ${selector} element`);
+  return found;
+}
+
+void mountFileNameSettings(section('#file-names'), {
+  load: async () => parseSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]),
+  save: (settings) => browser.storage.local.set({ [SETTINGS_KEY]: settings }),
+  samples: () => reader.newest(3),
+});
+
+mountLibraryTools(section('#library'), {
+  all: () => reader.all(),
+  restore: (entries) => sendToBackground({ type: 'restore-entries', entries }),
+  clear: () => sendToBackground({ type: 'clear-library' }),
+  estimate: () => navigator.storage.estimate(),
+  saveFile(name, text) {
+    const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+    const link = Object.assign(document.createElement('a'), { href: url, download: name });
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  },
+  confirm: (question) => window.confirm(question),
+  now: () => Date.now(),
+});
+
+void renderSiteList(section('#sites'), {
+  list: async () => (await sendToBackground({ type: 'list-sites' })).origins,
+  disable: (origin) => sendToBackground({ type: 'disable-site', origin }),
+});

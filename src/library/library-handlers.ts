@@ -1,0 +1,48 @@
+import type { BackgroundRequests } from '../protocol/messages';
+import type { LibraryWrites } from './library-writes';
+import { parseVideoEntry } from './parse-entry';
+
+type Handler<T extends keyof BackgroundRequests> = (
+  request: BackgroundRequests[T]['request'],
+) => Promise<BackgroundRequests[T]['response']>;
+
+/** The background's answers to the library requests: delete (with undo), restore/import, clear. */
+export function createLibraryHandlers(
+  writes: LibraryWrites,
+  onEntriesChanged: () => void,
+): { 'delete-entries': Handler<'delete-entries'>; 'restore-entries': Handler<'restore-entries'>; 'clear-library': Handler<'clear-library'> } {
+  const failure = (what: string, error: unknown) => ({
+    ok: false as const,
+    error: `${what}: ${error instanceof Error ? error.message : String(error)}`,
+  });
+  return {
+    async 'delete-entries'({ ids }) {
+      try {
+        const removed = await writes.remove(ids);
+        onEntriesChanged();
+        return { ok: true, removed };
+      } catch (error) {
+        return failure('Could not delete', error);
+      }
+    },
+    async 'restore-entries'({ entries }) {
+      const valid = entries.map(parseVideoEntry).flatMap((result) => (result.ok ? [result.entry] : []));
+      try {
+        await writes.put(valid);
+        onEntriesChanged();
+        return { ok: true, restored: valid.length, skipped: entries.length - valid.length };
+      } catch (error) {
+        return failure('Could not save the entries', error);
+      }
+    },
+    async 'clear-library'() {
+      try {
+        const removed = await writes.clear();
+        onEntriesChanged();
+        return { ok: true, removed };
+      } catch (error) {
+        return failure('Could not clear the library', error);
+      }
+    },
+  };
+}

@@ -1,0 +1,119 @@
+import type { VideoEntry } from '../store/video-entry';
+import { exportLibrary, parseLibraryFile } from './library-file';
+import { t } from '../i18n/t';
+
+type Result<T> = ({ ok: true } & T) | { ok: false; error: string };
+
+/** What the library section of the options page needs. */
+export interface LibraryToolsDeps {
+  all(): Promise<VideoEntry[]>;
+  restore(entries: VideoEntry[]): Promise<Result<{ restored: number; skipped: number }>>;
+  clear(): Promise<Result<{ removed: number }>>;
+  /** `navigator.storage.estimate()`. */
+  estimate(): Promise<{ usage?: number; quota?: number }>;
+  /** Offers `text` as a file download named `name`. */
+  saveFile(name: string, text: string): void;
+  confirm(question: string): boolean;
+  now(): number;
+}
+
+/** Export, import, clear all, and the storage the library uses. */
+export function mountLibraryTools(root: HTMLElement, deps: LibraryToolsDeps): { refreshUsage(): Promise<void> } {
+  const doc = root.ownerDocument;
+  const usage = doc.createElement('p');
+  usage.className = 'storage-used';
+  const status = doc.createElement('p');
+  status.className = 'library-status';
+  status.setAttribute('role', 'status');
+
+  const exportButton = button('export-library', t('exportLibrary'));
+  exportButton.addEventListener('click', () => {
+    void run(async () => {
+      const entries = await deps.all();
+      const date = new Date(deps.now()).toISOString().slice(0, 10);
+      deps.saveFile(`video-keeper-library-${date}.json`, exportLibrary(entries, deps.now()));
+      return entries.length === 1 ? t('exportedOne') : t('exportedCount', entries.length);
+    });
+  });
+
+  const importLabel = doc.createElement('label');
+  importLabel.className = 'import-label';
+  importLabel.textContent = `${t('importLibrary')} `;
+  const importInput = doc.createElement('input');
+  importInput.type = 'file';
+  importInput.accept = 'application/json,.json';
+  importInput.dataset.action = 'import-library';
+  importLabel.append(importInput);
+  importInput.addEventListener('change', () => {
+    const file = importInput.files?.[0];
+    if (!file) return;
+    void run(async () => {
+      const parsed = parseLibraryFile(await file.text());
+      if (!parsed.ok) throw new Error(parsed.error);
+      const result = await deps.restore(parsed.entries);
+      if (!result.ok) throw new Error(result.error);
+      const skipped = parsed.skipped.length + result.skipped;
+      return skipped ? t('importedSkipped', result.restored, skipped) : t('importedCount', result.restored);
+    });
+    importInput.value = '';
+  });
+
+  const clearButton = button('clear-library', t('clearLibrary'));
+  clearButton.classList.add('danger');
+  clearButton.addEventListener('click', () => {
+    if (!deps.confirm(t('clearConfirm'))) return;
+    void run(async () => {
+      const result = await deps.clear();
+      if (!result.ok) throw new Error(result.error);
+      return result.removed === 1 ? t('clearedOne') : t('clearedCount', result.removed);
+    });
+  });
+
+  async function run(action: () => Promise<string>): Promise<void> {
+    status.removeAttribute('data-tone');
+    try {
+      status.textContent = await action();
+    } catch (error) {
+      status.dataset.tone = 'error';
+      status.textContent = error instanceof Error ? error.message : String(error);
+    }
+    await refreshUsage();
+  }
+
+  async function refreshUsage(): Promise<void> {
+    try {
+      const { usage: used, quota } = await deps.estimate();
+      usage.textContent =
+        used === undefined || quota === undefined ? t('storageUnknown') : t('storageUsed', formatBytes(used), formatBytes(quota));
+    } catch {
+      usage.textContent = t('storageUnknown');
+    }
+  }
+
+  const actions = doc.createElement('div');
+  actions.className = 'library-actions';
+  actions.append(exportButton, importLabel, clearButton);
+  root.replaceChildren(usage, actions, status);
+  void refreshUsage();
+  return { refreshUsage };
+
+  function button(action: string, text: string): HTMLButtonElement {
+    const result = doc.createElement('button');
+    result.type = 'button';
+    result.dataset.action = action;
+    result.textContent = text;
+    return result;
+  }
+}
+
+/** `1.2 MB`, `850 kB`, `12 B` (decimal units, as the browser's own settings show them). */
+export function formatBytes(bytes: number): string {
+  const units = ['B', 'kB', 'MB', 'GB', 'TB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  return `${unit === 0 ? value : value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
+}

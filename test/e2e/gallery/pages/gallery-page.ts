@@ -1,0 +1,71 @@
+import type { Page } from 'playwright-core';
+
+/** Options of the synthetic entries `seedLibrary` writes. */
+export interface SeedOptions {
+  count: number;
+  /** Origin of the demo server: video links point at its `/media/`. */
+  mediaOrigin: string;
+  now: number;
+}
+
+/**
+ * Writes `count` synthetic entries straight into the extension's IndexedDB from one of its
+ * pages (already open, so the schema exists): a mix of statuses, two sites, three models,
+ * every fifth link expired, entry `n` created `n` seconds before `now`.
+ */
+export async function seedLibrary(page: Page, options: SeedOptions): Promise<void> {
+  await page.evaluate(
+    ({ count, mediaOrigin, now }) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('video-keeper');
+        open.onerror = () => reject(open.error ?? new Error('open failed'));
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction('videos', 'readwrite');
+          const store = tx.objectStore('videos');
+          store.clear();
+          const statuses = ['done', 'done', 'done', 'generating', 'failed', 'partial'];
+          const models = ['cogvideox', 'veo-3', 'kling'];
+          for (let n = 0; n < count; n++) {
+            const status = statuses[n % statuses.length]!;
+            const hasVideo = status === 'done' || status === 'partial';
+            store.put({
+              id: `task:${9000 + n}:0`,
+              status,
+              progress: status === 'generating' ? 3 : 6,
+              ...(hasVideo
+                ? { videoUrl: `${mediaOrigin}/media/clip-${n}.mp4`, videoKey: `${mediaOrigin}/media/clip-${n}.mp4` }
+                : {}),
+              ...(hasVideo && n % 5 === 4 ? { expiresAt: now - 60_000 } : {}),
+              prompt: `${n % 2 ? '一条狗' : 'A cat'} number ${n}`,
+              taskId: `${9000 + n}`,
+              model: models[n % models.length],
+              site: n % 4 === 3 ? 'https://chatglm.cn' : 'http://localhost:3000',
+              pageUrl: 'http://localhost:3000/chat',
+              endpointUrl: 'http://localhost:3000/v1/chat/completions',
+              index: 0,
+              ...(status === 'failed' ? { failureReason: 'no-result' } : {}),
+              createdAt: now - n * 1000,
+              updatedAt: now - n * 1000,
+            });
+          }
+          tx.oncomplete = () => {
+            db.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error ?? new Error('seed failed'));
+        };
+      }),
+    options,
+  );
+}
+
+/**
+ * Opens the full gallery and returns how long, in ms from navigation start, its first page
+ * took to be on screen (the `gallery-first-paint` mark the page sets).
+ */
+export async function openGalleryTimed(page: Page, url: string): Promise<number> {
+  await page.goto(url);
+  await page.waitForFunction(() => performance.getEntriesByName('gallery-first-paint').length > 0);
+  return page.evaluate(() => performance.getEntriesByName('gallery-first-paint')[0]!.startTime);
+}
