@@ -123,6 +123,17 @@ describe('capture on a site the user enables', () => {
     await browser.close();
     chromium = undefined;
     const restarted = await launch();
+    // An unpacked extension loaded with --load-extension is installed afresh at each start, so
+    // the background's sync() registers the site again at startup: wait for that, as a user
+    // would simply reload a page opened in the first instant.
+    const restartedWorker = await restarted.serviceWorker();
+    await expect
+      .poll(async () =>
+        (await restartedWorker.evaluate(() => (globalThis as unknown as ChromeGlobals).chrome.scripting.getRegisteredContentScripts())).map(
+          (script) => script.id,
+        ),
+      )
+      .toEqual(expect.arrayContaining([`site:page:http://${HOST}`, `site:relay:http://${HOST}`]));
     const chatAgain = await openChat(restarted);
     const popupAgain = await openPopupFor(restarted);
     await generate(chatAgain);
