@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { localizePage } from '../../src/i18n/t';
 import { createBackgroundSender, isEntriesChanged } from '../../src/gallery/background-client';
-import { createLibraryReader } from '../../src/gallery/library-reader';
+import { createLibraryReader, POPUP_PAGE_SIZE } from '../../src/gallery/library-reader';
 import { createGalleryRefresher } from '../../src/gallery/refresh-gallery';
 import { renderBacklogNotice, type GalleryActions } from '../../src/gallery/render-gallery';
 import { renderSitePanel } from '../../src/sites/render-site-panel';
@@ -28,7 +28,6 @@ const actions: GalleryActions = {
   },
 };
 
-const POPUP_PAGE_SIZE = 50;
 // The popup shows the newest page only, read with a cursor, so it opens as fast on a library of
 // 10 000 videos as on one of 10; the full gallery has the rest.
 // Reopens by itself after it closed to let a newer version upgrade the database.

@@ -36,3 +36,6 @@ export function createLibraryReader(database: () => Promise<VideoDatabase>): Lib
     },
   };
 }
+
+/** Entries the popup lists: the newest page; the full gallery (a tab) holds the rest. */
+export const POPUP_PAGE_SIZE = 50;
