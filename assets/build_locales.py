@@ -112,7 +112,8 @@ MESSAGES = {
     # Options: library
     "libraryTitle": ("Library", "视频库"),
     "exportLibrary": ("Export library (JSON)", "导出视频库（JSON）"),
-    "importLibrary": ("Import library (JSON)", "导入视频库（JSON）"),
+    "importLibrary": ("Import a library or a saved chat log (JSON, SSE, NDJSON, HAR)", "导入视频库或保存的聊天记录（JSON、SSE、NDJSON、HAR）"),
+    "importedLog": ("Read $1 streams from the log; $2 videos found.", "从记录中读取了 $1 个流；找到 $2 个视频。"),
     "clearLibrary": ("Delete all videos…", "删除全部视频…"),
     "clearConfirm": (
         "Delete every video from the library? Downloaded files stay on disk. Export first to keep a copy.",

@@ -2,11 +2,13 @@ import { browser } from 'wxt/browser';
 import { localizePage } from '../../src/i18n/t';
 import { createBackgroundSender } from '../../src/gallery/background-client';
 import { createLibraryReader } from '../../src/gallery/library-reader';
+import { importCapturedLog } from '../../src/library/import-captured-log';
 import { mountLibraryTools } from '../../src/library/render-library-tools';
 import { mountFileNameSettings } from '../../src/settings/render-file-name-settings';
 import { parseSettings, SETTINGS_KEY } from '../../src/settings/settings';
 import { renderSiteList } from '../../src/sites/render-site-list';
 import { createVideoDbConnection } from '../../src/store/video-db';
+import { openVideoStore } from '../../src/store/video-store';
 import '../../src/gallery/theme.css';
 import './style.css';
 
@@ -39,6 +41,11 @@ mountLibraryTools(section('#library'), {
   },
   confirm: (question) => window.confirm(question),
   now: () => Date.now(),
+  async importLog(text, fileName) {
+    const { updates, streams } = importCapturedLog(text, fileName);
+    const stored = await openVideoStore().apply(updates);
+    return { streams, videos: stored.filter((entry) => entry.videoUrl).length };
+  },
 });
 
 void renderSiteList(section('#sites'), {

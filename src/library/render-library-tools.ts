@@ -15,6 +15,8 @@ export interface LibraryToolsDeps {
   saveFile(name: string, text: string): void;
   confirm(question: string): boolean;
   now(): number;
+  /** Reads a saved stream or HAR file into the library (src/library/import-captured-log.ts). */
+  importLog(text: string, fileName: string): Promise<{ streams: number; videos: number }>;
 }
 
 /** Export, import, clear all, and the storage the library uses. */
@@ -41,15 +43,21 @@ export function mountLibraryTools(root: HTMLElement, deps: LibraryToolsDeps): { 
   importLabel.textContent = `${t('importLibrary')} `;
   const importInput = doc.createElement('input');
   importInput.type = 'file';
-  importInput.accept = 'application/json,.json';
+  importInput.accept = 'application/json,.json,.har,.sse,.txt,.ndjson,.jsonl,text/event-stream,text/plain';
   importInput.dataset.action = 'import-library';
   importLabel.append(importInput);
   importInput.addEventListener('change', () => {
     const file = importInput.files?.[0];
     if (!file) return;
     void run(async () => {
-      const parsed = parseLibraryFile(await file.text());
-      if (!parsed.ok) throw new Error(parsed.error);
+      const text = await file.text();
+      const parsed = parseLibraryFile(text);
+      if (!parsed.ok) {
+        // Not a library export: perhaps a log the user kept of a chat (saved stream, HAR).
+        const log = await deps.importLog(text, file.name);
+        if (log.videos === 0) throw new Error(parsed.error);
+        return t('importedLog', log.streams, log.videos);
+      }
       const result = await deps.restore(parsed.entries);
       if (!result.ok) throw new Error(result.error);
       const skipped = parsed.skipped.length + result.skipped;

@@ -27,6 +27,7 @@ function setup(confirmed = true) {
     saveFile: vi.fn(),
     confirm: vi.fn(() => confirmed),
     now: () => Date.UTC(2025, 2, 25),
+    importLog: vi.fn<LibraryToolsDeps['importLog']>(async () => ({ streams: 1, videos: 1 })),
   };
   mountLibraryTools(root, deps);
   return { root, deps, document };
