@@ -8,6 +8,7 @@ import { renderSitePanel } from '../../src/sites/render-site-panel';
 import { currentTab } from '../../src/sites/current-tab';
 import { createVideoDbConnection } from '../../src/store/video-db';
 import { parseWriteBacklog, WRITE_BACKLOG_KEY } from '../../src/store/write-backlog';
+import '../../src/gallery/theme.css';
 import '../../src/gallery/gallery.css';
 import './style.css';
 

@@ -1,5 +1,6 @@
 import type { Page } from 'puppeteer-core';
 import type { VideoEntry } from '@/src/store/video-entry';
+import { clearStoredEntries, readStoredEntries } from '../pages/library-idb';
 
 /**
  * The extension's popup in Firefox, opened as a tab (puppeteer over BiDi), and a window onto its
@@ -11,27 +12,7 @@ export class FirefoxLibraryPage {
 
   /** Every stored entry, straight from IndexedDB. */
   async storedEntries(): Promise<VideoEntry[]> {
-    return this.page.evaluate(
-      () =>
-        new Promise<VideoEntry[]>((resolve, reject) => {
-          const open = indexedDB.open('video-keeper');
-          open.onerror = () => reject(open.error ?? new Error('open failed'));
-          open.onsuccess = () => {
-            const db = open.result;
-            if (!db.objectStoreNames.contains('videos')) {
-              db.close();
-              resolve([]);
-              return;
-            }
-            const request = db.transaction('videos').objectStore('videos').getAll();
-            request.onsuccess = () => {
-              db.close();
-              resolve(request.result as VideoEntry[]);
-            };
-            request.onerror = () => reject(request.error ?? new Error('read failed'));
-          };
-        }),
-    );
+    return this.page.evaluate(readStoredEntries);
   }
 
   /** Polls the store until `predicate` holds for some entry; returns that entry. */
@@ -49,28 +30,7 @@ export class FirefoxLibraryPage {
 
   /** Empties the library between tests. */
   async clear(): Promise<void> {
-    await this.page.evaluate(
-      () =>
-        new Promise<void>((resolve, reject) => {
-          const open = indexedDB.open('video-keeper');
-          open.onsuccess = () => {
-            const db = open.result;
-            if (!db.objectStoreNames.contains('videos')) {
-              db.close();
-              resolve();
-              return;
-            }
-            const tx = db.transaction('videos', 'readwrite');
-            tx.objectStore('videos').clear();
-            tx.oncomplete = () => {
-              db.close();
-              resolve();
-            };
-            tx.onerror = () => reject(tx.error ?? new Error('clear failed'));
-          };
-          open.onerror = () => reject(open.error ?? new Error('open failed'));
-        }),
-    );
+    await this.page.evaluate(clearStoredEntries);
   }
 
   /** Reloads the gallery so it renders what is stored now. */
