@@ -40,7 +40,9 @@ type Ending = 'clean' | BreakReason | undefined;
  * A task without a video stays `generating` and then fails with the reason.
  */
 export function createCaptureSession(source: SessionSource, onIssue: (issue: StreamIssue) => void): CaptureSession {
-  const reader = createVideoAnswerReader();
+  let reader = createVideoAnswerReader();
+  /** Final updates of answers the stream has moved past, not yet returned. */
+  const closedAnswers: EntryUpdate[] = [];
   const entryIds = new Set<string>();
   let streamedModel: string | undefined;
   let changed = false;
@@ -61,6 +63,18 @@ export function createCaptureSession(source: SessionSource, onIssue: (issue: Str
     },
     onFinished() {
       finished = true;
+    },
+    onAnswerStart() {
+      // The answer so far is over: settle its entries, then read the next one afresh.
+      completeLineVideos = reader.answer.videos.length;
+      reader.end();
+      closedAnswers.push(...updates(finished && !serverError ? 'clean' : 'interrupted', false));
+      reader = createVideoAnswerReader();
+      finished = false;
+      serverError = false;
+      reportedProgress = -1;
+      reportedOver = false;
+      completeLineVideos = Number.POSITIVE_INFINITY;
     },
     onIssue(issue) {
       if (issue.type === 'server-error') serverError = true;
@@ -126,11 +140,12 @@ export function createCaptureSession(source: SessionSource, onIssue: (issue: Str
       // The answer said it is over ([DONE], finish_reason, done: true): its entries are final
       // now, whatever later happens to the transport (a socket stays open, a page aborts).
       const over = finished && !serverError;
+      const closed = closedAnswers.splice(0);
       // Progress marks change the entry too, but a write per mark is plenty (one every few s).
-      if (!changed && reader.answer.progress === reportedProgress && over === reportedOver) return [];
+      if (!changed && reader.answer.progress === reportedProgress && over === reportedOver) return closed;
       reportedProgress = reader.answer.progress;
       reportedOver = over;
-      return updates(over ? 'clean' : undefined, false);
+      return [...closed, ...updates(over ? 'clean' : undefined, false)];
     },
     end(how) {
       if (ended) return [];
@@ -139,7 +154,7 @@ export function createCaptureSession(source: SessionSource, onIssue: (issue: Str
       completeLineVideos = reader.answer.videos.length;
       reader.end();
       const over = finished && !serverError;
-      return updates(over ? 'clean' : endingOf(how, serverError), how === 'truncated' && !over);
+      return [...closedAnswers.splice(0), ...updates(over ? 'clean' : endingOf(how, serverError), how === 'truncated' && !over)];
     },
   };
 }

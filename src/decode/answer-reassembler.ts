@@ -25,6 +25,8 @@ export interface AnswerCallbacks {
   onModel(model: string): void;
   /** The server marked the answer complete (`[DONE]`, `finish_reason`, `message_stop`…). */
   onFinished(): void;
+  /** The stream moves on to another answer (see `DialectRead.answerStart`). */
+  onAnswerStart?(): void;
   onIssue(issue: StreamIssue): void;
 }
 
@@ -75,6 +77,10 @@ export function createAnswerReassembler(
       if (read.model && read.model !== lastModel) {
         lastModel = read.model;
         callbacks.onModel(read.model);
+      }
+      if (read.answerStart) {
+        finished = false;
+        callbacks.onAnswerStart?.();
       }
       if (read.text) callbacks.onText(read.text);
       if (read.issue) issue(read.issue.type, read.issue.message);

@@ -19,6 +19,8 @@ export interface DialectRead {
   finished?: boolean;
   /** Reported once per type and stream by the reassembler. */
   issue?: DialectIssue;
+  /** A new answer starts here (one socket carries every answer of a chat, one after another). */
+  answerStart?: boolean;
 }
 
 /** One message of a stream: parsed JSON (or the raw string when it was not JSON) and its SSE event name. */

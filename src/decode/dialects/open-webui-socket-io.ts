@@ -12,12 +12,18 @@ export const openWebUiSocketIo: Dialect = {
   name: 'open-webui-socket-io',
   create() {
     const reader = createOpenWebUiEventReader();
+    let currentMessage: string | undefined;
     return {
       read({ json }) {
         if (typeof json !== 'string' || !parseEngineIoPacket(json)) return undefined;
         const event = parseSocketIoFrame(json);
         const update = event?.event === OPEN_WEBUI_CHAT_EVENT ? reader.read(event.data) : undefined;
         const read: DialectRead = {};
+        if (update && update.messageId !== currentMessage) {
+          // Open WebUI keeps one socket per tab: each new message id is the next answer.
+          if (currentMessage !== undefined) read.answerStart = true;
+          currentMessage = update.messageId;
+        }
         if (update?.text) read.text = update.text;
         if (update?.model) read.model = update.model;
         if (update?.done) read.finished = true;

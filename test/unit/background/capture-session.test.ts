@@ -127,6 +127,27 @@ describe('createCaptureSession', () => {
     ]);
   });
 
+  it('reads each answer of an Open WebUI socket as its own task', () => {
+    const frames: string[] = ['0{"sid":"s","upgrades":[],"pingInterval":25000,"pingTimeout":20000}', '40{"sid":"n"}'];
+    const answer = (messageId: string, taskId: string, prompt: string) => {
+      const content = `> VideoTask(id=${taskId}, image_url=None, prompt=${prompt})\n[🤫 任务进度](🔥)🎉🎉🎉\n\n[视频](https://cdn.test/${taskId}.mp4)\n`;
+      for (const end of [content.length / 2, content.length]) {
+        const data = { type: 'chat:completion', data: { content: content.slice(0, Math.floor(end)) } };
+        frames.push(`42${JSON.stringify(['chat-events', { chat_id: 'c', message_id: messageId, data }])}`);
+      }
+      const done = { type: 'chat:completion', data: { done: true, content: content.trim() } };
+      frames.push(`42${JSON.stringify(['chat-events', { chat_id: 'c', message_id: messageId, data: done }])}`);
+    };
+    answer('m1', '101', '一条狗');
+    answer('m2', '202', '一只猫');
+    const session = createCaptureSession({ ...source, contentType: 'application/x-video-keeper-websocket+ndjson' }, () => {});
+    const pushed = session.push(frames.map((frame) => `${JSON.stringify(frame)}\n`).join(''));
+    const final = new Map([...pushed, ...session.end('disconnected')].map((update) => [update.id, update]));
+    expect(final.get('task:101:0')).toMatchObject({ status: 'done', prompt: '一条狗', videoUrl: 'https://cdn.test/101.mp4' });
+    expect(final.get('task:202:0')).toMatchObject({ status: 'done', prompt: '一只猫', videoUrl: 'https://cdn.test/202.mp4' });
+    expect(final.size).toBe(2);
+  });
+
   it('fails a task cut at a size cap as truncated, and one whose server sent an error as a broken stream', () => {
     const task = openAiStream(['> VideoTask(id=9, image_url=None, prompt=p)\n'], 'cogvideox', false);
     const cut = createCaptureSession(source, () => {});
