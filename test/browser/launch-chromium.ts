@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
 import { processGroupRunning } from './process-group-running';
+import { killGroup, pollFor, settlesWithin } from './wait-and-kill';
 
 /** Options of {@link launchChromiumWithExtension}. */
 export interface LaunchChromiumOptions {
@@ -133,7 +134,7 @@ export async function launchChromiumWithExtension(options: LaunchChromiumOptions
     killGroup(child);
     if (child.pid !== undefined) {
       const pgid = child.pid;
-      await pollFor(async () => !processGroupRunning(pgid) || undefined, 5_000, () => '').catch(() => undefined);
+      await pollUntil(async () => !processGroupRunning(pgid) || undefined, 5_000, () => '').catch(() => undefined);
     }
     await rm(tempRoot, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
   };
@@ -156,7 +157,7 @@ export async function launchChromiumWithExtension(options: LaunchChromiumOptions
     await cdp.send('Browser.setDownloadBehavior', { behavior: 'default' });
 
     const workerUrlPattern = new RegExp(`^chrome-extension://([a-p]{32})/${escapeRegExp(manifest.serviceWorker)}$`);
-    const firstWorker = await pollFor(
+    const firstWorker = await pollUntil(
       async () => (await serviceWorkerTargets(cdp)).find((target) => workerUrlPattern.test(target.url)),
       timeoutMs,
       () =>
@@ -216,7 +217,7 @@ export async function launchChromiumWithExtension(options: LaunchChromiumOptions
           if (!success) throw new ChromiumHarnessError('service-worker', `Chromium refused to stop ${workerUrl}`);
         }
         const ids = new Set(targets.map((t) => t.targetId));
-        await pollFor(
+        await pollUntil(
           async () => {
             const live = await liveWorkerTargets();
             if (!live.some((t) => ids.has(t.targetId))) return true;
@@ -425,43 +426,11 @@ async function serviceWorkerTargets(cdp: CDPSession): Promise<TargetInfo[]> {
   return targetInfos.filter((target) => target.type === 'service_worker');
 }
 
-/** Polls `probe` every 100 ms until it returns a value; throws a `timeout` error after `timeoutMs`. */
-async function pollFor<T>(
-  probe: () => Promise<T | undefined>,
-  timeoutMs: number,
-  message: () => string,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new ChromiumHarnessError('timeout', message());
-    await sleep(100);
-  }
-}
-
-/** Resolves to the promise's value, or `false` when it has not settled within `ms`. */
-async function settlesWithin<T>(promise: Promise<T>, ms: number): Promise<T | false> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<false>((resolveTimeout) => {
-    timer = setTimeout(() => resolveTimeout(false), ms);
-  });
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-function killGroup(child: ChildProcess): void {
-  if (child.pid === undefined) return;
-  try {
-    process.kill(-child.pid, 'SIGKILL');
-  } catch {
-    // ESRCH: the whole group is already gone.
-  }
-}
-
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** `pollFor` throwing this harness's typed timeout error. */
+function pollUntil<T>(probe: () => Promise<T | undefined>, timeoutMs: number, message: () => string): Promise<T> {
+  return pollFor(probe, timeoutMs, message, (text) => new ChromiumHarnessError('timeout', text));
 }

@@ -3,9 +3,9 @@ import { accessSync, constants, readFileSync, rmSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { processGroupRunning } from './process-group-running';
+import { killGroup, pollFor, settlesWithin } from './wait-and-kill';
 
 /** Options of {@link launchFirefoxWithExtension}. */
 export interface LaunchFirefoxOptions {
@@ -186,7 +186,7 @@ export async function launchFirefoxWithExtension(options: LaunchFirefoxOptions):
       killGroup(child);
       const pgid = child?.pid;
       if (pgid !== undefined) {
-        await pollFor(async () => !processGroupRunning(pgid) || undefined, 5_000, () => '').catch(() => undefined);
+        await pollUntil(async () => !processGroupRunning(pgid) || undefined, 5_000, () => '').catch(() => undefined);
       }
       await removeTempRoot();
     })());
@@ -215,7 +215,7 @@ export async function launchFirefoxWithExtension(options: LaunchFirefoxOptions):
       // 153 ESR), so page.goto() would wait for its timeout. Navigate without waiting and poll the
       // document instead; script evaluation in extension pages does work.
       await send('browsingContext.navigate', { context: contextIdOf(page), url, wait: 'none' });
-      await pollFor(
+      await pollUntil(
         async () =>
           (await page
             .evaluate((expected) => location.href === expected && document.readyState === 'complete', url)
@@ -248,7 +248,7 @@ export async function launchFirefoxWithExtension(options: LaunchFirefoxOptions):
         await evaluateInChrome(TERMINATE_BACKGROUND, { addonId });
         // An open relay port wakes the page again at once (the relay reconnects to replay), so
         // "stopped" may last too short to see: a suspend that ended, stopped or restarted, counts.
-        await pollFor(
+        await pollUntil(
           async () => {
             const now = await background();
             const suspended = now.suspends > before.suspends;
@@ -429,35 +429,7 @@ function createLineLog(limit: number, child: ChildProcess | null): LineLog {
   return { text: () => (lines.length ? `Firefox said:\n${lines.join('\n')}` : 'Firefox wrote nothing of note.') };
 }
 
-/** Polls `probe` every 100 ms until it returns a value; throws a `timeout` error after `timeoutMs`. */
-async function pollFor<T>(probe: () => Promise<T | undefined>, timeoutMs: number, message: () => string): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new FirefoxHarnessError('timeout', message());
-    await sleep(100);
-  }
-}
-
-/** Resolves to the promise's value, or `false` when it has not settled within `ms`. */
-async function settlesWithin<T>(promise: Promise<T>, ms: number): Promise<T | false> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<false>((resolveTimeout) => {
-    timer = setTimeout(() => resolveTimeout(false), ms);
-  });
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-function killGroup(child: ChildProcess | null): void {
-  if (child?.pid === undefined) return;
-  try {
-    process.kill(-child.pid, 'SIGKILL');
-  } catch {
-    // ESRCH: the whole group is already gone.
-  }
+/** `pollFor` throwing this harness's typed timeout error. */
+function pollUntil<T>(probe: () => Promise<T | undefined>, timeoutMs: number, message: () => string): Promise<T> {
+  return pollFor(probe, timeoutMs, message, (text) => new FirefoxHarnessError('timeout', text));
 }
