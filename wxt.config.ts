@@ -26,13 +26,15 @@ const geckoAndroid = { strict_min_version: '142.0' };
 // The manifest is assembled here; content-script matches come from src/sites so the
 // list of enabled sites lives in exactly one module.
 export default defineConfig({
+  // Static files (locales, icons) live under assets/, keeping the top level to the project's own.
+  publicDir: 'assets/public',
   modules: ['@wxt-dev/webextension-polyfill'],
   zip: {
     // AMO reviewers rebuild from the sources zip; screenshots of demo runs are not sources.
     excludeSources: ['artifacts/**'],
   },
   manifest: ({ browser }) => ({
-    // From public/_locales (en, zh_CN).
+    // From assets/public/_locales (en, zh_CN).
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Draws the toolbar and store icons (public/icons/<size>.png) from the shape of assets/icon.svg:
+"""Draws the toolbar and store icons (assets/public/icons/<size>.png) from the shape of assets/icon.svg:
 a rounded blue square with a white play triangle, anti-aliased by 4x4 supersampling. Standard
 library only (no image package), and Python rather than TypeScript so it stays outside the
 extension's type-checked project. Run: python3 assets/build_icons.py
@@ -11,7 +11,7 @@ from pathlib import Path
 SIZES = (16, 32, 48, 128)
 BLUE = (0x09, 0x69, 0xDA)
 WHITE = (0xFF, 0xFF, 0xFF)
-OUT = Path(__file__).resolve().parent.parent / "public" / "icons"
+OUT = Path(__file__).resolve().parent / "public" / "icons"
 
 
 def shape_at(x: float, y: float) -> int:

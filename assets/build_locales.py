@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes public/_locales/{en,zh_CN}/messages.json from the one table below. `$1`…`$9` in a
+"""Writes assets/public/_locales/{en,zh_CN}/messages.json from the one table below. `$1`…`$9` in a
 message become named placeholders, the form both Chrome and Firefox document.
 Run: python3 assets/build_locales.py
 """
@@ -129,7 +129,7 @@ MESSAGES = {
     "storageUnknown": ("Storage used: unknown.", "已用存储：未知。"),
 }
 
-ROOT = Path(__file__).resolve().parent.parent / "public" / "_locales"
+ROOT = Path(__file__).resolve().parent / "public" / "_locales"
 
 
 def entry(text: str) -> dict:

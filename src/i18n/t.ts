@@ -1,6 +1,6 @@
-import english from '../../public/_locales/en/messages.json';
+import english from '../../assets/public/_locales/en/messages.json';
 
-/** Every message name of public/_locales (written by assets/build_locales.py). */
+/** Every message name of assets/public/_locales (written by assets/build_locales.py). */
 export type MessageName = keyof typeof english;
 
 interface I18nApi {

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { t } from '../../../src/i18n/t';
 
-const LOCALES = new URL('../../../public/_locales/', import.meta.url);
+const LOCALES = new URL('../../../assets/public/_locales/', import.meta.url);
 type Catalog = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
 const catalog = (locale: string): Catalog =>
   JSON.parse(readFileSync(new URL(`${locale}/messages.json`, LOCALES), 'utf8')) as Catalog;
