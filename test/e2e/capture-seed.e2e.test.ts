@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,27 +7,12 @@ import { builtExtensionDir } from '../browser/built-extension';
 import { launchChromiumWithExtension, type ExtensionBrowser } from '../browser/launch-chromium';
 import { waitForFile } from '../browser/wait-for-file';
 import { startDemoServer } from '../demo-site/server';
-import { seedExpected, seedSse } from '../support/seed';
+import { seedSse } from '../support/seed';
 import { LibraryPage } from './pages/library-page';
+import { expectedSeedEntry, expectedSeedResponse, seedEntryId, seedSha, seedVideo, type PageResult } from './support/seed-capture';
 
-interface PageResult {
-  byteLength: number;
-  sha256: string;
-  text: string;
-  status: number;
-  statusText: string;
-  url: string;
-  redirected: boolean;
-  type: string;
-  contentType: string | null;
-  demoHeader: string | null;
-  fetchName: string;
-  fetchSource: string;
-}
-
-const expected = seedExpected.videos[0]!;
-const entryId = `task:${expected.taskId}:0`;
-const seedSha = createHash('sha256').update(seedSse).digest('hex');
+const expected = seedVideo;
+const entryId = seedEntryId;
 
 let chromium: ExtensionBrowser;
 let server: { origin: string; close(): Promise<void> };
@@ -76,32 +60,13 @@ describe('the seed, captured in a real Chromium', () => {
       // What the page saw is exactly what the server sent, with the Response it made.
       expect(result.sha256).toBe(seedSha);
       expect(result.byteLength).toBe(seedSse.byteLength);
-      expect(result).toMatchObject({
-        status: 200,
-        statusText: 'OK',
-        url: `${server.origin}${endpoint}`,
-        redirected: false,
-        type: 'basic',
-        contentType: 'text/event-stream; charset=utf-8',
-        demoHeader: 'seed',
-        fetchName: 'fetch',
-        fetchSource: 'function fetch() { [native code] }',
-      });
+      expect(result).toMatchObject(expectedSeedResponse(server.origin, endpoint, 'function fetch() { [native code] }'));
 
       const entry = await library.waitForEntry((item) => item.id === entryId && item.status === 'done');
       // The seed streams a blank model; the name comes from a string request body, which a
       // Request object does not expose without reading it.
       expect(entry.model).toBe(mode === 'request' ? undefined : 'cogvideox-demo');
-      expect(entry).toMatchObject({
-        videoUrl: expected.video,
-        coverUrl: expected.cover,
-        prompt: expected.prompt,
-        taskId: expected.taskId,
-        site: server.origin,
-        pageUrl: `${server.origin}/test/page.html`,
-        endpointUrl: `${server.origin}${endpoint}`,
-        progress: 6,
-      });
+      expect(entry).toMatchObject(expectedSeedEntry(server.origin, endpoint));
       expect(await library.storedEntries()).toHaveLength(1);
     });
   }

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,17 +7,16 @@ import { builtFirefoxExtensionDir } from '../../browser/built-firefox-extension'
 import { launchFirefoxWithExtension, type FirefoxExtensionBrowser } from '../../browser/launch-firefox';
 import { waitForFile } from '../../browser/wait-for-file';
 import { startDemoServer } from '../../demo-site/server';
-import { seedExpected, seedSse } from '../../support/seed';
 import { FirefoxLibraryPage } from './library-page';
+import { seedEntryId, seedSha, seedVideo } from '../support/seed-capture';
 
 // Firefox suspends an MV3 event page after `extensions.background.idle.timeout` without events;
 // an open runtime Port does not keep it alive. The streams below pause for longer than that.
 const IDLE_TIMEOUT_MS = 1_000;
 const HOLD_MS = 4_000;
 
-const expected = seedExpected.videos[0]!;
-const entryId = `task:${expected.taskId}:0`;
-const seedSha = createHash('sha256').update(seedSse).digest('hex');
+const expected = seedVideo;
+const entryId = seedEntryId;
 
 let firefox: FirefoxExtensionBrowser;
 let server: { origin: string; close(): Promise<void> };

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,31 +8,17 @@ import { builtFirefoxExtensionDir } from '../../browser/built-firefox-extension'
 import { launchFirefoxWithExtension, type FirefoxExtensionBrowser } from '../../browser/launch-firefox';
 import { waitForFile } from '../../browser/wait-for-file';
 import { startDemoServer } from '../../demo-site/server';
-import { seedExpected, seedSse } from '../../support/seed';
+import { seedSse } from '../../support/seed';
 import { FirefoxLibraryPage } from './library-page';
-
-interface PageResult {
-  byteLength: number;
-  sha256: string;
-  status: number;
-  statusText: string;
-  url: string;
-  redirected: boolean;
-  type: string;
-  contentType: string | null;
-  demoHeader: string | null;
-  fetchName: string;
-  fetchSource: string;
-}
+import { expectedSeedEntry, expectedSeedResponse, seedEntryId, seedSha, seedVideo, type PageResult } from '../support/seed-capture';
 
 /** The slice of Firefox's extension APIs the popup page is asked about here. */
 interface PopupGlobals {
   browser: { permissions: { contains(permissions: { origins: string[] }): Promise<boolean> } };
 }
 
-const expected = seedExpected.videos[0]!;
-const entryId = `task:${expected.taskId}:0`;
-const seedSha = createHash('sha256').update(seedSse).digest('hex');
+const expected = seedVideo;
+const entryId = seedEntryId;
 // How Firefox prints a native function; the page must still see this after the fetch wrapper.
 const NATIVE_FETCH_SOURCE = 'function fetch() {\n    [native code]\n}';
 
@@ -126,30 +111,11 @@ describe('the seed, captured in a real Firefox', () => {
 
       expect(result.sha256).toBe(seedSha);
       expect(result.byteLength).toBe(seedSse.byteLength);
-      expect(result).toMatchObject({
-        status: 200,
-        statusText: 'OK',
-        url: `${server.origin}${endpoint}`,
-        redirected: false,
-        type: 'basic',
-        contentType: 'text/event-stream; charset=utf-8',
-        demoHeader: 'seed',
-        fetchName: 'fetch',
-        fetchSource: NATIVE_FETCH_SOURCE,
-      });
+      expect(result).toMatchObject(expectedSeedResponse(server.origin, endpoint, NATIVE_FETCH_SOURCE));
 
       const entry = await library.waitForEntry((item) => item.id === entryId && item.status === 'done');
       expect(entry.model).toBe(mode === 'request' ? undefined : 'cogvideox-demo');
-      expect(entry).toMatchObject({
-        videoUrl: expected.video,
-        coverUrl: expected.cover,
-        prompt: expected.prompt,
-        taskId: expected.taskId,
-        site: server.origin,
-        pageUrl: `${server.origin}/test/page.html`,
-        endpointUrl: `${server.origin}${endpoint}`,
-        progress: 6,
-      });
+      expect(entry).toMatchObject(expectedSeedEntry(server.origin, endpoint));
       expect(await library.storedEntries()).toHaveLength(1);
     });
   }
