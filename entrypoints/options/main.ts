@@ -5,7 +5,7 @@ import { createLibraryReader } from '../../src/gallery/library-reader';
 import { importCapturedLog } from '../../src/library/import-captured-log';
 import { mountLibraryTools } from '../../src/library/render-library-tools';
 import { mountFileNameSettings } from '../../src/settings/render-file-name-settings';
-import { parseSettings, SETTINGS_KEY } from '../../src/settings/settings';
+import { createSettingsStore } from '../../src/settings/settings';
 import { renderSiteList } from '../../src/sites/render-site-list';
 import { createVideoDbConnection } from '../../src/store/video-db';
 import { openVideoStore } from '../../src/store/video-store';
@@ -22,11 +22,9 @@ function section(selector: string): HTMLElement {
   return found;
 }
 
-void mountFileNameSettings(section('#file-names'), {
-  load: async () => parseSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]),
-  save: (settings) => browser.storage.local.set({ [SETTINGS_KEY]: settings }),
-  samples: () => reader.newest(3),
-});
+const settings = createSettingsStore(browser.storage.local);
+
+void mountFileNameSettings(section('#file-names'), { ...settings, samples: () => reader.newest(3) });
 
 mountLibraryTools(section('#library'), {
   all: () => reader.all(),

@@ -1,12 +1,10 @@
 import type { VideoEntry } from '../store/video-entry';
 import { TEMPLATE_TOKENS, templateFileName, unknownTokens, type TemplateToken } from './file-name-template';
-import { DEFAULT_SETTINGS, type Settings } from './settings';
+import { DEFAULT_SETTINGS, type SettingsStore } from './settings';
 import { t, type MessageName } from '../i18n/t';
 
 /** What the template field needs; the options entrypoint supplies `storage.local` and the library. */
-export interface FileNameSettingsDeps {
-  load(): Promise<Settings>;
-  save(settings: Settings): Promise<void>;
+export interface FileNameSettingsDeps extends SettingsStore {
   /** Entries to preview the names of (the newest few; a sample when the library is empty). */
   samples(): Promise<VideoEntry[]>;
 }
@@ -95,7 +93,7 @@ export async function mountFileNameSettings(root: HTMLElement, deps: FileNameSet
     clearTimeout(saveTimer);
     saveTimer = setTimeout(() => {
       const template = input.value.trim() || DEFAULT_SETTINGS.fileNameTemplate;
-      deps.save({ ...settings, fileNameTemplate: template }).then(
+      deps.save({ fileNameTemplate: template }).then(
         () => (saved.textContent = t('templateSaved')),
         (error: unknown) => (saved.textContent = t('templateSaveError', error instanceof Error ? error.message : String(error))),
       );

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { videoFileName } from '../../../src/download/file-name';
 import { SEGMENT_MAX_BYTES, templateFileName, unknownTokens } from '../../../src/settings/file-name-template';
-import { DEFAULT_SETTINGS, parseSettings } from '../../../src/settings/settings';
+import { createSettingsStore, DEFAULT_SETTINGS, parseSettings } from '../../../src/settings/settings';
 
 const entry = {
   id: 'task:8891215448425547870:0',
@@ -91,6 +91,30 @@ describe('parseSettings', () => {
     expect(parseSettings(undefined)).toEqual(DEFAULT_SETTINGS);
     expect(parseSettings({ fileNameTemplate: '   ' })).toEqual(DEFAULT_SETTINGS);
     expect(parseSettings({ fileNameTemplate: 5 })).toEqual(DEFAULT_SETTINGS);
-    expect(parseSettings({ fileNameTemplate: '{date}/{prompt}', other: 1 })).toEqual({ fileNameTemplate: '{date}/{prompt}' });
+    expect(parseSettings({ fileNameTemplate: '{date}/{prompt}', other: 1 })).toEqual({ ...DEFAULT_SETTINGS, fileNameTemplate: '{date}/{prompt}' });
+    expect(parseSettings({ autoDownload: true, notifyDone: 'yes', keepOffline: true, offlineCapMb: 250 })).toEqual({
+      ...DEFAULT_SETTINGS,
+      autoDownload: true,
+      keepOffline: true,
+      offlineCapMb: 250,
+    });
+    for (const offlineCapMb of [0, -5, 1.5, Number.NaN, 'big', 2_000_000]) {
+      expect(parseSettings({ offlineCapMb }).offlineCapMb).toBe(DEFAULT_SETTINGS.offlineCapMb);
+    }
+  });
+});
+
+describe('createSettingsStore', () => {
+  it('saves a patch over what is stored now, not over an older read', async () => {
+    const data: Record<string, unknown> = {};
+    const area = {
+      get: async (key: string) => ({ [key]: data[key] }),
+      set: async (items: Record<string, unknown>) => void Object.assign(data, items),
+    };
+    const pageA = createSettingsStore(area);
+    const pageB = createSettingsStore(area);
+    await pageA.save({ autoDownload: true });
+    await pageB.save({ fileNameTemplate: '{site}/{prompt}' });
+    expect(await pageA.load()).toEqual({ ...DEFAULT_SETTINGS, autoDownload: true, fileNameTemplate: '{site}/{prompt}' });
   });
 });

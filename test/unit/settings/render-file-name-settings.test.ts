@@ -1,13 +1,14 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it, vi } from 'vitest';
 import { mountFileNameSettings, SAMPLE_ENTRY } from '../../../src/settings/render-file-name-settings';
+import { DEFAULT_SETTINGS } from '../../../src/settings/settings';
 
 describe('mountFileNameSettings', () => {
   it('previews names live, warns about unknown placeholders and saves as the user types', async () => {
     const { document } = parseHTML('<!doctype html><html><body><div id="s"></div></body></html>');
     const root = document.getElementById('s')!;
     const save = vi.fn(async () => {});
-    await mountFileNameSettings(root, { load: async () => ({ fileNameTemplate: '{prompt}_{taskId}' }), save, samples: async () => [] });
+    await mountFileNameSettings(root, { load: async () => ({ ...DEFAULT_SETTINGS }), save, samples: async () => [] });
     const preview = () => Array.from(root.querySelectorAll('.template-preview code'), (code) => code.textContent);
     expect(preview()).toEqual([`一条狗在草地上奔跑 A dog runs on the grass_${SAMPLE_ENTRY.taskId}.mp4`]);
 
