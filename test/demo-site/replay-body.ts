@@ -7,6 +7,7 @@ import {
   findTaskLineEnd,
   planDelays,
   rewriteMediaOrigin,
+  signMediaLinks,
   toFailureVariant,
   type SeedEvent,
 } from './seed-replay';
@@ -36,6 +37,7 @@ export function planReplay(seed: Seed, options: ReplayOptions, context: ReplayCo
     body = options.fail ? new TextEncoder().encode(encodeSse(events)) : seed.fileBytes;
   } else {
     deltas = rewriteMediaOrigin(deltas, SEED_MEDIA_PREFIX, `${context.origin}/media/`);
+    if (options.expires !== undefined) deltas = signMediaLinks(deltas, `${context.origin}/media/`, options.expires);
     if (context.prompt !== undefined) deltas = echoPrompt(deltas, context.prompt);
     body = new TextEncoder().encode(encodeSse(events, deltas));
   }

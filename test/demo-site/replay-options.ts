@@ -9,6 +9,11 @@ export interface ReplayOptions {
   holdMs: number | undefined;
   /** Replay a failed task: progress without result. */
   fail: boolean;
+  /**
+   * Epoch seconds: media links are signed like Aliyun OSS (`?Expires=…&OSSAccessKeyId=…&Signature=…`)
+   * and `/media/` refuses them with 403 after that time, as a real bucket does.
+   */
+  expires: number | undefined;
 }
 
 export type ParsedReplayOptions = { ok: true; options: ReplayOptions } | { ok: false; message: string };
@@ -33,6 +38,8 @@ export function parseReplayOptions(params: URLSearchParams): ParsedReplayOptions
   if (holdMs === null) return { ok: false, message: 'hold must be a pause in ms ≥ 0, e.g. hold=3000' };
   const fail = params.get('fail');
   if (fail !== null && fail !== '0' && fail !== '1') return { ok: false, message: 'fail must be 1 or 0' };
+  const expires = readNumber(params, 'expires', (value) => Number.isSafeInteger(value) && value > 0);
+  if (expires === null) return { ok: false, message: 'expires must be epoch seconds, e.g. expires=1767225600' };
 
   return {
     ok: true,
@@ -42,6 +49,7 @@ export function parseReplayOptions(params: URLSearchParams): ParsedReplayOptions
       slice: seed === undefined ? undefined : { seed, maxSlice: maxSlice ?? DEFAULT_MAX_SLICE },
       holdMs,
       fail: fail === '1',
+      expires,
     },
   };
 }

@@ -66,6 +66,23 @@ export function rewriteMediaOrigin(deltas: readonly string[], from: string, to: 
 }
 
 /**
+ * Signs every media link under `prefix` the way Aliyun OSS does (`?Expires=<epoch s>&OSSAccessKeyId=…
+ * &Signature=…`), so the extension reads the expiry from the link and the demo can refuse it later.
+ */
+export function signMediaLinks(deltas: readonly string[], prefix: string, expires: number): string[] {
+  const links = new Set(deltas.join('').match(new RegExp(`${escapeRegExp(prefix)}[\\w.-]+`, 'g')) ?? []);
+  let signed = [...deltas];
+  for (const link of links) {
+    signed = replaceInDeltas(signed, `${link})`, `${link}?Expires=${expires}&OSSAccessKeyId=demo&Signature=demo)`);
+  }
+  return signed;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
  * Puts `prompt` in place of the prompt echoed by the `VideoTask(… prompt=…)` line, so the demo answers
  * what the user typed. Whitespace collapses to single spaces: the echo must stay on its one line.
  */

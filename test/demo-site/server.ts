@@ -81,6 +81,11 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     }
     if (rawPath.startsWith('/media/')) {
       if (method !== 'GET' && method !== 'HEAD') return sendText(res, 405, 'Use GET.', { allow: 'GET, HEAD' });
+      // A signed link past its `Expires` is refused as an OSS bucket refuses it.
+      const expires = Number(query.get('Expires'));
+      if (query.has('Expires') && !(expires * 1000 > Date.now())) {
+        return sendText(res, 403, 'AccessDenied: Request has expired.');
+      }
       return sendMedia(req, res, media, rawPath.slice('/media/'.length));
     }
     sendText(res, 404, 'Not found. The demo serves /, /v1/chat/completions, /media/<name> and /test/page.html.');

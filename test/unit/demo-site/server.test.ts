@@ -61,6 +61,20 @@ describe('/v1/chat/completions', () => {
     expect(answer).not.toContain('bigmodel.cn');
   });
 
+  it('expires signs the media links like OSS, and /media/ refuses them once that time has passed', async () => {
+    const expires = Math.floor(Date.now() / 1000) + 3600;
+    const answer = answerOf(await (await fetch(`${server.origin}/v1/chat/completions?pace=0&expires=${expires}`)).text());
+    const video = `${server.origin}/media/01579f22-094f-11f0-92a2-be9386d3c5e8_0.mp4?Expires=${expires}&OSSAccessKeyId=demo&Signature=demo`;
+    expect(answer).toContain(`[视频](${video})`);
+    expect(answer).toContain(`_cover_0.jpeg?Expires=${expires}&OSSAccessKeyId=demo&Signature=demo)`);
+    const live = await fetch(video);
+    expect(live.status).toBe(200);
+    expect(Buffer.from(await live.arrayBuffer()).equals(sampleMp4)).toBe(true);
+    const past = Math.floor(Date.now() / 1000) - 1;
+    expect((await fetch(video.replace(`Expires=${expires}`, `Expires=${past}`))).status).toBe(403);
+    expect((await fetch(`${server.origin}/v1/chat/completions?expires=soon`)).status).toBe(400);
+  });
+
   it('a GET without a body keeps the recorded prompt', async () => {
     const answer = answerOf(await (await fetch(`${server.origin}/v1/chat/completions?pace=0`)).text());
     expect(answer).toContain('prompt=一条狗)');
