@@ -1,11 +1,15 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import { linkExpiry } from '../extract/link-expiry';
 import { videoKey } from '../extract/video-key';
+import type { OfflineCopy } from '../offline/offline-copy';
 import type { VideoEntry } from './video-entry';
 
 export const VIDEO_DB_NAME = 'video-keeper';
-/** v1: `videos` with `by-created`, `by-site`, `by-video`. v2: `by-video-key`, keys backfilled. */
-export const VIDEO_DB_VERSION = 2;
+/**
+ * v1: `videos` with `by-created`, `by-site`, `by-video`. v2: `by-video-key`, keys backfilled.
+ * v3: `offline`, the kept copies of videos and covers.
+ */
+export const VIDEO_DB_VERSION = 3;
 
 /** Typed schema of the library database. Add a version step below, never edit an old one. */
 export interface VideoDb extends DBSchema {
@@ -19,6 +23,11 @@ export interface VideoDb extends DBSchema {
       'by-video': string;
       'by-video-key': string;
     };
+  };
+  /** Offline copies by entry id (v3); an entry has at most one, deleted with it. */
+  offline: {
+    key: string;
+    value: OfflineCopy;
   };
 }
 
@@ -68,6 +77,10 @@ export function openVideoDb(name: string = VIDEO_DB_NAME, options: OpenVideoDbOp
           // A failed request aborts the upgrade transaction: openDB rejects with its error.
         });
       }
+      if (oldVersion < 3) {
+        // Blobs live in a store of their own: reading entries for the gallery never loads them.
+        db.createObjectStore('offline', { keyPath: 'id' });
+      }
     },
     blocking(_currentVersion, _blockedVersion, event) {
       // Another context needs a newer version: step aside rather than block it.
@@ -85,7 +98,7 @@ export function openVideoDb(name: string = VIDEO_DB_NAME, options: OpenVideoDbOp
 }
 
 /** v2: every stored link gets its `videoKey`, and its `expiresAt`, which v1 did not record. */
-async function backfillVideoKeys(transaction: IDBPTransaction<VideoDb, 'videos'[], 'versionchange'>): Promise<void> {
+async function backfillVideoKeys(transaction: IDBPTransaction<VideoDb, Array<'videos' | 'offline'>, 'versionchange'>): Promise<void> {
   for (let cursor = await transaction.objectStore('videos').openCursor(); cursor; cursor = await cursor.continue()) {
     const entry = cursor.value;
     if (!entry.videoUrl || entry.videoKey) continue;

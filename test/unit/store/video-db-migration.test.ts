@@ -87,13 +87,13 @@ async function v1Database(): Promise<string> {
 }
 
 describe('video database upgrade from v1', () => {
-  it('is at version 2', () => {
-    expect(VIDEO_DB_VERSION).toBe(2);
+  it('is at version 3', () => {
+    expect(VIDEO_DB_VERSION).toBe(3);
   });
 
   it('keeps every entry and gives each stored link its videoKey (and expiry)', async () => {
     const db = await openVideoDb(await v1Database());
-    expect(db.version).toBe(2);
+    expect(db.version).toBe(3);
     const stored = await db.getAll('videos');
     expect(stored).toHaveLength(v1Entries.length);
     expect(await db.get('videos', 'task:1:0')).toEqual({ ...v1Entries[0], videoKey: 'https://cdn.test/1.mp4' });
@@ -121,11 +121,47 @@ describe('video database upgrade from v1', () => {
     db.close();
   });
 
-  it('leaves a v2 database as it is when opened again', async () => {
+  it('leaves a v3 database as it is when opened again', async () => {
     const name = await v1Database();
     (await openVideoDb(name)).close();
     const db = await openVideoDb(name);
     expect(await db.count('videos')).toBe(v1Entries.length);
+    db.close();
+  });
+});
+
+// Frozen historical snapshot: the v2 step exactly as shipped (src/store/video-db.ts, before v3):
+// v1's store plus the `by-video-key` index. Never edit it to follow the current code.
+function openVideoDbV2(name: string): Promise<IDBPDatabase> {
+  return openDB(name, 2, {
+    upgrade(db) {
+      const videos = db.createObjectStore('videos', { keyPath: 'id' });
+      videos.createIndex('by-created', 'createdAt');
+      videos.createIndex('by-site', 'site');
+      videos.createIndex('by-video', 'videoUrl');
+      videos.createIndex('by-video-key', 'videoKey');
+    },
+  });
+}
+
+describe('video database upgrade from v2', () => {
+  it('keeps every entry and index and adds an empty offline store that holds Blobs', async () => {
+    const name = `v2-${++dbCount}`;
+    const v2 = await openVideoDbV2(name);
+    const entry = { ...v1Entries[0]!, videoKey: 'https://cdn.test/1.mp4' };
+    await v2.put('videos', entry);
+    v2.close();
+
+    const db = await openVideoDb(name);
+    expect(db.version).toBe(3);
+    expect(await db.getAll('videos')).toEqual([entry]);
+    expect([...db.transaction('videos').store.indexNames].sort()).toEqual(['by-created', 'by-site', 'by-video', 'by-video-key']);
+    expect(await db.count('offline')).toBe(0);
+    const video = new Blob([new Uint8Array([0, 0, 0, 24])], { type: 'video/mp4' });
+    await db.put('offline', { id: entry.id, state: 'kept', videoUrl: 'https://cdn.test/1.mp4', video, bytes: 4, savedAt: 5 });
+    const kept = await db.get('offline', entry.id);
+    expect(kept?.state === 'kept' && kept.video.type).toBe('video/mp4');
+    expect(kept?.state === 'kept' && new Uint8Array(await kept.video.arrayBuffer())).toEqual(new Uint8Array([0, 0, 0, 24]));
     db.close();
   });
 });
