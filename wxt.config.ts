@@ -43,7 +43,18 @@ export default defineConfig({
     // storage: the write backlog (local) and the browser-session mark (session); no warning.
     // scripting + optional_host_permissions: capture on a site the user enables from the popup
     // (src/sites/site-access.ts); activeTab lets the popup read the current tab's address.
-    permissions: ['downloads', 'alarms', 'storage', 'scripting', 'activeTab'],
+    // unlimitedStorage: offline copies of videos (within the user's own cap) must not meet the
+    // browser's per-origin quota; no install warning. offscreen (Chrome): its service worker
+    // cannot make the blob: URLs a kept copy downloads from (entrypoints/offscreen).
+    permissions: [
+      'downloads',
+      'alarms',
+      'storage',
+      'scripting',
+      'activeTab',
+      'unlimitedStorage',
+      ...(browser === 'firefox' ? [] : ['offscreen']),
+    ],
     optional_host_permissions: ['*://*/*'],
     action: {
       default_title: '__MSG_extName__',

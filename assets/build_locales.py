@@ -20,6 +20,28 @@ MESSAGES = {
     "thisSite": ("This site", "当前网站"),
     "galleryTitle": ("Video Keeper gallery", "Video Keeper 图库"),
     "settingsTitle": ("Video Keeper settings", "Video Keeper 设置"),
+    # Offline copies
+    "offlineTitle": ("Offline copies", "离线副本"),
+    "offlineKeep": ("Keep an offline copy of each new video and its cover", "为每个新视频及其封面保存离线副本"),
+    "offlineHint": (
+        "Video links from AI models often expire after a few hours or days. A copy in the browser keeps the video playable and downloadable afterwards. Switching this on asks to read video links on any site, because models serve their files from many hosts.",
+        "AI 模型给出的视频链接常在几小时或几天后失效。保存在浏览器中的副本让视频之后仍可播放和下载。开启时会请求读取任意网站上的视频链接的权限，因为模型从许多不同的主机提供文件。",
+    ),
+    "offlineCapLabel": ("Space for copies at most", "副本最多占用"),
+    "offlineUsage": ("$1 videos kept, $2 of $3.", "已保存 $1 个视频，占用 $2 / $3。"),
+    "offlineRefused": (
+        "Offline copies stay off: the browser did not allow reading video links.",
+        "离线副本保持关闭：浏览器未允许读取视频链接。",
+    ),
+    "offlineClear": ("Turn off and delete all copies…", "关闭并删除全部副本…"),
+    "offlineClearConfirm": (
+        "Delete every offline copy? Videos whose links have expired can then no longer be played or downloaded.",
+        "删除全部离线副本？链接已失效的视频将无法再播放或下载。",
+    ),
+    "offlineCleared": ("Deleted $1 offline copies.", "已删除 $1 个离线副本。"),
+    "offlineSaveError": ("Could not save: $1", "无法保存：$1"),
+    "offlineKeptMark": ("Offline copy", "离线副本"),
+    "offlineExpiredNoCopy": ("The link has expired and no offline copy was kept.", "链接已失效，且未保存离线副本。"),
     # Site access
     "siteUnsupported": ("Video Keeper captures on web pages only.", "Video Keeper 只在网页上捕获。"),
     "siteDefault": ("Capturing on $1 (a built-in site).", "正在 $1 上捕获（内置网站）。"),

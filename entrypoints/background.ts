@@ -13,12 +13,20 @@ import { createLibraryReader } from '@/src/gallery/library-reader';
 import { createNewVideosBadge, SEEN_AT_KEY } from '@/src/gallery/new-videos-badge';
 import { createSiteAccess, ENABLED_SITES_KEY, parseEnabledSites } from '@/src/sites/site-access';
 import { templateFileName } from '@/src/settings/file-name-template';
-import { parseSettings, SETTINGS_KEY } from '@/src/settings/settings';
+import { createSettingsStore, parseSettings, SETTINGS_KEY } from '@/src/settings/settings';
+import { whileKeptAlive } from '@/src/background/keep-alive';
+import { fetchMedia } from '@/src/offline/fetch-media';
+import { createLocalCopyDownloads, createDocumentUrlBackend, type ObjectUrlBackend } from '@/src/offline/local-copy-source';
+import { createOfflineCopies, keptCopy } from '@/src/offline/offline-copies';
+import { createOfflineKeeper } from '@/src/offline/offline-keeper';
+import { createOffscreenUrlBackend, type OffscreenApi } from '@/src/offline/offscreen-urls';
 import { createVideoDbConnection } from '@/src/store/video-db';
 import { openVideoStore } from '@/src/store/video-store';
 import { parseWriteBacklog, WRITE_BACKLOG_KEY } from '@/src/store/write-backlog';
 
 const SWEEP_ALARM = 'sweep-stale';
+const PRUNE_OFFLINE_ALARM = 'prune-offline';
+const log = (message: string): void => console.warn('[video-keeper]', message);
 
 export default defineBackground(() => {
   // Opens on first use and reopens after closing for another context's upgrade.
@@ -48,6 +56,31 @@ export default defineBackground(() => {
     browser.runtime.sendMessage(message).catch(() => {});
   };
 
+  const settings = createSettingsStore(browser.storage.local);
+  const offlineCopies = createOfflineCopies(libraryDb);
+  const offline = createOfflineKeeper({
+    copies: offlineCopies,
+    settings: () => settings.load(),
+    fetchMedia: (url, kind, maxBytes) => fetchMedia(url, { kind, maxBytes, fetch: (target, init) => fetch(target, init) }),
+    now: () => Date.now(),
+    log,
+    onChanged: entriesChanged,
+    whileBusy: (work) => whileKeptAlive(work, () => browser.runtime.getPlatformInfo()),
+  });
+  // Kept copies download from blob: URLs. Firefox's background is a page that makes them itself;
+  // Chrome's is a service worker without URL.createObjectURL, so its offscreen document makes them.
+  const chromeOffscreen = (globalThis as { chrome?: { offscreen?: OffscreenApi } }).chrome?.offscreen;
+  const objectUrls: ObjectUrlBackend | undefined =
+    typeof document !== 'undefined' && typeof URL.createObjectURL === 'function'
+      ? createDocumentUrlBackend(async (id) => keptCopy(await offlineCopies.get(id))?.video, URL)
+      : chromeOffscreen &&
+        createOffscreenUrlBackend({
+          offscreen: chromeOffscreen,
+          send: (request) => browser.runtime.sendMessage(request),
+          documentUrl: browser.runtime.getURL('/offscreen.html'),
+        });
+  const localCopies = objectUrls && createLocalCopyDownloads(objectUrls, log);
+
   const linkChecker = createVideoLinkChecker({
     store,
     probe: (url) => probeVideoLink(url, (target, init) => fetch(target, init)),
@@ -61,6 +94,7 @@ export default defineBackground(() => {
     onEntriesChanged(entries) {
       entriesChanged();
       void linkChecker.check(entries);
+      void offline.keep(entries);
     },
     // Writes the database refuses (quota, IndexedDB gone) wait here across worker restarts; the
     // popup reads the same key to say so.
@@ -94,8 +128,10 @@ export default defineBackground(() => {
 
   const handlers: RequestHandlers = {
     'download-entry': async ({ id }) => {
-      const settings = parseSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
-      return downloadEntry(await store.get(id), browser.downloads, (entry) => templateFileName(settings.fileNameTemplate, entry));
+      const { fileNameTemplate } = await settings.load();
+      return downloadEntry(await store.get(id), browser.downloads, (entry) => templateFileName(fileNameTemplate, entry), {
+        ...(localCopies && { local: localCopies }),
+      });
     },
     'site-status': ({ url }) => sites.status(url),
     'enable-site': ({ origin }) => sites.enable(origin),
@@ -105,7 +141,10 @@ export default defineBackground(() => {
       await badge.markSeen();
       return { ok: true };
     },
-    ...createLibraryHandlers(createLibraryWrites(libraryDb), entriesChanged),
+    ...createLibraryHandlers(createLibraryWrites(libraryDb), entriesChanged, () => {
+      // Later, so an undo of the delete puts the entries back with their copies.
+      void browser.alarms.create(PRUNE_OFFLINE_ALARM, { delayInMinutes: 1 });
+    }),
   };
 
   browser.runtime.onConnect.addListener((port) => {
@@ -120,11 +159,24 @@ export default defineBackground(() => {
   });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === SWEEP_ALARM) void sweeper.sweep();
+    if (alarm.name === PRUNE_OFFLINE_ALARM) {
+      offlineCopies.removeOrphans().catch((error: unknown) => log(`could not drop deleted videos' copies: ${String(error)}`));
+    }
+  });
+  if (localCopies) browser.downloads.onChanged.addListener((delta) => localCopies.downloadChanged(delta));
+  browser.storage.onChanged.addListener((changes, area) => {
+    // Switched on: copy what the library already holds (newest first, within the cap).
+    const change = changes[SETTINGS_KEY];
+    if (area === 'local' && change && parseSettings(change.newValue).keepOffline && !parseSettings(change.oldValue).keepOffline) {
+      void offline.catchUp((limit) => library.newest(limit));
+    }
   });
   // The first worker of a browser session ends at once what the last session left streaming
   // (the browser quit mid-answer); a worker restarted within a session gives relays time to replay.
   void isNewBrowserSession(browser.storage.session, Date.now()).then((sessionStart) => sweeper.sweep({ sessionStart }));
   void capture.restoreBacklog();
+  // Copies a stopped worker did not finish.
+  void offline.catchUp((limit) => library.newest(limit)).catch((error: unknown) => log(`offline catch-up failed: ${String(error)}`));
   refreshBadge();
   // Also forgets sites switched off in the browser's own UI (chrome://extensions, about:addons);
   // until then their scripts stay registered but the browser injects nothing without the permission.

@@ -4,6 +4,8 @@ import { createBackgroundSender } from '../../src/gallery/background-client';
 import { createLibraryReader } from '../../src/gallery/library-reader';
 import { importCapturedLog } from '../../src/library/import-captured-log';
 import { mountLibraryTools } from '../../src/library/render-library-tools';
+import { createOfflineCopies } from '../../src/offline/offline-copies';
+import { mountOfflineSettings } from '../../src/offline/render-offline-settings';
 import { mountFileNameSettings } from '../../src/settings/render-file-name-settings';
 import { createSettingsStore } from '../../src/settings/settings';
 import { renderSiteList } from '../../src/sites/render-site-list';
@@ -14,7 +16,11 @@ import './style.css';
 
 localizePage(document);
 const sendToBackground = createBackgroundSender((message) => browser.runtime.sendMessage(message));
-const reader = createLibraryReader(createVideoDbConnection());
+const database = createVideoDbConnection();
+const reader = createLibraryReader(database);
+const offlineCopies = createOfflineCopies(database);
+// Models serve their files from hosts nobody can list in advance (CDNs, signed buckets).
+const ANY_SITE = { origins: ['*://*/*'] };
 
 function section(selector: string): HTMLElement {
   const found = document.querySelector<HTMLElement>(selector);
@@ -25,6 +31,15 @@ function section(selector: string): HTMLElement {
 const settings = createSettingsStore(browser.storage.local);
 
 void mountFileNameSettings(section('#file-names'), { ...settings, samples: () => reader.newest(3) });
+
+void mountOfflineSettings(section('#offline'), {
+  ...settings,
+  usage: () => offlineCopies.usage(),
+  requestAccess: () => browser.permissions.request(ANY_SITE),
+  releaseAccess: () => browser.permissions.remove(ANY_SITE),
+  clearCopies: () => offlineCopies.clear(),
+  confirm: (question) => window.confirm(question),
+});
 
 mountLibraryTools(section('#library'), {
   all: () => reader.all(),

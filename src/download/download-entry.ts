@@ -1,6 +1,7 @@
 import type { BackgroundRequests } from '../protocol/messages';
 import type { VideoEntry } from '../store/video-entry';
 import { parseHttpUrl } from '../extract/http-url';
+import type { LocalCopySource } from '../offline/local-copy-source';
 import { videoFileName } from './file-name';
 
 type DownloadResult = BackgroundRequests['download-entry']['response'];
@@ -10,25 +11,42 @@ export interface DownloadsApi {
   download(options: { url: string; filename: string; conflictAction: 'uniquify'; saveAs: false }): Promise<number>;
 }
 
+/** Where the offline copies are, and the time that decides whether a link has expired. */
+export interface DownloadSources {
+  /** Kept copies (src/offline): preferred over the link whenever one exists. */
+  local?: LocalCopySource;
+  now?: number;
+}
+
 /**
  * Downloads one stored video under its safe file name (`fileName`, e.g. the user's template
  * from src/settings; a path relative to the downloads folder); errors come back as text.
+ * A kept offline copy is downloaded in place of the link: the same bytes, and it works after
+ * the signed link expired or the CDN went away.
  */
 export async function downloadEntry(
   entry: VideoEntry | undefined,
   downloads: DownloadsApi,
   fileName: (entry: VideoEntry) => string = videoFileName,
+  sources: DownloadSources = {},
 ): Promise<DownloadResult> {
   if (!entry) return { ok: false, error: 'This video is no longer in the library.' };
-  const url = parseHttpUrl(entry.videoUrl);
+  const link = parseHttpUrl(entry.videoUrl);
   // `partial`: the answer broke after the link arrived; the link itself is what was kept.
   const downloadable = entry.status === 'done' || entry.status === 'partial';
-  if (!downloadable || !url) return { ok: false, error: 'This video has no downloadable link yet.' };
+  if (!downloadable || !link) return { ok: false, error: 'This video has no downloadable link yet.' };
+  const copy = await sources.local?.open(entry.id).catch(() => undefined);
+  if (!copy && entry.expiresAt !== undefined && entry.expiresAt <= (sources.now ?? Date.now())) {
+    // The browser would only save the server's "expired" error page under the video's name.
+    return { ok: false, error: 'The link has expired and no offline copy was kept.' };
+  }
   const filename = fileName(entry);
   try {
-    const downloadId = await downloads.download({ url, filename, conflictAction: 'uniquify', saveAs: false });
-    return { ok: true, downloadId, filename };
+    const downloadId = await downloads.download({ url: copy ?? link, filename, conflictAction: 'uniquify', saveAs: false });
+    if (copy) sources.local?.handedOver(copy, downloadId);
+    return { ok: true, downloadId, filename, ...(copy && { offline: true as const }) };
   } catch (error) {
+    if (copy) sources.local?.handedOver(copy, undefined);
     return { ok: false, error: `The download did not start: ${error instanceof Error ? error.message : String(error)}` };
   }
 }

@@ -10,6 +10,8 @@ type Handler<T extends keyof BackgroundRequests> = (
 export function createLibraryHandlers(
   writes: LibraryWrites,
   onEntriesChanged: () => void,
+  /** After a delete: the entries' offline copies are dropped later, so an undo still finds them. */
+  onDeleted: () => void = () => {},
 ): { 'delete-entries': Handler<'delete-entries'>; 'restore-entries': Handler<'restore-entries'>; 'clear-library': Handler<'clear-library'> } {
   const failure = (what: string, error: unknown) => ({
     ok: false as const,
@@ -20,6 +22,7 @@ export function createLibraryHandlers(
       try {
         const removed = await writes.remove(ids);
         onEntriesChanged();
+        onDeleted();
         return { ok: true, removed };
       } catch (error) {
         return failure('Could not delete', error);

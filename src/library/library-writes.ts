@@ -7,7 +7,7 @@ export interface LibraryWrites {
   remove(ids: readonly string[]): Promise<VideoEntry[]>;
   /** Puts entries back as they were (undo, import); an entry with the same id is replaced. */
   put(entries: readonly VideoEntry[]): Promise<number>;
-  /** Deletes everything; returns how many entries there were. */
+  /** Deletes everything, offline copies included; returns how many entries there were. */
   clear(): Promise<number>;
   /** Every entry, oldest first. */
   all(): Promise<VideoEntry[]>;
@@ -35,9 +35,10 @@ export function createLibraryWrites(database: () => Promise<VideoDatabase>): Lib
       return entries.length;
     },
     async clear() {
-      const tx = (await database()).transaction('videos', 'readwrite');
-      const count = await tx.store.count();
-      await tx.store.clear();
+      const tx = (await database()).transaction(['videos', 'offline'], 'readwrite');
+      const count = await tx.objectStore('videos').count();
+      await tx.objectStore('videos').clear();
+      await tx.objectStore('offline').clear();
       await tx.done;
       return count;
     },

@@ -1,5 +1,5 @@
 import { parseHttpUrl } from '../extract/http-url';
-import type { Settings } from '../settings/settings';
+import { MB, type Settings } from '../settings/settings';
 import type { VideoEntry } from '../store/video-entry';
 import type { FetchedMedia } from './fetch-media';
 import type { OfflineCopies } from './offline-copies';
@@ -67,7 +67,7 @@ export function createOfflineKeeper(deps: OfflineKeeperDeps): OfflineKeeper {
     const existing = await deps.copies.get(entry.id);
     if (existing?.videoUrl === videoUrl && !retryable(existing, deps.now())) return;
 
-    const left = Math.min(MAX_COPY_BYTES, settings.offlineCapMb * 1024 ** 2 - (await deps.copies.usage()).bytes);
+    const left = Math.min(MAX_COPY_BYTES, settings.offlineCapMb * MB - (await deps.copies.usage()).bytes);
     const video = left > 0 ? await deps.fetchMedia(videoUrl, 'video', left) : { ok: false as const, reason: 'too-large' as const, detail: 'the cap is full' };
     if (!video.ok) {
       deps.log(`no offline copy of ${entry.id}: ${video.reason} (${video.detail})`);

@@ -102,7 +102,8 @@ export type BackgroundToRelayMessage =
 export interface BackgroundRequests {
   'download-entry': {
     request: { type: 'download-entry'; id: string };
-    response: { ok: true; downloadId: number; filename: string } | { ok: false; error: string };
+    /** `offline`: the kept copy was downloaded, not the link. */
+    response: { ok: true; downloadId: number; filename: string; offline?: true } | { ok: false; error: string };
   };
   /** Whether capture is on for the page at `url` (the popup's current tab). */
   'site-status': {
@@ -159,6 +160,19 @@ export type SiteStatus =
 
 export type BackgroundRequest = BackgroundRequests[keyof BackgroundRequests]['request'];
 export type BackgroundRequestType = keyof BackgroundRequests;
+
+// ---------------------------------------------------------------- background -> offscreen (Chrome)
+
+/**
+ * Chrome's background is a service worker, which has no `URL.createObjectURL`; the offscreen
+ * document (entrypoints/offscreen) makes the `blob:` URLs a kept copy is downloaded from.
+ * Every other extension page ignores these.
+ */
+export type OffscreenRequest =
+  /** Answered with `{ url }`, or `{ url: undefined }` when no copy of `id` is kept. */
+  | { type: 'offscreen-object-url'; id: string }
+  /** Answered with `{ ok: true }`. */
+  | { type: 'offscreen-revoke'; url: string };
 
 /** Broadcast from the background to open extension pages when stored entries change. */
 export interface EntriesChanged {

@@ -11,14 +11,17 @@ export interface Settings {
   notifyDone: boolean;
   /** Keep a copy of each done video and its cover in IndexedDB, so it outlives its signed link. */
   keepOffline: boolean;
-  /** Most the offline copies may take together, in MiB; a video that does not fit is not copied. */
+  /** Most the offline copies may take together, in MB (10⁶ bytes, as browsers count storage); a video that does not fit is not copied. */
   offlineCapMb: number;
 }
 
 export const SETTINGS_KEY = 'settings';
 
-/** Offline cap choices the options page offers, in MiB. */
-export const OFFLINE_CAP_CHOICES_MB = [250, 1024, 4096, 16_384] as const;
+/** Offline cap choices the options page offers, in MB. */
+export const OFFLINE_CAP_CHOICES_MB = [250, 1000, 4000, 16_000] as const;
+
+/** Bytes in one MB of `offlineCapMb`. */
+export const MB = 1_000_000;
 
 /**
  * What a new install uses: `<prompt>_<taskId>.mp4`, the name Video Keeper always gave; nothing
@@ -29,7 +32,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
   autoDownload: false,
   notifyDone: false,
   keepOffline: false,
-  offlineCapMb: 1024,
+  offlineCapMb: 1000,
 };
 
 /** Longest template accepted; a file name is far shorter anyway. */

@@ -129,3 +129,34 @@ describe('offline keeper', () => {
     expect(await ctx.copies.usage()).toEqual({ count: 0, bytes: 0 });
   });
 });
+
+describe('offline media URLs for a gallery page', () => {
+  it('makes blob URLs once per copy, renews them for a newer copy and revokes them when it goes', async () => {
+    const { createOfflineMediaUrls } = await import('@/src/offline/offline-media-urls');
+    const ctx = await setup({ sizes: {} });
+    const video = new Blob(['v'], { type: 'video/mp4' });
+    await ctx.copies.put({ id: 'a', state: 'kept', videoUrl: 'https://cdn.test/a.mp4', video, cover: new Blob(['c']), bytes: 2, savedAt: 1 });
+    await ctx.copies.put({ id: 's', state: 'skipped', videoUrl: 'https://cdn.test/s.mp4', reason: 'too-large', detail: '', savedAt: 1 });
+    let next = 0;
+    const live = new Set<string>();
+    const urls = createOfflineMediaUrls(ctx.copies, {
+      createObjectURL: () => {
+        const url = `blob:test/${++next}`;
+        live.add(url);
+        return url;
+      },
+      revokeObjectURL: (url) => live.delete(url),
+    });
+    const first = await urls.load(['a', 's', 'none']);
+    expect([...first.keys()]).toEqual(['a']);
+    expect(first.get('a')).toEqual({ videoUrl: 'blob:test/1', coverUrl: 'blob:test/2' });
+    expect((await urls.load(['a'])).get('a')).toEqual({ videoUrl: 'blob:test/1', coverUrl: 'blob:test/2' });
+
+    await ctx.copies.put({ id: 'a', state: 'kept', videoUrl: 'https://cdn.test/a2.mp4', video, bytes: 1, savedAt: 2 });
+    expect((await urls.load(['a'])).get('a')).toEqual({ videoUrl: 'blob:test/3' });
+    expect([...live]).toEqual(['blob:test/3']);
+    await ctx.copies.clear();
+    expect((await urls.load(['a'])).size).toBe(0);
+    expect(live.size).toBe(0);
+  });
+});

@@ -1,0 +1,92 @@
+import type { OffscreenRequest } from '../protocol/messages';
+import type { ObjectUrlBackend } from './local-copy-source';
+
+/** A `blob:` URL left unrevoked this long is revoked anyway (its worker died before saying so). */
+export const ORPHAN_URL_MS = 10 * 60_000;
+
+/** The offscreen request in a runtime message, or undefined for any other message. */
+export function parseOffscreenRequest(message: unknown): OffscreenRequest | undefined {
+  if (typeof message !== 'object' || message === null) return undefined;
+  const value = message as Record<string, unknown>;
+  if (value.type === 'offscreen-object-url' && typeof value.id === 'string' && value.id.length <= 5000) {
+    return { type: 'offscreen-object-url', id: value.id };
+  }
+  if (value.type === 'offscreen-revoke' && typeof value.url === 'string' && value.url.startsWith('blob:')) {
+    return { type: 'offscreen-revoke', url: value.url };
+  }
+  return undefined;
+}
+
+/** The offscreen document's side: answers requests with the document's own backend. */
+export function serveObjectUrls(
+  backend: ObjectUrlBackend,
+  timers: { setTimeout(run: () => void, ms: number): unknown } = globalThis,
+): (request: OffscreenRequest) => Promise<{ url: string | undefined } | { ok: true }> {
+  return async (request) => {
+    if (request.type === 'offscreen-revoke') {
+      await backend.revoke(request.url);
+      return { ok: true };
+    }
+    const url = await backend.create(request.id);
+    if (url) timers.setTimeout(() => void backend.revoke(url), ORPHAN_URL_MS);
+    return { url };
+  };
+}
+
+/** The part of `chrome.offscreen` used here. */
+export interface OffscreenApi {
+  createDocument(options: { url: string; reasons: string[]; justification: string }): Promise<void>;
+  closeDocument(): Promise<void>;
+}
+
+/**
+ * The service worker's side (Chrome): asks the offscreen document for URLs, creating it on
+ * demand and closing it once every URL it made was revoked, so no page stays open for nothing.
+ */
+export function createOffscreenUrlBackend(apis: {
+  offscreen: OffscreenApi;
+  send(request: OffscreenRequest): Promise<unknown>;
+  documentUrl: string;
+}): ObjectUrlBackend {
+  let open: Promise<void> | undefined;
+  let outstanding = 0;
+  const ensureDocument = (): Promise<void> => {
+    open ??= apis.offscreen
+      .createDocument({
+        url: apis.documentUrl,
+        reasons: ['BLOBS'],
+        justification: 'Make blob: URLs of the offline copies of videos, so they can be downloaded.',
+      })
+      .catch((error: unknown) => {
+        // Left open by an earlier worker of this extension: it answers all the same.
+        if (!/single offscreen|only one|already/i.test(String(error))) {
+          open = undefined;
+          throw error;
+        }
+      });
+    return open;
+  };
+  return {
+    async create(id) {
+      // Counted from the start, so a revoke meanwhile does not close the document under it.
+      outstanding += 1;
+      let url: string | undefined;
+      try {
+        await ensureDocument();
+        const answer = (await apis.send({ type: 'offscreen-object-url', id })) as { url?: unknown } | undefined;
+        url = typeof answer?.url === 'string' ? answer.url : undefined;
+        return url;
+      } finally {
+        if (!url) outstanding -= 1;
+      }
+    },
+    async revoke(url) {
+      await apis.send({ type: 'offscreen-revoke', url });
+      outstanding = Math.max(0, outstanding - 1);
+      if (outstanding === 0 && open) {
+        open = undefined;
+        await apis.offscreen.closeDocument().catch(() => {});
+      }
+    },
+  };
+}
