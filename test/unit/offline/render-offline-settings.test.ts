@@ -7,13 +7,16 @@ async function mount(options: { granted: boolean; stored?: Partial<Settings>; co
   const { document } = parseHTML('<!doctype html><html><body><div id="o"></div></body></html>');
   const root = document.getElementById('o')!;
   let stored: Settings = { ...DEFAULT_SETTINGS, ...options.stored };
-  const deps: OfflineSettingsDeps = {
-    load: async () => stored,
-    save: vi.fn(async (patch: Partial<Settings>) => void (stored = { ...stored, ...patch })),
-    usage: async () => ({ count: 2, bytes: 3_000_000 }),
+  const spies = {
     requestAccess: vi.fn(async () => options.granted),
     releaseAccess: vi.fn(async () => true),
     clearCopies: vi.fn(async () => 2),
+  };
+  const deps: OfflineSettingsDeps = {
+    ...spies,
+    load: async () => stored,
+    save: async (patch: Partial<Settings>) => void (stored = { ...stored, ...patch }),
+    usage: async () => ({ count: 2, bytes: 3_000_000 }),
     confirm: () => options.confirm ?? true,
   };
   await mountOfflineSettings(root, deps);
@@ -22,7 +25,7 @@ async function mount(options: { granted: boolean; stored?: Partial<Settings>; co
     toggle.checked = checked;
     toggle.dispatchEvent(new document.defaultView!.Event('change'));
   };
-  return { root, deps, toggle, flip, stored: () => stored, document };
+  return { root, deps: spies, toggle, flip, stored: () => stored, document };
 }
 
 describe('mountOfflineSettings', () => {
