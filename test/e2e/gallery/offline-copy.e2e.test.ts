@@ -1,0 +1,111 @@
+import { createHash } from 'node:crypto';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromiumWithExtension, type ExtensionBrowser } from '../../browser/launch-chromium';
+import { waitForFile } from '../../browser/wait-for-file';
+import { startDemoServer } from '../../demo-site/server';
+import { LibraryPage } from '../pages/library-page';
+import { extensionWithHosts } from './support/test-extension';
+
+const sampleMp4 = await readFile(fileURLToPath(new URL('../../fixtures/media/sample.mp4', import.meta.url)));
+const sampleCover = await readFile(fileURLToPath(new URL('../../fixtures/media/sample-cover.jpeg', import.meta.url)));
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+let server: { origin: string; close(): Promise<void> };
+let extensionDir: string;
+let downloadsDir: string;
+let chromium: ExtensionBrowser;
+
+/** The kept copy of `id` as the extension stored it: its state, and the bytes of its Blobs as base64. */
+function readOfflineCopy(id: string): Promise<{ state: string; video?: string; cover?: string } | undefined> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('video-keeper');
+    open.onerror = () => reject(open.error ?? new Error('open failed'));
+    open.onsuccess = () => {
+      const db = open.result;
+      const request = db.transaction('offline').objectStore('offline').get(id);
+      request.onerror = () => reject(request.error ?? new Error('read failed'));
+      request.onsuccess = () => {
+        db.close();
+        const record = request.result as { state: string; video?: Blob; cover?: Blob } | undefined;
+        if (!record) return resolve(undefined);
+        const base64 = async (blob: Blob | undefined) => {
+          if (!blob) return undefined;
+          let text = '';
+          for (const byte of new Uint8Array(await blob.arrayBuffer())) text += String.fromCharCode(byte);
+          return btoa(text);
+        };
+        void Promise.all([base64(record.video), base64(record.cover)]).then(([video, cover]) =>
+          resolve({ state: record.state, ...(video && { video }), ...(cover && { cover }) }),
+        );
+      };
+    };
+  });
+}
+
+async function optionsPage(): Promise<Page> {
+  const page = await chromium.context.newPage();
+  await page.goto(`chrome-extension://${chromium.extensionId}/options.html`);
+  return page;
+}
+
+beforeAll(async () => {
+  server = await startDemoServer({ port: 0 });
+  // Granted as at install: headless Chromium cannot answer the permission prompt; the options
+  // page's request then resolves at once and the rest is the real code path.
+  extensionDir = await extensionWithHosts(['*://*/*']);
+  downloadsDir = await mkdtemp(join(tmpdir(), 'video-keeper-downloads-'));
+  chromium = await launchChromiumWithExtension({ extensionPath: extensionDir, headless: true, downloadsDir });
+});
+
+afterAll(async () => {
+  await chromium?.close();
+  await server?.close();
+  for (const dir of [extensionDir && dirname(extensionDir), downloadsDir]) if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+describe('offline copies', () => {
+  it('an expired-link entry with an offline copy still plays and downloads', async () => {
+    const options = await optionsPage();
+    await options.locator('#keep-offline').check();
+    await expect
+      .poll(() =>
+        options.evaluate(async () => {
+          const { chrome } = globalThis as unknown as { chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } } };
+          return ((await chrome.storage.local.get('settings')).settings as { keepOffline?: boolean } | undefined)?.keepOffline;
+        }),
+      )
+      .toBe(true);
+
+    // A link signed to expire a few seconds from now, as a model's CDN signs it.
+    const expires = Math.floor(Date.now() / 1000) + 4;
+    const chat = await chromium.context.newPage();
+    await chat.goto(`${server.origin}/test/page.html`);
+    await chat.evaluate(
+      (endpoint) => (window as unknown as { runCapture(m: string, p: string): Promise<unknown> }).runCapture('reader', endpoint),
+      `/v1/chat/completions?pace=0&expires=${expires}`,
+    );
+
+    const library = new LibraryPage(await chromium.openPopup());
+    const entry = await library.waitForEntry((candidate) => candidate.status === 'done');
+    expect(entry.expiresAt).toBe(expires * 1000);
+    await expect.poll(() => library.page.evaluate(readOfflineCopy, entry.id).then((copy) => copy?.state), { timeout: 15_000 }).toBe('kept');
+    const copy = await library.page.evaluate(readOfflineCopy, entry.id);
+    expect(sha256(Buffer.from(copy?.video ?? '', 'base64'))).toBe(sha256(sampleMp4));
+    expect(sha256(Buffer.from(copy?.cover ?? '', 'base64'))).toBe(sha256(sampleCover));
+
+    // The link is dead now: the server refuses it, as an expired bucket link is refused.
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, expires * 1000 - Date.now() + 300)));
+    expect((await fetch(entry.videoUrl!)).status).toBe(403);
+
+    await library.reload();
+    await expect.poll(() => library.entry(entry.id).getAttribute('data-expired')).toBe('true');
+    await library.download(entry.id);
+    const file = await waitForFile(downloadsDir, `一条狗_${entry.taskId}.mp4`, { timeoutMs: 20_000 });
+    expect(sha256(await readFile(file.path))).toBe(sha256(sampleMp4));
+  });
+});
