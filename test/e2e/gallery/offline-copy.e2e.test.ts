@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromiumWithExtension, type ExtensionBrowser } from '../../browser/launch-chromium';
 import { waitForFile } from '../../browser/wait-for-file';
 import { startDemoServer } from '../../demo-site/server';
+import { readOfflineCopy } from '../pages/library-idb';
 import { LibraryPage } from '../pages/library-page';
 import { extensionWithHosts } from './support/test-extension';
 
@@ -19,33 +20,6 @@ let server: { origin: string; close(): Promise<void> };
 let extensionDir: string;
 let downloadsDir: string;
 let chromium: ExtensionBrowser;
-
-/** The kept copy of `id` as the extension stored it: its state, and the bytes of its Blobs as base64. */
-function readOfflineCopy(id: string): Promise<{ state: string; video?: string; cover?: string } | undefined> {
-  return new Promise((resolve, reject) => {
-    const open = indexedDB.open('video-keeper');
-    open.onerror = () => reject(open.error ?? new Error('open failed'));
-    open.onsuccess = () => {
-      const db = open.result;
-      const request = db.transaction('offline').objectStore('offline').get(id);
-      request.onerror = () => reject(request.error ?? new Error('read failed'));
-      request.onsuccess = () => {
-        db.close();
-        const record = request.result as { state: string; video?: Blob; cover?: Blob } | undefined;
-        if (!record) return resolve(undefined);
-        const base64 = async (blob: Blob | undefined) => {
-          if (!blob) return undefined;
-          let text = '';
-          for (const byte of new Uint8Array(await blob.arrayBuffer())) text += String.fromCharCode(byte);
-          return btoa(text);
-        };
-        void Promise.all([base64(record.video), base64(record.cover)]).then(([video, cover]) =>
-          resolve({ state: record.state, ...(video && { video }), ...(cover && { cover }) }),
-        );
-      };
-    };
-  });
-}
 
 async function optionsPage(): Promise<Page> {
   const page = await chromium.context.newPage();

@@ -45,3 +45,29 @@ export const clearStoredEntries = (): Promise<void> =>
     };
     open.onerror = () => reject(open.error ?? new Error('open failed'));
   });
+
+/** The kept copy of `id` as the extension stored it: its state, and the bytes of its Blobs as base64. */
+export const readOfflineCopy = (id: string): Promise<{ state: string; video?: string; cover?: string } | undefined> =>
+  new Promise((resolve, reject) => {
+    const open = indexedDB.open('video-keeper');
+    open.onerror = () => reject(open.error ?? new Error('open failed'));
+    open.onsuccess = () => {
+      const db = open.result;
+      const request = db.transaction('offline').objectStore('offline').get(id);
+      request.onerror = () => reject(request.error ?? new Error('read failed'));
+      request.onsuccess = () => {
+        db.close();
+        const record = request.result as { state: string; video?: Blob; cover?: Blob } | undefined;
+        if (!record) return resolve(undefined);
+        const base64 = async (blob: Blob | undefined) => {
+          if (!blob) return undefined;
+          let text = '';
+          for (const byte of new Uint8Array(await blob.arrayBuffer())) text += String.fromCharCode(byte);
+          return btoa(text);
+        };
+        void Promise.all([base64(record.video), base64(record.cover)]).then(([video, cover]) =>
+          resolve({ state: record.state, ...(video && { video }), ...(cover && { cover }) }),
+        );
+      };
+    };
+  });

@@ -1,0 +1,74 @@
+import { createHash } from 'node:crypto';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { builtFirefoxExtensionDir } from '../../browser/built-firefox-extension';
+import { launchFirefoxWithExtension, type FirefoxExtensionBrowser } from '../../browser/launch-firefox';
+import { waitForFile } from '../../browser/wait-for-file';
+import { startDemoServer } from '../../demo-site/server';
+import { readOfflineCopy } from '../pages/library-idb';
+import { FirefoxLibraryPage } from './library-page';
+
+const sampleMp4 = await readFile(fileURLToPath(new URL('../../fixtures/media/sample.mp4', import.meta.url)));
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+let firefox: FirefoxExtensionBrowser;
+let server: { origin: string; close(): Promise<void> };
+let downloadsDir: string;
+
+beforeAll(async () => {
+  server = await startDemoServer({ port: 0 });
+  downloadsDir = await mkdtemp(join(tmpdir(), 'video-keeper-firefox-offline-'));
+  firefox = await launchFirefoxWithExtension({
+    extensionPath: builtFirefoxExtensionDir(),
+    headless: !process.env.HEADED,
+    downloadsDir,
+    // Headless Firefox cannot show the permission prompt; this pref answers it "allow", and the
+    // options page's real permissions.request call goes through.
+    extraPrefs: { 'extensions.webextOptionalPermissionPrompts': false },
+  });
+});
+
+afterAll(async () => {
+  await firefox?.close();
+  await server?.close();
+  if (downloadsDir) await rm(downloadsDir, { recursive: true, force: true });
+});
+
+describe('offline copies in Firefox (the background page makes the blob: URL itself)', () => {
+  it('an expired-link entry with an offline copy still downloads, byte for byte', async () => {
+    const options = await firefox.browser.newPage();
+    await firefox.gotoExtensionPage(options, '/options.html');
+    await options.waitForSelector('#keep-offline');
+    await options.click('#keep-offline');
+    await expect
+      .poll(() =>
+        options.evaluate(async () => {
+          const { browser } = globalThis as unknown as { browser: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } } };
+          return ((await browser.storage.local.get('settings')).settings as { keepOffline?: boolean } | undefined)?.keepOffline;
+        }),
+      )
+      .toBe(true);
+
+    const expires = Math.floor(Date.now() / 1000) + 4;
+    const chat = await firefox.browser.newPage();
+    await chat.goto(`${server.origin}/test/page.html`);
+    await chat.evaluate(
+      (endpoint) => (window as unknown as { runCapture(m: string, p: string): Promise<unknown> }).runCapture('reader', endpoint),
+      `/v1/chat/completions?pace=0&expires=${expires}`,
+    );
+
+    const library = new FirefoxLibraryPage(await firefox.openPopup());
+    const entry = await library.waitForEntry((candidate) => candidate.status === 'done');
+    await expect.poll(() => library.page.evaluate(readOfflineCopy, entry.id).then((copy) => copy?.state), { timeout: 15_000 }).toBe('kept');
+
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, expires * 1000 - Date.now() + 300)));
+    expect((await fetch(entry.videoUrl!)).status).toBe(403);
+    await library.reload();
+    await library.download(entry.id);
+    const file = await waitForFile(downloadsDir, `一条狗_${entry.taskId}.mp4`, { timeoutMs: 20_000 });
+    expect(sha256(await readFile(file.path))).toBe(sha256(sampleMp4));
+  });
+});
