@@ -44,6 +44,8 @@ export default defineConfig({
     // scripting + optional_host_permissions: capture on a site the user enables from the popup
     // (src/sites/site-access.ts); activeTab lets the popup read the current tab's address.
     permissions: ['downloads', 'alarms', 'storage', 'scripting', 'activeTab'],
+    // notifications: only once the user switches on "Notify me when a video is done" (options page).
+    optional_permissions: ['notifications'],
     optional_host_permissions: ['*://*/*'],
     action: {
       default_title: '__MSG_extName__',

@@ -1,11 +1,14 @@
 import { browser } from 'wxt/browser';
 import { isNewBrowserSession } from '@/src/background/browser-session';
 import { createCaptureService } from '@/src/background/capture-service';
+import { createDoneNotifier, type NotificationsApi } from '@/src/background/done-notification';
+import { createDoneSignalService } from '@/src/background/done-signal-service';
+import { DONE_SIGNALS_KEY } from '@/src/background/done-signals';
 import { dispatchRequest, type RequestHandlers } from '@/src/background/request-handlers';
 import { probeVideoLink } from '@/src/background/probe-video-link';
 import { createStaleSweeper } from '@/src/background/stale-sweeper';
 import { createVideoLinkChecker } from '@/src/background/video-link-checker';
-import { downloadEntry } from '@/src/download/download-entry';
+import { downloadEntry, type DownloadResult } from '@/src/download/download-entry';
 import { CAPTURE_PORT_NAME, type EntriesChanged } from '@/src/protocol/messages';
 import { createLibraryHandlers } from '@/src/library/library-handlers';
 import { createLibraryWrites } from '@/src/library/library-writes';
@@ -54,13 +57,45 @@ export default defineBackground(() => {
     onEntriesChanged: entriesChanged,
   });
 
+  const loadSettings = async () => parseSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
+  // The gallery's Download and the auto-download take this one path: the stored entry, the user's template.
+  const downloadStored = async (id: string): Promise<DownloadResult> => {
+    const settings = await loadSettings();
+    return downloadEntry(await store.get(id), browser.downloads, (entry) => templateFileName(settings.fileNameTemplate, entry));
+  };
+
+  const notifier = createDoneNotifier({
+    // Undefined until the user grants the optional permission from the options page.
+    api: () => (browser as { notifications?: NotificationsApi }).notifications,
+    iconUrl: browser.runtime.getURL('/icons/128.png'),
+    openGallery: () => browser.tabs.create({ url: browser.runtime.getURL('/gallery.html') }),
+    log: (message) => console.warn('[video-keeper]', message),
+  });
+  const doneSignals = createDoneSignalService({
+    // Session storage: what a capture showed generating outlives a stopped worker, not the browser.
+    state: {
+      load: async () => (await browser.storage.session.get(DONE_SIGNALS_KEY))[DONE_SIGNALS_KEY],
+      save: (state) => browser.storage.session.set({ [DONE_SIGNALS_KEY]: state }),
+    },
+    settings: loadSettings,
+    getEntry: (id) => store.get(id),
+    async download(entry) {
+      const result = await downloadStored(entry.id);
+      if (!result.ok) throw new Error(result.error);
+    },
+    notify: (entry) => notifier.show(entry),
+    now: () => Date.now(),
+    log: (message) => console.warn('[video-keeper]', message),
+  });
+
   const capture = createCaptureService({
     extensionId: browser.runtime.id,
     store,
     log: (entry) => console.warn('[video-keeper]', entry.type, entry.streamId ?? '', entry.message),
-    onEntriesChanged(entries) {
+    onEntriesChanged(entries, { writtenAt }) {
       entriesChanged();
       void linkChecker.check(entries);
+      void doneSignals.stored(entries, writtenAt);
     },
     // Writes the database refuses (quota, IndexedDB gone) wait here across worker restarts; the
     // popup reads the same key to say so.
@@ -93,10 +128,7 @@ export default defineBackground(() => {
   });
 
   const handlers: RequestHandlers = {
-    'download-entry': async ({ id }) => {
-      const settings = parseSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
-      return downloadEntry(await store.get(id), browser.downloads, (entry) => templateFileName(settings.fileNameTemplate, entry));
-    },
+    'download-entry': ({ id }) => downloadStored(id),
     'site-status': ({ url }) => sites.status(url),
     'enable-site': ({ origin }) => sites.enable(origin),
     'disable-site': ({ origin }) => sites.disable(origin),
@@ -118,6 +150,9 @@ export default defineBackground(() => {
     if (sender.id !== browser.runtime.id || !sender.url?.startsWith(browser.runtime.getURL('/'))) return undefined;
     return dispatchRequest(handlers, message);
   });
+  // A click on a done notification wakes a stopped worker, which must listen at once; a worker
+  // that gets the permission later listens when it shows its first notification.
+  notifier.listen();
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === SWEEP_ALARM) void sweeper.sweep();
   });
@@ -125,6 +160,8 @@ export default defineBackground(() => {
   // (the browser quit mid-answer); a worker restarted within a session gives relays time to replay.
   void isNewBrowserSession(browser.storage.session, Date.now()).then((sessionStart) => sweeper.sweep({ sessionStart }));
   void capture.restoreBacklog();
+  // Videos a stopped worker saw generating may have become done while none ran (a later answer).
+  void doneSignals.resume();
   refreshBadge();
   // Also forgets sites switched off in the browser's own UI (chrome://extensions, about:addons);
   // until then their scripts stay registered but the browser injects nothing without the permission.
