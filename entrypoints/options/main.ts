@@ -5,6 +5,7 @@ import { createLibraryReader } from '../../src/gallery/library-reader';
 import { importCapturedLog } from '../../src/library/import-captured-log';
 import { mountLibraryTools } from '../../src/library/render-library-tools';
 import { mountFileNameSettings } from '../../src/settings/render-file-name-settings';
+import { mountSignalSettings } from '../../src/settings/render-signal-settings';
 import { createSettingsStore } from '../../src/settings/settings';
 import { renderSiteList } from '../../src/sites/render-site-list';
 import { createVideoDbConnection } from '../../src/store/video-db';
@@ -25,6 +26,8 @@ function section(selector: string): HTMLElement {
 const settings = createSettingsStore(browser.storage.local);
 
 void mountFileNameSettings(section('#file-names'), { ...settings, samples: () => reader.newest(3) });
+
+void mountSignalSettings(section('#signals'), { ...settings, permissions: browser.permissions });
 
 mountLibraryTools(section('#library'), {
   all: () => reader.all(),
