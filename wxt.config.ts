@@ -55,6 +55,8 @@ export default defineConfig({
       'unlimitedStorage',
       ...(browser === 'firefox' ? [] : ['offscreen']),
     ],
+    // notifications: only once the user switches on "Notify me when a video is done" (options page).
+    optional_permissions: ['notifications'],
     optional_host_permissions: ['*://*/*'],
     action: {
       default_title: '__MSG_extName__',

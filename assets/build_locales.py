@@ -66,6 +66,30 @@ MESSAGES = {
     "sitesRemove": ("Remove", "移除"),
     "sitesRemoveLabel": ("Stop capturing on $1", "停止在 $1 上捕获"),
     "sitesListError": ("Could not read the enabled sites: $1", "无法读取已开启的网站：$1"),
+    # Signals (auto-download, notification)
+    "signalsTitle": ("New videos", "新视频"),
+    "autoDownloadLabel": ("Download each new video when it is done", "新视频完成后自动下载"),
+    "autoDownloadHint": (
+        "Saved under the download name above, once. Videos already in the library and imported ones are not downloaded.",
+        "按上面的下载文件名保存，只下载一次。视频库中已有的和导入的视频不会下载。",
+    ),
+    "notifyDoneLabel": ("Notify me when a video is done", "视频生成完成时通知我"),
+    "notifyDoneHint": (
+        "A system notification when a video that was generating is ready; click it to open the gallery. The browser asks you to allow notifications first.",
+        "正在生成的视频完成时显示系统通知，点击通知打开图库。浏览器会先请你允许通知。",
+    ),
+    "notifyRefused": (
+        "Notifications were not allowed, so this stays off. Switch it on again and choose Allow.",
+        "未允许通知，此项保持关闭。请重新开启并选择“允许”。",
+    ),
+    "notifyPermissionMissing": (
+        "Notifications are off: their permission was removed in the browser. Switch this on to allow them again.",
+        "通知已关闭：浏览器中的通知权限已被移除。开启此项可重新允许。",
+    ),
+    "notifyRequestError": ("Could not ask for permission to notify: $1", "无法请求通知权限：$1"),
+    "notifyDoneNoPrompt": ("A video is ready.", "视频已生成。"),
+    "signalsSaved": ("Saved.", "已保存。"),
+    "signalsSaveError": ("Could not save: $1", "无法保存：$1"),
     # Entries
     "noPrompt": ("No prompt", "无提示词"),
     "linkExpired": ("Link expired", "链接已过期"),

@@ -1,11 +1,14 @@
 import { browser } from 'wxt/browser';
 import { isNewBrowserSession } from '@/src/background/browser-session';
 import { createCaptureService } from '@/src/background/capture-service';
+import { createDoneNotifier, type NotificationsApi } from '@/src/background/done-notification';
+import { createDoneSignalService } from '@/src/background/done-signal-service';
+import { DONE_SIGNALS_KEY } from '@/src/background/done-signals';
 import { dispatchRequest, type RequestHandlers } from '@/src/background/request-handlers';
 import { probeVideoLink } from '@/src/background/probe-video-link';
 import { createStaleSweeper } from '@/src/background/stale-sweeper';
 import { createVideoLinkChecker } from '@/src/background/video-link-checker';
-import { downloadEntry } from '@/src/download/download-entry';
+import { downloadEntry, type DownloadResult } from '@/src/download/download-entry';
 import { CAPTURE_PORT_NAME, type EntriesChanged } from '@/src/protocol/messages';
 import { createLibraryHandlers } from '@/src/library/library-handlers';
 import { createLibraryWrites } from '@/src/library/library-writes';
@@ -87,14 +90,47 @@ export default defineBackground(() => {
     onEntriesChanged: entriesChanged,
   });
 
+  // The gallery's Download and the auto-download take this one path: the stored entry, the user's template.
+  const downloadStored = async (id: string): Promise<DownloadResult> => {
+    const { fileNameTemplate } = await settings.load();
+    return downloadEntry(await store.get(id), browser.downloads, (entry) => templateFileName(fileNameTemplate, entry), {
+      ...(localCopies && { local: localCopies }),
+    });
+  };
+
+  const notifier = createDoneNotifier({
+    // Undefined until the user grants the optional permission from the options page.
+    api: () => (browser as { notifications?: NotificationsApi }).notifications,
+    iconUrl: browser.runtime.getURL('/icons/128.png'),
+    openGallery: () => browser.tabs.create({ url: browser.runtime.getURL('/gallery.html') }),
+    log: (message) => console.warn('[video-keeper]', message),
+  });
+  const doneSignals = createDoneSignalService({
+    // Session storage: what a capture showed generating outlives a stopped worker, not the browser.
+    state: {
+      load: async () => (await browser.storage.session.get(DONE_SIGNALS_KEY))[DONE_SIGNALS_KEY],
+      save: (state) => browser.storage.session.set({ [DONE_SIGNALS_KEY]: state }),
+    },
+    settings: () => settings.load(),
+    getEntry: (id) => store.get(id),
+    async download(entry) {
+      const result = await downloadStored(entry.id);
+      if (!result.ok) throw new Error(result.error);
+    },
+    notify: (entry) => notifier.show(entry),
+    now: () => Date.now(),
+    log: (message) => console.warn('[video-keeper]', message),
+  });
+
   const capture = createCaptureService({
     extensionId: browser.runtime.id,
     store,
     log: (entry) => console.warn('[video-keeper]', entry.type, entry.streamId ?? '', entry.message),
-    onEntriesChanged(entries) {
+    onEntriesChanged(entries, { writtenAt }) {
       entriesChanged();
       void linkChecker.check(entries);
       void offline.keep(entries);
+      void doneSignals.stored(entries, writtenAt);
     },
     // Writes the database refuses (quota, IndexedDB gone) wait here across worker restarts; the
     // popup reads the same key to say so.
@@ -127,12 +163,7 @@ export default defineBackground(() => {
   });
 
   const handlers: RequestHandlers = {
-    'download-entry': async ({ id }) => {
-      const { fileNameTemplate } = await settings.load();
-      return downloadEntry(await store.get(id), browser.downloads, (entry) => templateFileName(fileNameTemplate, entry), {
-        ...(localCopies && { local: localCopies }),
-      });
-    },
+    'download-entry': ({ id }) => downloadStored(id),
     'site-status': ({ url }) => sites.status(url),
     'enable-site': ({ origin }) => sites.enable(origin),
     'disable-site': ({ origin }) => sites.disable(origin),
@@ -157,6 +188,9 @@ export default defineBackground(() => {
     if (sender.id !== browser.runtime.id || !sender.url?.startsWith(browser.runtime.getURL('/'))) return undefined;
     return dispatchRequest(handlers, message);
   });
+  // A click on a done notification wakes a stopped worker, which must listen at once; a worker
+  // that gets the permission later listens when it shows its first notification.
+  notifier.listen();
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === SWEEP_ALARM) void sweeper.sweep();
     if (alarm.name === PRUNE_OFFLINE_ALARM) {
@@ -177,6 +211,8 @@ export default defineBackground(() => {
   void capture.restoreBacklog();
   // Copies a stopped worker did not finish.
   void offline.catchUp((limit) => library.newest(limit)).catch((error: unknown) => log(`offline catch-up failed: ${String(error)}`));
+  // Videos a stopped worker saw generating may have become done while none ran (a later answer).
+  void doneSignals.resume();
   refreshBadge();
   // Also forgets sites switched off in the browser's own UI (chrome://extensions, about:addons);
   // until then their scripts stay registered but the browser injects nothing without the permission.

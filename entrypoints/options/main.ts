@@ -7,6 +7,7 @@ import { mountLibraryTools } from '../../src/library/render-library-tools';
 import { createOfflineCopies } from '../../src/offline/offline-copies';
 import { mountOfflineSettings } from '../../src/offline/render-offline-settings';
 import { mountFileNameSettings } from '../../src/settings/render-file-name-settings';
+import { mountSignalSettings } from '../../src/settings/render-signal-settings';
 import { createSettingsStore } from '../../src/settings/settings';
 import { renderSiteList } from '../../src/sites/render-site-list';
 import { createVideoDbConnection } from '../../src/store/video-db';
@@ -31,6 +32,8 @@ function section(selector: string): HTMLElement {
 const settings = createSettingsStore(browser.storage.local);
 
 void mountFileNameSettings(section('#file-names'), { ...settings, samples: () => reader.newest(3) });
+
+void mountSignalSettings(section('#signals'), { ...settings, permissions: browser.permissions });
 
 void mountOfflineSettings(section('#offline'), {
   ...settings,

@@ -35,8 +35,12 @@ export interface CaptureServiceOptions {
   extensionId: string;
   store: Pick<VideoStore, 'apply'>;
   log(entry: CaptureLog): void;
-  /** Called with the entries a write stored (to refresh open galleries, to check links). */
-  onEntriesChanged(entries: VideoEntry[]): void;
+  /**
+   * Called with the entries a write stored (to refresh open galleries, to check links) and the
+   * time it stored them under: `createdAt === writtenAt` tells an entry this write created from
+   * one already in the library (an old video seen again).
+   */
+  onEntriesChanged(entries: VideoEntry[], write: { writtenAt: number }): void;
   /** Where writes the store refused wait across worker restarts (`storage.local`); default memory only. */
   backlog?: BacklogStorage;
   /** Schedules a retry of refused writes; default `setTimeout`. */
@@ -98,7 +102,7 @@ export function createCaptureService(options: CaptureServiceOptions): CaptureSer
     ...(options.retryDelayMs ? { retryDelayMs: options.retryDelayMs } : {}),
     schedule: options.schedule ?? ((callback, ms) => setTimeout(callback, ms)),
     now: options.now ?? (() => Date.now()),
-    onStored: (entries) => options.onEntriesChanged(entries),
+    onStored: (entries, writtenAt) => options.onEntriesChanged(entries, { writtenAt }),
     log: (message) => log({ type: 'store-failed', message }),
   });
 

@@ -16,8 +16,13 @@ export interface WriteQueueOptions {
   backlog?: BacklogStorage;
   /** `setTimeout` in the browser. */
   schedule(callback: () => void, ms: number): void;
+  /** The clock; also the time each write is stored under (`createdAt` of the entries it creates). */
   now(): number;
-  onStored(entries: VideoEntry[]): void;
+  /**
+   * Called with the entries a write stored and the time it was stored under: an entry created by
+   * that write has `createdAt === writtenAt`.
+   */
+  onStored(entries: VideoEntry[], writtenAt: number): void;
   /** Says what went wrong: a refused write (with the updates now waiting), a dropped update, a lost backlog. */
   log(message: string): void;
   /** Delay before retry number `attempt` (1, 2 …). Default: 1 s doubling up to a minute. */
@@ -95,8 +100,9 @@ export function createWriteQueue(options: WriteQueueOptions): WriteQueue {
       return;
     }
     let entries: VideoEntry[];
+    const writtenAt = options.now();
     try {
-      entries = await options.store.apply(updates);
+      entries = await options.store.apply(updates, writtenAt);
     } catch (error) {
       waiting = [...batches, ...waiting];
       trim();
@@ -114,7 +120,7 @@ export function createWriteQueue(options: WriteQueueOptions): WriteQueue {
     if (recovered) await saveBacklog(undefined);
     for (const batch of batches) batch.stored();
     try {
-      options.onStored(entries);
+      options.onStored(entries, writtenAt);
     } catch (error) {
       options.log(`after a write: ${errorText(error)}`);
     }

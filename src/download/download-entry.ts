@@ -4,7 +4,8 @@ import { parseHttpUrl } from '../extract/http-url';
 import type { LocalCopySource } from '../offline/local-copy-source';
 import { videoFileName } from './file-name';
 
-type DownloadResult = BackgroundRequests['download-entry']['response'];
+/** What a download request answers: the download's id and file name, or why it did not start. */
+export type DownloadResult = BackgroundRequests['download-entry']['response'];
 
 /** The part of the downloads API used here. */
 export interface DownloadsApi {

@@ -78,6 +78,34 @@ describe('capture service', () => {
     expect((await store.list())[0]).toMatchObject({ status: 'done' });
   });
 
+  it('says when each write was stored, so an entry it created tells itself from one seen again', async () => {
+    let clock = 1_000;
+    const writes: Array<{ ids: string[]; created: boolean[] }> = [];
+    service = createCaptureService({
+      extensionId: EXTENSION_ID,
+      store,
+      log: () => {},
+      now: () => (clock += 10),
+      onEntriesChanged: (entries, { writtenAt }) =>
+        writes.push({ ids: entries.map((entry) => entry.id), created: entries.map((entry) => entry.createdAt === writtenAt) }),
+    });
+    const first = connect();
+    for (const message of seedMessages('first')) first.deliver(message);
+    await service.idle();
+    // The first write creates the entry; later writes of the same stream only update it.
+    expect(writes[0]?.created[0]).toBe(true);
+    expect(writes.slice(1).flatMap((write) => write.created)).not.toContain(true);
+
+    // The same answer again (a replay, the chat reloaded): the entry is old news.
+    const seen = writes.length;
+    const again = connect();
+    for (const message of seedMessages('again')) again.deliver(message);
+    await service.idle();
+    expect(writes.length).toBeGreaterThan(seen);
+    expect(writes.slice(seen).flatMap((write) => write.created)).not.toContain(true);
+    expect((await store.list())[0]?.createdAt).toBe(1_010);
+  });
+
   it('asks for a replay when it gets chunks of a stream it does not know, once', async () => {
     const port = connect();
     const [, chunk0, chunk1] = seedMessages();
