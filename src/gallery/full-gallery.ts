@@ -152,7 +152,7 @@ export function mountFullGallery(root: HTMLElement, deps: FullGalleryDeps): Full
   function item(entry: VideoEntry, now: number): HTMLLIElement {
     const row = renderEntry(doc, entry, { now, handlers });
     row.tabIndex = 0;
-    row.setAttribute('aria-label', `${entry.prompt || t('noPrompt')}, ${siteHost(entry.site)}`);
+    row.setAttribute('aria-label', t('entryLabel', entry.prompt || t('noPrompt'), siteHost(entry.site)));
     const check = doc.createElement('input');
     check.type = 'checkbox';
     check.className = 'entry-select';
@@ -201,8 +201,8 @@ export function mountFullGallery(root: HTMLElement, deps: FullGalleryDeps): Full
   function fillFilters(): void {
     const source = all ?? firstPage;
     const facets = galleryFacets(source);
-    options(siteFilter, [['', t('allSites')], ...facets.sites.map(([site, n]): [string, string] => [site, `${siteHost(site)} (${n})`])]);
-    options(modelFilter, [['', t('allModels')], ...facets.models.map(([model, n]): [string, string] => [model, `${model} (${n})`])]);
+    options(siteFilter, [['', t('allSites')], ...facets.sites.map(([site, n]): [string, string] => [site, t('facetCount', siteHost(site), n)])]);
+    options(modelFilter, [['', t('allModels')], ...facets.models.map(([model, n]): [string, string] => [model, t('facetCount', model, n)])]);
     choose(siteFilter, query.site);
     choose(modelFilter, query.model);
     choose(statusFilter, query.status);

@@ -4,6 +4,7 @@ import { renderEmptyState } from './empty-state';
 import type { WriteBacklog } from '../store/write-backlog';
 import { renderEntry, type EntryHandlers, type EntryNotice } from './render-entry';
 import { backlogNoticeText, libraryReadErrorText } from './storage-messages';
+import { t } from '../i18n/t';
 
 /** What the background answers to `download-entry`. */
 export type DownloadResult = BackgroundRequests['download-entry']['response'];
@@ -106,20 +107,21 @@ function entryElement(root: HTMLElement, state: GalleryState, entry: VideoEntry,
 function handlers(root: HTMLElement, state: GalleryState): EntryHandlers {
   return {
     download(entry) {
-      void runAction(root, state, entry.id, { pending: 'Downloading…', failure: 'Download failed' }, async () => {
+      const texts = { pending: t('entryDownloading'), failure: (detail: string) => t('entryDownloadFailed', detail) };
+      void runAction(root, state, entry.id, texts, async () => {
         const result = await state.actions.download(entry.id);
         if (!result.ok) throw new Error(result.error);
-        return `Saved as ${result.filename}`;
+        return t('entrySavedAs', result.filename);
       });
     },
     copy(entry, videoUrl) {
-      void runAction(root, state, entry.id, { failure: 'Could not copy the link' }, async () => {
+      void runAction(root, state, entry.id, { failure: (detail) => t('entryCopyFailed', detail) }, async () => {
         await state.actions.copyLink(videoUrl);
-        return 'Link copied';
+        return t('entryLinkCopied');
       });
     },
     open(entry, videoUrl) {
-      void runAction(root, state, entry.id, { failure: 'Could not open the video' }, async () => {
+      void runAction(root, state, entry.id, { failure: (detail) => t('entryOpenFailed', detail) }, async () => {
         await state.actions.openVideo(videoUrl);
         return undefined;
       });
@@ -132,7 +134,7 @@ async function runAction(
   root: HTMLElement,
   state: GalleryState,
   id: string,
-  texts: { pending?: string; failure: string },
+  texts: { pending?: string; failure: (detail: string) => string },
   action: () => Promise<string | undefined>,
 ): Promise<void> {
   if (texts.pending) setNotice(root, state, id, { tone: 'pending', text: texts.pending });
@@ -141,7 +143,7 @@ async function runAction(
     setNotice(root, state, id, done ? { tone: 'success', text: done } : undefined);
   } catch (error) {
     console.error(`[video-keeper] action on ${id} failed`, error);
-    setNotice(root, state, id, { tone: 'error', text: `${texts.failure}: ${errorText(error)}` });
+    setNotice(root, state, id, { tone: 'error', text: texts.failure(errorText(error)) });
   }
 }
 
