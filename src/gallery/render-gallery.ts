@@ -1,6 +1,7 @@
 import type { BackgroundRequests } from '../protocol/messages';
 import type { VideoEntry } from '../store/video-entry';
 import { renderEmptyState } from './empty-state';
+import type { EntryMediaMap } from './entry-media';
 import type { WriteBacklog } from '../store/write-backlog';
 import { renderEntry, type EntryHandlers, type EntryNotice } from './render-entry';
 import { backlogNoticeText, libraryReadErrorText } from './storage-messages';
@@ -15,11 +16,18 @@ export interface GalleryActions {
   copyLink(url: string): Promise<void>;
   /** May return a promise (`tabs.create`) so a failure can be shown under the entry. */
   openVideo(url: string): void | Promise<void>;
+  /**
+   * Opens an entry's chat page (an http(s) URL, already checked) in a new tab. Optional so
+   * older callers still compile; without it the "Open chat page" buttons are disabled.
+   */
+  openPage?(url: string): void | Promise<void>;
 }
 
 export interface RenderGalleryOptions {
   /** Epoch ms the relative times are counted from; defaults to `Date.now()`. */
   now?: number;
+  /** Offline copies by entry id: their cover and video are shown instead of the links. Default: none. */
+  media?: EntryMediaMap;
 }
 
 /** How long a "Saved as …" or error message stays under its entry. */
@@ -34,7 +42,10 @@ interface GalleryState {
   entries: Map<string, VideoEntry>;
   actions: GalleryActions;
   notices: Map<string, TimedNotice>;
+  media: EntryMediaMap;
 }
+
+const NO_MEDIA: EntryMediaMap = new Map();
 
 const states = new WeakMap<HTMLElement, GalleryState>();
 
@@ -51,6 +62,7 @@ export function renderGallery(
 ): void {
   const state = stateOf(root, actions);
   state.entries = new Map(entries.map((entry) => [entry.id, entry]));
+  state.media = options.media ?? NO_MEDIA;
   const now = options.now ?? Date.now();
   const doc = root.ownerDocument;
   const focus = focusedAction(root);
@@ -88,7 +100,7 @@ export function renderBacklogNotice(notice: HTMLElement, backlog: WriteBacklog |
 function stateOf(root: HTMLElement, actions: GalleryActions): GalleryState {
   let state = states.get(root);
   if (!state) {
-    state = { entries: new Map(), actions, notices: new Map() };
+    state = { entries: new Map(), actions, notices: new Map(), media: NO_MEDIA };
     states.set(root, state);
   }
   state.actions = actions;
@@ -97,10 +109,12 @@ function stateOf(root: HTMLElement, actions: GalleryActions): GalleryState {
 
 function entryElement(root: HTMLElement, state: GalleryState, entry: VideoEntry, now: number): HTMLLIElement {
   const notice = state.notices.get(entry.id);
+  const media = state.media.get(entry.id);
   return renderEntry(root.ownerDocument, entry, {
     now,
     handlers: handlers(root, state),
     ...(notice ? { notice } : {}),
+    ...(media ? { media } : {}),
   });
 }
 
@@ -126,7 +140,15 @@ function handlers(root: HTMLElement, state: GalleryState): EntryHandlers {
         return undefined;
       });
     },
+    ...(state.actions.openPage ? { openPage: (entry: VideoEntry, pageUrl: string) => openPage(root, state, entry, pageUrl) } : {}),
   };
+}
+
+function openPage(root: HTMLElement, state: GalleryState, entry: VideoEntry, pageUrl: string): void {
+  void runAction(root, state, entry.id, { failure: (detail) => t('entryOpenPageFailed', detail) }, async () => {
+    await state.actions.openPage?.(pageUrl);
+    return undefined;
+  });
 }
 
 /** Runs one user action and reports its outcome under the entry; never rejects. */
