@@ -173,6 +173,46 @@ MESSAGES = {
     "clearedOne": ("Deleted 1 video.", "已删除 1 个视频。"),
     "storageUsed": ("Storage used: $1 of $2 available.", "已用存储：$1，可用 $2。"),
     "storageUnknown": ("Storage used: unknown.", "已用存储：未知。"),
+    # Gallery (views, dates, preview, chat page)
+    "filterDate": ("Date", "日期"),
+    "dateAnyTime": ("Any time", "任何时间"),
+    "dateToday": ("Today", "今天"),
+    "dateLast7Days": ("Last 7 days", "最近 7 天"),
+    "dateLast30Days": ("Last 30 days", "最近 30 天"),
+    "dateCustom": ("Custom dates…", "自定义日期…"),
+    "dateFrom": ("From", "开始日期"),
+    "dateTo": ("To", "结束日期"),
+    "viewLabel": ("View", "视图"),
+    "viewGrid": ("Grid", "网格"),
+    "viewList": ("List", "列表"),
+    "openChatPage": ("Open chat page", "打开聊天页面"),
+    "offlineCopy": ("Offline copy", "离线副本"),
+    "offlineCopyVideo": (
+        "The video is kept in the browser and plays without its link.",
+        "视频已保存在浏览器中，无需原链接即可播放。",
+    ),
+    "offlineCopyCover": ("Only the cover is kept in the browser.", "浏览器中只保存了封面。"),
+    "expiredNoCopy": (
+        "The link has expired and no offline copy was kept, so the video can no longer be downloaded or opened.",
+        "链接已过期，且没有保存离线副本，因此无法再下载或打开该视频。",
+    ),
+    "expiredWithCopy": (
+        "The link has expired. The offline copy plays here, and Download saves it.",
+        "链接已过期。离线副本可在此播放，“下载”会保存该副本。",
+    ),
+    "entryDownloading": ("Downloading…", "下载中…"),
+    "entrySavedAs": ("Saved as $1", "已保存为 $1"),
+    "entryDownloadFailed": ("Download failed: $1", "下载失败：$1"),
+    "entryLinkCopied": ("Link copied", "链接已复制"),
+    "entryCopyFailed": ("Could not copy the link: $1", "无法复制链接：$1"),
+    "entryOpenFailed": ("Could not open the video: $1", "无法打开视频：$1"),
+    "entryOpenPageFailed": ("Could not open the chat page: $1", "无法打开聊天页面：$1"),
+    "emptyHint": (
+        "Videos generated on enabled sites appear here: $1 (any port) and known chat hosts ($2).",
+        "在已开启捕获的网站上生成的视频会显示在这里：$1（任意端口）以及已知的聊天网站（$2）。",
+    ),
+    "entryLabel": ("$1, $2", "$1，$2"),
+    "facetCount": ("$1 ($2)", "$1（$2）"),
 }
 
 ROOT = Path(__file__).resolve().parent / "public" / "_locales"

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { localizePage } from '../../src/i18n/t';
 import { createBackgroundSender, isEntriesChanged } from '../../src/gallery/background-client';
 import { mountFullGallery } from '../../src/gallery/full-gallery';
+import { GALLERY_VIEW_KEY } from '../../src/gallery/gallery-view';
 import { createLibraryReader } from '../../src/gallery/library-reader';
 import { createVideoDbConnection } from '../../src/store/video-db';
 import '../../src/gallery/theme.css';
@@ -21,6 +22,9 @@ const gallery = mountFullGallery(root, {
     openVideo: async (url) => {
       await browser.tabs.create({ url });
     },
+    openPage: async (url) => {
+      await browser.tabs.create({ url });
+    },
   },
   deleteEntries: (ids) => sendToBackground({ type: 'delete-entries', ids }),
   restoreEntries: (entries) => sendToBackground({ type: 'restore-entries', entries }),
@@ -38,6 +42,11 @@ const gallery = mountFullGallery(root, {
     replaceSearch: (search) => history.replaceState(null, '', `${location.pathname}${search}`),
   },
   now: () => Date.now(),
+  // The grid or list choice is a preference kept in storage.local (see gallery-view.ts).
+  viewStore: {
+    load: async () => (await browser.storage.local.get(GALLERY_VIEW_KEY))[GALLERY_VIEW_KEY],
+    save: (view) => browser.storage.local.set({ [GALLERY_VIEW_KEY]: view }),
+  },
 });
 
 browser.runtime.onMessage.addListener((message: unknown) => {

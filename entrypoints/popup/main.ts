@@ -27,6 +27,9 @@ const actions: GalleryActions = {
   openVideo: async (url) => {
     await browser.tabs.create({ url });
   },
+  openPage: async (url) => {
+    await browser.tabs.create({ url });
+  },
 };
 
 // The popup shows the newest page only, read with a cursor, so it opens as fast on a library of

@@ -18,10 +18,7 @@ export function renderEmptyState(doc: Document): HTMLElement {
   empty.className = 'empty';
   const title = doc.createElement('strong');
   title.textContent = t('emptyTitle');
-  empty.append(
-    title,
-    ` Videos generated on enabled sites appear here: ${hosts(LOOPBACK_MATCHES).join(', ')} (any port)` +
-      ` and known chat hosts (${hosts(KNOWN_CHAT_HOST_MATCHES).join(', ')}).`,
-  );
+  // Host names are not words: joined with a plain comma in every language.
+  empty.append(title, ' ', t('emptyHint', hosts(LOOPBACK_MATCHES).join(', '), hosts(KNOWN_CHAT_HOST_MATCHES).join(', ')));
   return empty;
 }

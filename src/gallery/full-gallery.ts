@@ -1,20 +1,21 @@
 import type { VideoEntry } from '../store/video-entry';
 import { createDownloadQueue, type DownloadDelta } from './download-queue';
 import { renderEmptyState } from './empty-state';
+import type { EntryMedia, EntryMediaMap } from './entry-media';
 import { siteHost } from './format-entry';
 import {
   formatGalleryQuery,
   galleryFacets,
-  isLinkExpired,
   parseGalleryQuery,
   queryEntries,
+  type DateFilter,
   type GalleryQuery,
 } from './gallery-query';
+import { parseGalleryView, type GalleryView } from './gallery-view';
 import type { LibraryReader } from './library-reader';
 import { renderDownloadQueue } from './render-download-queue';
-import { renderEntry, type EntryHandlers } from './render-entry';
+import { previewUrl, renderEntry, type EntryHandlers } from './render-entry';
 import type { GalleryActions } from './render-gallery';
-import { safeMediaUrl } from './safe-media-url';
 import { t } from '../i18n/t';
 
 /** Entries drawn per page: the first paint draws this many whatever the library holds. */
@@ -35,6 +36,14 @@ export interface FullGalleryDeps {
   /** The URL search part, read at start and written on each query change (bookmarkable views). */
   location: { search: string; replaceSearch(search: string): void };
   now(): number;
+  /**
+   * Reads the offline copies of the entries on screen (each id at most once between two
+   * `reload()`s). The answer's `blob:` URLs belong to the loader: it should hand out the same
+   * URL for the same kept Blob when asked again, and revoke those it drops. Default: no copies.
+   */
+  loadMedia?(ids: string[]): Promise<EntryMediaMap>;
+  /** Where the chosen grid or list view is kept between visits. Default: not kept (grid). */
+  viewStore?: { load(): Promise<unknown>; save(view: GalleryView): Promise<void> };
 }
 
 export interface FullGallery {
@@ -57,6 +66,10 @@ export function mountFullGallery(root: HTMLElement, deps: FullGalleryDeps): Full
   let shown = PAGE_SIZE;
   const selected = new Set<string>();
   let undoTimer: ReturnType<typeof setTimeout> | undefined;
+  let view: GalleryView = 'grid';
+  const media = new Map<string, EntryMedia>();
+  const mediaAsked = new Set<string>();
+  let mediaRound = 0;
 
   const toolbar = el('div', 'gallery-toolbar');
   toolbar.setAttribute('role', 'search');
@@ -77,12 +90,24 @@ export function mountFullGallery(root: HTMLElement, deps: FullGalleryDeps): Full
     ['failed', t('statusFailed')],
     ['expired', t('linkExpired')],
   ]);
+  const dateFilter = select('date', t('filterDate'));
+  options(dateFilter, [
+    ['', t('dateAnyTime')],
+    ['today', t('dateToday')],
+    ['7d', t('dateLast7Days')],
+    ['30d', t('dateLast30Days')],
+    ['custom', t('dateCustom')],
+  ]);
+  const dateRange = el('span', 'gallery-date-range');
+  const fromDay = dayInput('from', t('dateFrom'));
+  const toDay = dayInput('to', t('dateTo'));
+  dateRange.append(fromDay, ' – ', toDay);
   const sort = select('sort', t('sortLabel'));
   options(sort, [
     ['newest', t('newestFirst')],
     ['oldest', t('oldestFirst')],
   ]);
-  toolbar.append(search, siteFilter, modelFilter, statusFilter, sort);
+  toolbar.append(search, siteFilter, modelFilter, statusFilter, dateFilter, dateRange, sort);
 
   const batch = el('div', 'gallery-batch');
   const selectAll = doc.createElement('input');
@@ -92,7 +117,19 @@ export function mountFullGallery(root: HTMLElement, deps: FullGalleryDeps): Full
   const selectedCount = el('span', 'selected-count');
   const downloadSelected = button('download-selected', t('downloadSelected'));
   const deleteSelected = button('delete-selected', t('deleteSelected'));
-  batch.append(selectAll, selectedCount, downloadSelected, deleteSelected);
+  // Buttons with aria-pressed rather than a radio group: each is one press, and the pair reads
+  // as "View, group; Grid, toggle button, pressed".
+  const viewToggle = el('div', 'gallery-view-toggle');
+  viewToggle.setAttribute('role', 'group');
+  viewToggle.setAttribute('aria-label', t('viewLabel'));
+  const viewButtons = (['grid', 'list'] as const).map((name) => {
+    const toggle = button(`view-${name}`, name === 'grid' ? t('viewGrid') : t('viewList'));
+    toggle.dataset.view = name;
+    toggle.addEventListener('click', () => setView(name));
+    return toggle;
+  });
+  viewToggle.append(...viewButtons);
+  batch.append(selectAll, selectedCount, downloadSelected, deleteSelected, viewToggle);
 
   const count = el('p', 'gallery-count');
   count.setAttribute('role', 'status');
@@ -123,19 +160,27 @@ export function mountFullGallery(root: HTMLElement, deps: FullGalleryDeps): Full
     download: (entry) => queue.add([entry.id]),
     copy: (_entry, url) => void deps.actions.copyLink(url).catch((error: unknown) => console.error('[video-keeper] copy failed', error)),
     open: (_entry, url) => void Promise.resolve(deps.actions.openVideo(url)).catch((error: unknown) => console.error('[video-keeper] open failed', error)),
+    ...(deps.actions.openPage
+      ? {
+          openPage: (_entry: VideoEntry, url: string) =>
+            void Promise.resolve(deps.actions.openPage?.(url)).catch((error: unknown) => console.error('[video-keeper] open chat page failed', error)),
+        }
+      : {}),
   };
 
   const visible = (): VideoEntry[] => queryEntries(all ?? firstPage, query, deps.now());
 
   function draw(): void {
-    const focusedId = (doc.activeElement as HTMLElement | null)?.closest<HTMLElement>('li.entry')?.dataset.entryId;
+    const active = doc.activeElement as HTMLElement | null;
+    const focusedId = active?.closest<HTMLElement>('li.entry')?.dataset.entryId;
     const matching = visible();
     const now = deps.now();
     const page = matching.slice(0, shown);
+    const players = playersById();
     if ((all ?? firstPage).length === 0) {
       list.replaceChildren(renderEmptyState(doc));
     } else {
-      list.replaceChildren(...page.map((entry) => item(entry, now)));
+      list.replaceChildren(...page.map((entry) => keepPlayer(item(entry, now), entry, now, players.get(entry.id))));
     }
     const known = all ? matching.length : total;
     count.textContent =
@@ -146,13 +191,17 @@ export function mountFullGallery(root: HTMLElement, deps: FullGalleryDeps): Full
     selectedCount.textContent = t('selectedCount', selected.size);
     downloadSelected.disabled = selected.size === 0;
     deleteSelected.disabled = selected.size === 0;
-    if (focusedId !== undefined) findItem(focusedId)?.focus();
+    // A player moved into the new rows still holds focus; else the entry that had it gets it.
+    if (active && list.contains(active)) active.focus();
+    else if (focusedId !== undefined) findItem(focusedId)?.focus();
+    askMedia(page.map((entry) => entry.id));
   }
 
   function item(entry: VideoEntry, now: number): HTMLLIElement {
-    const row = renderEntry(doc, entry, { now, handlers });
+    const copy = media.get(entry.id);
+    const row = renderEntry(doc, entry, { now, handlers, player: true, ...(copy ? { media: copy } : {}) });
     row.tabIndex = 0;
-    row.setAttribute('aria-label', `${entry.prompt || t('noPrompt')}, ${siteHost(entry.site)}`);
+    row.setAttribute('aria-label', t('entryLabel', entry.prompt || t('noPrompt'), siteHost(entry.site)));
     const check = doc.createElement('input');
     check.type = 'checkbox';
     check.className = 'entry-select';
@@ -164,34 +213,78 @@ export function mountFullGallery(root: HTMLElement, deps: FullGalleryDeps): Full
       draw();
     });
     row.prepend(check);
-    addPreview(row, entry, now);
     row.classList.add('is-selectable');
     if (selected.has(entry.id)) row.classList.add('is-selected');
     return row;
   }
 
-  // Like cat-catch's preview: the cover becomes a player in place, so a video can be checked
-  // before it is downloaded. Only a live http(s) link; `no-referrer` as for covers.
-  function addPreview(row: HTMLElement, entry: VideoEntry, now: number): void {
-    const url = safeMediaUrl(entry.videoUrl);
-    const cover = row.querySelector<HTMLElement>('.entry-cover');
-    if (!url || !cover || isLinkExpired(entry, now)) return;
-    const play = el('button', 'entry-preview');
-    play.type = 'button';
-    play.dataset.action = 'preview';
-    play.setAttribute('aria-label', t('previewVideo', entry.prompt || t('noPrompt')));
-    cover.replaceWith(play);
-    play.append(cover);
-    play.addEventListener('click', () => {
-      const video = el('video', 'entry-cover entry-player');
-      video.controls = true;
-      video.autoplay = true;
-      video.muted = true;
-      video.setAttribute('referrerpolicy', 'no-referrer');
-      video.setAttribute('src', url);
-      play.replaceWith(video);
-      video.focus();
-    });
+  function playersById(): Map<string, HTMLVideoElement> {
+    const players = new Map<string, HTMLVideoElement>();
+    for (const row of Array.from(list.querySelectorAll<HTMLElement>('li.entry'))) {
+      const player = row.querySelector<HTMLVideoElement>('video.entry-player');
+      if (player && row.dataset.entryId !== undefined) players.set(row.dataset.entryId, player);
+    }
+    return players;
+  }
+
+  // A video the user started keeps playing through redraws (a capture in another tab, the
+  // minute tick, an offline copy arriving): the player element moves into the new row. Moved
+  // within one task, it never leaves the document long enough to be paused.
+  function keepPlayer(row: HTMLLIElement, entry: VideoEntry, now: number, player: HTMLVideoElement | undefined): HTMLLIElement {
+    const play = row.querySelector('.entry-preview');
+    if (player && play && player.getAttribute('src') === previewUrl(entry, media.get(entry.id), now)) play.replaceWith(player);
+    return row;
+  }
+
+  /** Asks `loadMedia` for the copies of entries on screen not asked for since the last reload. */
+  function askMedia(ids: string[]): void {
+    const missing = ids.filter((id) => !mediaAsked.has(id));
+    if (!deps.loadMedia || missing.length === 0) return;
+    for (const id of missing) mediaAsked.add(id);
+    const round = mediaRound;
+    deps.loadMedia(missing).then(
+      (found) => {
+        // An answer from before a reload may be older than the library now on screen.
+        if (round !== mediaRound) return;
+        let changed = false;
+        for (const id of missing) {
+          const next = found.get(id);
+          const before = media.get(id);
+          if (next?.videoUrl === before?.videoUrl && next?.coverUrl === before?.coverUrl) continue;
+          changed = true;
+          if (next) media.set(id, next);
+          else media.delete(id);
+        }
+        if (changed) draw();
+      },
+      (error: unknown) => {
+        console.error('[video-keeper] could not read the offline copies', error);
+        // Asked again on the next draw, not at once: a broken store is not hammered.
+        for (const id of missing) mediaAsked.delete(id);
+      },
+    );
+  }
+
+  function showView(): void {
+    list.className = `entries gallery-${view}`;
+    list.dataset.view = view;
+    for (const toggle of viewButtons) toggle.setAttribute('aria-pressed', String(toggle.dataset.view === view));
+  }
+
+  function setView(next: GalleryView): void {
+    if (next === view) return;
+    view = next;
+    showView();
+    deps.viewStore?.save(next).catch((error: unknown) => console.error('[video-keeper] could not keep the gallery view', error));
+  }
+
+  function showDateRange(): void {
+    dateRange.hidden = query.date !== 'custom';
+    fromDay.value = query.from;
+    toDay.value = query.to;
+    // The pickers offer only days that make a forward range; a typed backwards one still works.
+    setOrRemove(fromDay, 'max', query.to);
+    setOrRemove(toDay, 'min', query.from);
   }
 
   function findItem(id: string): HTMLElement | undefined {
@@ -201,18 +294,21 @@ export function mountFullGallery(root: HTMLElement, deps: FullGalleryDeps): Full
   function fillFilters(): void {
     const source = all ?? firstPage;
     const facets = galleryFacets(source);
-    options(siteFilter, [['', t('allSites')], ...facets.sites.map(([site, n]): [string, string] => [site, `${siteHost(site)} (${n})`])]);
-    options(modelFilter, [['', t('allModels')], ...facets.models.map(([model, n]): [string, string] => [model, `${model} (${n})`])]);
+    options(siteFilter, [['', t('allSites')], ...facets.sites.map(([site, n]): [string, string] => [site, t('facetCount', siteHost(site), n)])]);
+    options(modelFilter, [['', t('allModels')], ...facets.models.map(([model, n]): [string, string] => [model, t('facetCount', model, n)])]);
     choose(siteFilter, query.site);
     choose(modelFilter, query.model);
     choose(statusFilter, query.status);
+    choose(dateFilter, query.date);
     choose(sort, query.sort);
+    showDateRange();
   }
 
   function setQuery(next: Partial<GalleryQuery>): void {
     query = { ...query, ...next };
     shown = PAGE_SIZE;
     deps.location.replaceSearch(formatGalleryQuery(query));
+    showDateRange();
     draw();
   }
 
@@ -220,6 +316,9 @@ export function mountFullGallery(root: HTMLElement, deps: FullGalleryDeps): Full
   siteFilter.addEventListener('change', () => setQuery({ site: siteFilter.value }));
   modelFilter.addEventListener('change', () => setQuery({ model: modelFilter.value }));
   statusFilter.addEventListener('change', () => setQuery({ status: statusFilter.value as GalleryQuery['status'] }));
+  dateFilter.addEventListener('change', () => setQuery({ date: dateFilter.value as DateFilter }));
+  fromDay.addEventListener('change', () => setQuery({ from: fromDay.value }));
+  toDay.addEventListener('change', () => setQuery({ to: toDay.value }));
   sort.addEventListener('change', () => setQuery({ sort: sort.value === 'oldest' ? 'oldest' : 'newest' }));
   more.addEventListener('click', () => {
     shown += PAGE_SIZE;
@@ -301,13 +400,18 @@ export function mountFullGallery(root: HTMLElement, deps: FullGalleryDeps): Full
   async function reload(): Promise<void> {
     all = await deps.reader.all();
     total = all.length;
+    // The library changed (or the clock moved on): offline copies may have come or gone.
+    mediaRound++;
+    mediaAsked.clear();
     fillFilters();
     draw();
   }
 
   const firstPaint = (async () => {
     // The newest page and the total first (one cursor, one count); the rest after it is drawn.
-    [firstPage, total] = await Promise.all([deps.reader.newest(PAGE_SIZE), deps.reader.count()]);
+    // The stored view is read with the first page, so the first paint is already in it.
+    [firstPage, total, view] = await Promise.all([deps.reader.newest(PAGE_SIZE), deps.reader.count(), loadView()]);
+    showView();
     fillFilters();
     draw();
   })();
@@ -317,6 +421,15 @@ export function mountFullGallery(root: HTMLElement, deps: FullGalleryDeps): Full
   });
 
   return { reload, firstPaint };
+
+  async function loadView(): Promise<GalleryView> {
+    try {
+      return parseGalleryView(await deps.viewStore?.load());
+    } catch (error) {
+      console.error('[video-keeper] could not read the gallery view', error);
+      return 'grid';
+    }
+  }
 
   function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string): HTMLElementTagNameMap[K] {
     const result = doc.createElement(tag);
@@ -339,9 +452,25 @@ export function mountFullGallery(root: HTMLElement, deps: FullGalleryDeps): Full
     return result;
   }
 
+  function dayInput(name: string, label: string): HTMLInputElement {
+    const result = el('input', 'gallery-filter gallery-day');
+    result.type = 'date';
+    result.name = name;
+    result.setAttribute('aria-label', label);
+    return result;
+  }
+
+  function setOrRemove(target: HTMLElement, attribute: string, value: string): void {
+    if (value) target.setAttribute(attribute, value);
+    else target.removeAttribute(attribute);
+  }
+
   // Through the options, not `select.value =`, which some DOMs (linkedom in the tests) lack.
+  // Only the match is set: selecting one option of a single select deselects the rest, while
+  // linkedom's `selected = false` would deselect whichever option holds the selection.
   function choose(target: HTMLSelectElement, value: string): void {
-    for (const option of Array.from(target.options)) option.selected = option.value === value;
+    const match = Array.from(target.options).find((option) => option.value === value);
+    if (match) match.selected = true;
   }
 
   function options(target: HTMLSelectElement, values: Array<[string, string]>): void {

@@ -1,7 +1,9 @@
 import type { VideoEntry } from '../store/video-entry';
+import type { EntryMedia } from './entry-media';
+import { addEntryPreview } from './entry-preview';
 import { formatAbsoluteTime, formatRelativeTime, siteHost, statusLabel } from './format-entry';
 import { isLinkExpired } from './gallery-query';
-import { safeMediaUrl } from './safe-media-url';
+import { offlineMediaUrl, safeMediaUrl } from './safe-media-url';
 import { t } from '../i18n/t';
 
 /** A short message under one entry after the user acted on it. */
@@ -15,21 +17,43 @@ export interface EntryHandlers {
   download(entry: VideoEntry): void;
   copy(entry: VideoEntry, videoUrl: string): void;
   open(entry: VideoEntry, videoUrl: string): void;
+  /** Opens the chat page the video came from; without it the button is disabled. */
+  openPage?(entry: VideoEntry, pageUrl: string): void;
 }
 
 export interface EntryRenderOptions {
   now: number;
   notice?: EntryNotice;
   handlers: EntryHandlers;
+  /** The entry's offline copy (from the page's `EntryMediaMap`); absent when none was kept. */
+  media?: EntryMedia;
+  /** The full gallery's click-to-play player on the cover, besides the hover preview. */
+  player?: boolean;
 }
+
+/**
+ * What the entry's preview plays: its offline copy, else its http(s) link while that has not
+ * expired; `undefined` when there is nothing to play.
+ */
+export function previewUrl(entry: VideoEntry, media: EntryMedia | undefined, now: number): string | undefined {
+  return offlineMediaUrl(media?.videoUrl) ?? (isLinkExpired(entry, now) ? undefined : safeMediaUrl(entry.videoUrl));
+}
+
+// Ids of the hidden texts that say why a button is disabled; unique per page, not per entry
+// (entry ids are URLs, no use as element ids).
+let explanationCount = 0;
 
 /**
  * One gallery row, `<li class="entry" data-entry-id data-status>`. Every captured string goes
  * in through `textContent` or a DOM attribute setter, never through HTML parsing.
  */
 export function renderEntry(doc: Document, entry: VideoEntry, options: EntryRenderOptions): HTMLLIElement {
-  const { now, notice, handlers } = options;
+  const { now, notice, handlers, media } = options;
   const videoUrl = safeMediaUrl(entry.videoUrl);
+  const pageUrl = safeMediaUrl(entry.pageUrl);
+  const expired = isLinkExpired(entry, now);
+  const offlineVideo = offlineMediaUrl(media?.videoUrl);
+  const offlineCover = offlineMediaUrl(media?.coverUrl);
 
   const item = doc.createElement('li');
   item.className = 'entry';
@@ -58,16 +82,23 @@ export function renderEntry(doc: Document, entry: VideoEntry, options: EntryRend
 
   const status = element(doc, 'p', 'entry-status', statusLabel(entry));
   // A signed link past its expiry no longer plays or downloads; the entry keeps its prompt and cover.
-  if (isLinkExpired(entry, now)) {
+  if (expired) {
     item.dataset.expired = 'true';
     status.append(' · ', element(doc, 'span', 'entry-expired', t('linkExpired')));
+  }
+  if (offlineVideo || offlineCover) {
+    item.dataset.offline = offlineVideo ? 'video' : 'cover';
+    const mark = element(doc, 'span', 'entry-offline', t('offlineCopy'));
+    mark.title = offlineVideo ? t('offlineCopyVideo') : t('offlineCopyCover');
+    status.append(' · ', mark);
   }
 
   const actions = element(doc, 'div', 'entry-actions');
   const pending = notice?.tone === 'pending';
-  // A partial entry's link was kept on purpose: it downloads like a done one.
+  // A partial entry's link was kept on purpose: it downloads like a done one. An expired link
+  // downloads only through its offline copy, which the background then saves instead.
   const downloadable = entry.status === 'done' || entry.status === 'partial';
-  const download = button(doc, 'download', t('download'), !downloadable || !videoUrl);
+  const download = button(doc, 'download', t('download'), !downloadable || !(offlineVideo || (videoUrl && !expired)));
   if (pending) {
     // aria-disabled, not disabled: a disabled button drops keyboard focus mid-download.
     download.setAttribute('aria-disabled', 'true');
@@ -77,12 +108,29 @@ export function renderEntry(doc: Document, entry: VideoEntry, options: EntryRend
     if (!pending) handlers.download(entry);
   });
   const copy = button(doc, 'copy', t('copyLink'), !videoUrl);
-  const open = button(doc, 'open', t('openVideo'), !videoUrl);
+  // An expired link opens nothing; an offline copy is not opened in a tab either, because its
+  // `blob:` URL dies with this page (the popup closes as soon as a tab opens).
+  const open = button(doc, 'open', t('openVideo'), !videoUrl || expired);
   if (videoUrl) {
     copy.addEventListener('click', () => handlers.copy(entry, videoUrl));
     open.addEventListener('click', () => handlers.open(entry, videoUrl));
   }
-  actions.append(download, copy, open);
+  const chat = button(doc, 'open-page', t('openChatPage'), !pageUrl || !handlers.openPage);
+  if (pageUrl && handlers.openPage) chat.addEventListener('click', () => handlers.openPage?.(entry, pageUrl));
+  actions.append(download, copy, open, chat);
+
+  let explanation: HTMLElement | undefined;
+  if (expired) {
+    const text = offlineVideo ? t('expiredWithCopy') : t('expiredNoCopy');
+    // Hidden but referenced: aria-describedby reads hidden text, and `title` shows it on hover.
+    explanation = element(doc, 'span', 'entry-explanation', text);
+    explanation.id = `entry-explanation-${++explanationCount}`;
+    explanation.hidden = true;
+    for (const target of offlineVideo ? [open] : [download, open]) {
+      target.title = text;
+      target.setAttribute('aria-describedby', explanation.id);
+    }
+  }
 
   // Always present, even empty: screen readers only announce changes of a live region that
   // already existed.
@@ -91,14 +139,27 @@ export function renderEntry(doc: Document, entry: VideoEntry, options: EntryRend
   message.setAttribute('aria-live', 'polite');
   if (notice) message.dataset.tone = notice.tone;
 
-  body.append(prompt, meta, status, actions, message);
-  item.append(renderCover(doc, entry), body);
+  body.append(prompt, meta, status, actions, ...(explanation ? [explanation] : []), message);
+  // The frame holds the cover and whatever plays over or in place of it.
+  const frame = element(doc, 'div', 'entry-media');
+  frame.append(renderCover(doc, entry, offlineCover));
+  item.append(frame, body);
+  const url = previewUrl(entry, media, now);
+  if (url) {
+    addEntryPreview(item, frame, {
+      url,
+      ...(options.player ? { playerLabel: t('previewVideo', entry.prompt || t('noPrompt')) } : {}),
+    });
+  }
   return item;
 }
 
-/** The cover thumbnail, or a placeholder when there is no http(s) cover or it fails to load. */
-function renderCover(doc: Document, entry: VideoEntry): HTMLElement {
-  const coverUrl = safeMediaUrl(entry.coverUrl);
+/**
+ * The cover thumbnail: the offline copy's, else the captured http(s) one; a placeholder when
+ * there is neither or it fails to load.
+ */
+function renderCover(doc: Document, entry: VideoEntry, offlineCover: string | undefined): HTMLElement {
+  const coverUrl = offlineCover ?? safeMediaUrl(entry.coverUrl);
   if (!coverUrl) return placeholder(doc);
   const img = doc.createElement('img');
   img.className = 'entry-cover';

@@ -1,9 +1,11 @@
 import type { BackgroundRequests } from '../protocol/messages';
 import type { VideoEntry } from '../store/video-entry';
 import { renderEmptyState } from './empty-state';
+import type { EntryMediaMap } from './entry-media';
 import type { WriteBacklog } from '../store/write-backlog';
 import { renderEntry, type EntryHandlers, type EntryNotice } from './render-entry';
 import { backlogNoticeText, libraryReadErrorText } from './storage-messages';
+import { t } from '../i18n/t';
 
 /** What the background answers to `download-entry`. */
 export type DownloadResult = BackgroundRequests['download-entry']['response'];
@@ -14,11 +16,18 @@ export interface GalleryActions {
   copyLink(url: string): Promise<void>;
   /** May return a promise (`tabs.create`) so a failure can be shown under the entry. */
   openVideo(url: string): void | Promise<void>;
+  /**
+   * Opens an entry's chat page (an http(s) URL, already checked) in a new tab. Optional so
+   * older callers still compile; without it the "Open chat page" buttons are disabled.
+   */
+  openPage?(url: string): void | Promise<void>;
 }
 
 export interface RenderGalleryOptions {
   /** Epoch ms the relative times are counted from; defaults to `Date.now()`. */
   now?: number;
+  /** Offline copies by entry id: their cover and video are shown instead of the links. Default: none. */
+  media?: EntryMediaMap;
 }
 
 /** How long a "Saved as …" or error message stays under its entry. */
@@ -33,7 +42,10 @@ interface GalleryState {
   entries: Map<string, VideoEntry>;
   actions: GalleryActions;
   notices: Map<string, TimedNotice>;
+  media: EntryMediaMap;
 }
+
+const NO_MEDIA: EntryMediaMap = new Map();
 
 const states = new WeakMap<HTMLElement, GalleryState>();
 
@@ -50,6 +62,7 @@ export function renderGallery(
 ): void {
   const state = stateOf(root, actions);
   state.entries = new Map(entries.map((entry) => [entry.id, entry]));
+  state.media = options.media ?? NO_MEDIA;
   const now = options.now ?? Date.now();
   const doc = root.ownerDocument;
   const focus = focusedAction(root);
@@ -87,7 +100,7 @@ export function renderBacklogNotice(notice: HTMLElement, backlog: WriteBacklog |
 function stateOf(root: HTMLElement, actions: GalleryActions): GalleryState {
   let state = states.get(root);
   if (!state) {
-    state = { entries: new Map(), actions, notices: new Map() };
+    state = { entries: new Map(), actions, notices: new Map(), media: NO_MEDIA };
     states.set(root, state);
   }
   state.actions = actions;
@@ -96,35 +109,46 @@ function stateOf(root: HTMLElement, actions: GalleryActions): GalleryState {
 
 function entryElement(root: HTMLElement, state: GalleryState, entry: VideoEntry, now: number): HTMLLIElement {
   const notice = state.notices.get(entry.id);
+  const media = state.media.get(entry.id);
   return renderEntry(root.ownerDocument, entry, {
     now,
     handlers: handlers(root, state),
     ...(notice ? { notice } : {}),
+    ...(media ? { media } : {}),
   });
 }
 
 function handlers(root: HTMLElement, state: GalleryState): EntryHandlers {
   return {
     download(entry) {
-      void runAction(root, state, entry.id, { pending: 'Downloading…', failure: 'Download failed' }, async () => {
+      const texts = { pending: t('entryDownloading'), failure: (detail: string) => t('entryDownloadFailed', detail) };
+      void runAction(root, state, entry.id, texts, async () => {
         const result = await state.actions.download(entry.id);
         if (!result.ok) throw new Error(result.error);
-        return `Saved as ${result.filename}`;
+        return t('entrySavedAs', result.filename);
       });
     },
     copy(entry, videoUrl) {
-      void runAction(root, state, entry.id, { failure: 'Could not copy the link' }, async () => {
+      void runAction(root, state, entry.id, { failure: (detail) => t('entryCopyFailed', detail) }, async () => {
         await state.actions.copyLink(videoUrl);
-        return 'Link copied';
+        return t('entryLinkCopied');
       });
     },
     open(entry, videoUrl) {
-      void runAction(root, state, entry.id, { failure: 'Could not open the video' }, async () => {
+      void runAction(root, state, entry.id, { failure: (detail) => t('entryOpenFailed', detail) }, async () => {
         await state.actions.openVideo(videoUrl);
         return undefined;
       });
     },
+    ...(state.actions.openPage ? { openPage: (entry: VideoEntry, pageUrl: string) => openPage(root, state, entry, pageUrl) } : {}),
   };
+}
+
+function openPage(root: HTMLElement, state: GalleryState, entry: VideoEntry, pageUrl: string): void {
+  void runAction(root, state, entry.id, { failure: (detail) => t('entryOpenPageFailed', detail) }, async () => {
+    await state.actions.openPage?.(pageUrl);
+    return undefined;
+  });
 }
 
 /** Runs one user action and reports its outcome under the entry; never rejects. */
@@ -132,7 +156,7 @@ async function runAction(
   root: HTMLElement,
   state: GalleryState,
   id: string,
-  texts: { pending?: string; failure: string },
+  texts: { pending?: string; failure: (detail: string) => string },
   action: () => Promise<string | undefined>,
 ): Promise<void> {
   if (texts.pending) setNotice(root, state, id, { tone: 'pending', text: texts.pending });
@@ -141,7 +165,7 @@ async function runAction(
     setNotice(root, state, id, done ? { tone: 'success', text: done } : undefined);
   } catch (error) {
     console.error(`[video-keeper] action on ${id} failed`, error);
-    setNotice(root, state, id, { tone: 'error', text: `${texts.failure}: ${errorText(error)}` });
+    setNotice(root, state, id, { tone: 'error', text: texts.failure(errorText(error)) });
   }
 }
 

@@ -15,3 +15,12 @@ export function safeMediaUrl(url: string | undefined): string | undefined {
   }
   return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : undefined;
 }
+
+/**
+ * The URL when it is a `blob:` URL, else `undefined`. Only for an offline copy (`EntryMedia`),
+ * which the gallery page made itself from a kept Blob; captured URLs never go through this, so
+ * a `blob:` link in captured data stays refused by `safeMediaUrl`.
+ */
+export function offlineMediaUrl(url: string | undefined): string | undefined {
+  return url?.startsWith('blob:') ? url : undefined;
+}

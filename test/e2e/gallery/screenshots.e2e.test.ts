@@ -130,9 +130,27 @@ describe('what the user sees', () => {
     await gallery.setViewportSize({ width: 1200, height: 800 });
     await gallery.goto(`chrome-extension://${chromium.extensionId}/gallery.html`);
     await expect.poll(() => gallery.locator('li.entry').count()).toBe(50);
-    for (const name of ['Site', 'Model', 'Status', 'Sort']) expect(await gallery.getByRole('combobox', { name }).isVisible()).toBe(true);
+    for (const name of ['Site', 'Model', 'Status', 'Date', 'Sort']) expect(await gallery.getByRole('combobox', { name }).isVisible()).toBe(true);
     expect(await gallery.getByRole('searchbox', { name: 'Search prompts' }).isVisible()).toBe(true);
+    const views = gallery.getByRole('group', { name: 'View' });
+    for (const name of ['Grid', 'List']) expect(await views.getByRole('button', { name }).isVisible()).toBe(true);
+    const done = gallery.locator('li.entry[data-status="done"]:not([data-expired])').first();
+    for (const name of ['Download', 'Copy link', 'Open video', 'Open chat page']) expect(await done.getByRole('button', { name }).isEnabled()).toBe(true);
+    // An expired link says why it can no longer be downloaded.
+    const expired = gallery.locator('li.entry[data-expired="true"]').first();
+    expect(await expired.getByRole('button', { name: 'Download' }).getAttribute('title')).toMatch(/^The link has expired/);
     await shoot(gallery, 'full');
+    await views.getByRole('button', { name: 'List' }).click();
+    await expect.poll(() => gallery.locator('ul.gallery-list li.entry').count()).toBe(50);
+    // The list fits the prompt, meta, status and actions of a video on two lines.
+    expect(await done.evaluate((row) => row.getBoundingClientRect().height)).toBeLessThan(80);
+    await shoot(gallery, 'full-list');
+    await gallery.emulateMedia({ colorScheme: 'dark' });
+    expect(await gallery.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(13, 17, 23)');
+    await shoot(gallery, 'full-list-dark');
+    await gallery.emulateMedia({ colorScheme: 'light' });
+    await views.getByRole('button', { name: 'Grid' }).click();
+    await expect.poll(() => gallery.locator('ul.gallery-grid li.entry').count()).toBe(50);
     // The cover turns into a player (cat-catch-style preview) of the video link.
     const first = gallery.locator('li.entry[data-status="done"]').first();
     await first.getByRole('button', { name: /^Play .* here$/ }).click();

@@ -57,6 +57,7 @@ const message = (item: HTMLElement | undefined): string => item?.querySelector('
 afterEach(() => {
   vi.useRealTimers();
   vi.restoreAllMocks();
+  vi.unstubAllGlobals();
 });
 
 describe('renderGallery', () => {
@@ -272,5 +273,165 @@ describe('renderGallery', () => {
     expect(items(root)).toHaveLength(0);
     expect(root.querySelector('.load-error')?.textContent).toContain('<b>blocked</b>');
     expect(root.querySelectorAll('b')).toHaveLength(0);
+  });
+});
+
+describe('renderGallery: chat page, preview and offline copies', () => {
+  const OFFLINE_VIDEO = 'blob:chrome-extension://abcdefghijklmnop/0d5f6c1e-video';
+  const OFFLINE_COVER = 'blob:chrome-extension://abcdefghijklmnop/7a1b2c3d-cover';
+  const withOpenPage = (actions: ReturnType<typeof setup>['actions']) => ({ ...actions, openPage: vi.fn<NonNullable<GalleryActions['openPage']>>() });
+  const fire = (target: Element, type: string, init: { relatedTarget?: Element | null } = {}) => {
+    const event = new target.ownerDocument.defaultView!.Event(type, { bubbles: type === 'focusin' || type === 'focusout' });
+    // linkedom's Event has no relatedTarget; the handler reads it like a FocusEvent's.
+    Object.defineProperty(event, 'relatedTarget', { value: init.relatedTarget ?? null });
+    target.dispatchEvent(event);
+  };
+  const loop = (item: HTMLElement | undefined) => item?.querySelector<HTMLVideoElement>('video.entry-hover-preview') ?? null;
+  const chat = (item: HTMLElement | undefined) => item!.querySelector<HTMLButtonElement>('button[data-action="open-page"]')!;
+  const description = (item: HTMLElement, button: HTMLElement) =>
+    Array.from(item.querySelectorAll<HTMLElement>('[id]')).find((node) => node.id === button.getAttribute('aria-describedby'));
+
+  it('opens the chat page through actions.openPage, for http(s) pages only', () => {
+    const { root, actions } = setup();
+    const withPage = withOpenPage(actions);
+    renderGallery(root, [entry(), entry({ id: 'js', pageUrl: 'javascript:alert(1)' }), entry({ id: 'rel', pageUrl: '/chat/1' })], withPage, { now: NOW });
+    const [good, js, relative] = items(root);
+    expect(chat(good).textContent).toBe('Open chat page');
+    chat(good).click();
+    expect(withPage.openPage).toHaveBeenCalledExactlyOnceWith('http://localhost:3000/chat/1');
+    expect(chat(js).disabled).toBe(true);
+    expect(chat(relative).disabled).toBe(true);
+  });
+
+  it('disables "Open chat page" when the page supplies no openPage, and reports a failed one', async () => {
+    const { root, actions } = setup();
+    renderGallery(root, [entry()], actions, { now: NOW });
+    expect(chat(items(root)[0]).disabled).toBe(true);
+    const failing = withOpenPage(actions);
+    failing.openPage.mockRejectedValueOnce(new Error('tabs gone'));
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    renderGallery(root, [entry()], failing, { now: NOW });
+    chat(items(root)[0]).click();
+    await vi.waitFor(() => expect(message(items(root)[0])).toBe('Could not open the chat page: tabs gone'));
+  });
+
+  it('plays a muted, looping preview while the pointer is on an entry, and shows the cover again after', () => {
+    const { root, actions } = setup();
+    renderGallery(root, [entry()], actions, { now: NOW });
+    const item = items(root)[0]!;
+    expect(loop(item)).toBeNull();
+    fire(item, 'pointerenter');
+    const video = loop(item)!;
+    expect(video.getAttribute('src')).toBe(VIDEO);
+    expect(video.muted).toBe(true);
+    expect(video.hasAttribute('muted')).toBe(true);
+    expect(video.loop).toBe(true);
+    expect(video.getAttribute('referrerpolicy')).toBe('no-referrer');
+    expect(video.getAttribute('aria-hidden')).toBe('true');
+    // Laid over the cover, which stays in place.
+    expect(video.parentElement?.querySelector('img.entry-cover')?.getAttribute('src')).toBe(COVER);
+    fire(item, 'pointerleave');
+    expect(loop(item)).toBeNull();
+    expect(item.querySelector('img.entry-cover')).not.toBeNull();
+  });
+
+  it('plays the preview while focus is inside the entry, across its own buttons', () => {
+    const { root, actions } = setup();
+    renderGallery(root, [entry()], actions, { now: NOW });
+    const item = items(root)[0]!;
+    fire(button(item, 'download'), 'focusin');
+    expect(loop(item)?.getAttribute('src')).toBe(VIDEO);
+    fire(button(item, 'download'), 'focusout', { relatedTarget: button(item, 'copy') });
+    expect(loop(item)).not.toBeNull();
+    fire(button(item, 'copy'), 'focusout', { relatedTarget: null });
+    expect(loop(item)).toBeNull();
+  });
+
+  it('previews nothing for an expired link, an unsafe link, or a user who asks for reduced motion', () => {
+    const { root, actions } = setup();
+    renderGallery(root, [entry({ id: 'x', expiresAt: NOW - 1 }), entry({ id: 'js', videoUrl: 'javascript:alert(1)' }), entry({ id: 'ok' })], actions, { now: NOW });
+    for (const item of items(root)) fire(item, 'pointerenter');
+    expect(items(root).map((item) => loop(item) !== null)).toEqual([false, false, true]);
+    // linkedom's defaultView is globalThis: a global stub, undone after the test.
+    vi.stubGlobal('matchMedia', (query: string) => ({ matches: query.includes('reduce') }));
+    renderGallery(root, [entry()], actions, { now: NOW });
+    fire(items(root)[0]!, 'pointerenter');
+    expect(loop(items(root)[0])).toBeNull();
+  });
+
+  it('shows an offline copy: its blob: cover, its video in the preview and an "Offline copy" mark', () => {
+    const { root, actions } = setup();
+    const media = new Map([['task:8891215448425547870:0', { videoUrl: OFFLINE_VIDEO, coverUrl: OFFLINE_COVER }]]);
+    renderGallery(root, [entry(), entry({ id: 'other' })], actions, { now: NOW, media });
+    const [kept, other] = items(root);
+    expect(kept!.querySelector('img.entry-cover')?.getAttribute('src')).toBe(OFFLINE_COVER);
+    expect(kept!.dataset.offline).toBe('video');
+    const mark = kept!.querySelector<HTMLElement>('.entry-status .entry-offline')!;
+    expect(mark.textContent).toBe('Offline copy');
+    expect(mark.title).toBe('The video is kept in the browser and plays without its link.');
+    expect(kept!.querySelector('.entry-status')?.textContent).toBe('Done · Offline copy');
+    fire(kept!, 'pointerenter');
+    expect(loop(kept)?.getAttribute('src')).toBe(OFFLINE_VIDEO);
+    // Copy and Open still hand over the captured link, never the page-local blob: URL.
+    button(kept, 'copy').click();
+    expect(actions.copyLink).toHaveBeenCalledWith(VIDEO);
+    expect(other!.querySelector('img.entry-cover')?.getAttribute('src')).toBe(COVER);
+    expect(other!.querySelector('.entry-offline')).toBeNull();
+  });
+
+  it('takes only blob: URLs from the media map', () => {
+    const { root, actions } = setup();
+    const media = new Map([['task:8891215448425547870:0', { videoUrl: 'javascript:alert(1)', coverUrl: 'https://evil.example/c.jpeg' }]]);
+    renderGallery(root, [entry()], actions, { now: NOW, media });
+    const item = items(root)[0]!;
+    expect(item.querySelector('img.entry-cover')?.getAttribute('src')).toBe(COVER);
+    expect(item.querySelector('.entry-offline')).toBeNull();
+    fire(item, 'pointerenter');
+    expect(loop(item)?.getAttribute('src')).toBe(VIDEO);
+  });
+
+  it('disables Download and Open video of an expired link without an offline video, and says why', () => {
+    const { root, actions } = setup();
+    const coverOnly = new Map([['cover-only', { coverUrl: OFFLINE_COVER }]]);
+    renderGallery(root, [entry({ id: 'gone', expiresAt: NOW - 1 }), entry({ id: 'cover-only', expiresAt: NOW - 1 })], actions, { now: NOW, media: coverOnly });
+    for (const item of items(root)) {
+      for (const action of ['download', 'open'] as const) {
+        const target = button(item, action);
+        expect(target.disabled, action).toBe(true);
+        expect(target.title).toBe('The link has expired and no offline copy was kept, so the video can no longer be downloaded or opened.');
+        expect(description(item, target)?.textContent).toBe(target.title);
+      }
+      expect(button(item, 'copy').disabled).toBe(false);
+    }
+    const coverItem = items(root)[1]!;
+    expect(coverItem.querySelector<HTMLElement>('.entry-offline')?.title).toBe('Only the cover is kept in the browser.');
+    // Two entries, two explanations: the ids do not collide.
+    const ids = items(root).map((item) => button(item, 'download').getAttribute('aria-describedby'));
+    expect(new Set(ids).size).toBe(2);
+  });
+
+  it('keeps Download of an expired link with an offline video, which the preview plays', () => {
+    const { root, actions } = setup();
+    const media = new Map([['task:8891215448425547870:0', { videoUrl: OFFLINE_VIDEO }]]);
+    renderGallery(root, [entry({ expiresAt: NOW - 1 })], actions, { now: NOW, media });
+    const item = items(root)[0]!;
+    expect(button(item, 'download').disabled).toBe(false);
+    expect(button(item, 'download').hasAttribute('aria-describedby')).toBe(false);
+    expect(button(item, 'open').disabled).toBe(true);
+    expect(description(item, button(item, 'open'))?.textContent).toBe('The link has expired. The offline copy plays here, and Download saves it.');
+    expect(item.querySelector('.entry-status')?.textContent).toBe('Done · Link expired · Offline copy');
+    button(item, 'download').click();
+    expect(actions.download).toHaveBeenCalledExactlyOnceWith('task:8891215448425547870:0');
+    fire(item, 'pointerenter');
+    expect(loop(item)?.getAttribute('src')).toBe(OFFLINE_VIDEO);
+  });
+
+  it('keeps the media map when one entry redraws for its message', async () => {
+    const { root, actions } = setup();
+    const media = new Map([['task:8891215448425547870:0', { coverUrl: OFFLINE_COVER }]]);
+    renderGallery(root, [entry()], actions, { now: NOW, media });
+    button(items(root)[0], 'download').click();
+    await vi.waitFor(() => expect(message(items(root)[0])).toMatch(/^Saved as/));
+    expect(items(root)[0]!.querySelector('img.entry-cover')?.getAttribute('src')).toBe(OFFLINE_COVER);
   });
 });

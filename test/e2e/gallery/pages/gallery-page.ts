@@ -3,19 +3,22 @@ import type { Page } from 'playwright-core';
 /** Options of the synthetic entries `seedLibrary` writes. */
 export interface SeedOptions {
   count: number;
-  /** Origin of the demo server: video links point at its `/media/`. */
+  /** Origin of the demo server: video links point at its `/media/`, chat pages at its `/chat/<n>`. */
   mediaOrigin: string;
   now: number;
+  /** Entry `n` is created `n × stepMs` before `now`; default one second. */
+  stepMs?: number;
 }
 
 /**
  * Writes `count` synthetic entries straight into the extension's IndexedDB from one of its
  * pages (already open, so the schema exists): a mix of statuses, two sites, three models,
- * every fifth link expired, entry `n` created `n` seconds before `now`.
+ * every fifth link expired, entry `n` created `n × stepMs` (one second) before `now`, its chat
+ * page `<mediaOrigin>/chat/<n>` (a 404 of the demo server, but a real page to open).
  */
 export async function seedLibrary(page: Page, options: SeedOptions): Promise<void> {
   await page.evaluate(
-    ({ count, mediaOrigin, now }) =>
+    ({ count, mediaOrigin, now, stepMs }) =>
       new Promise<void>((resolve, reject) => {
         const open = indexedDB.open('video-keeper');
         open.onerror = () => reject(open.error ?? new Error('open failed'));
@@ -41,12 +44,12 @@ export async function seedLibrary(page: Page, options: SeedOptions): Promise<voi
               taskId: `${9000 + n}`,
               model: models[n % models.length],
               site: n % 4 === 3 ? 'https://chatglm.cn' : 'http://localhost:3000',
-              pageUrl: 'http://localhost:3000/chat',
+              pageUrl: `${mediaOrigin}/chat/${n}`,
               endpointUrl: 'http://localhost:3000/v1/chat/completions',
               index: 0,
               ...(status === 'failed' ? { failureReason: 'no-result' } : {}),
-              createdAt: now - n * 1000,
-              updatedAt: now - n * 1000,
+              createdAt: now - n * stepMs,
+              updatedAt: now - n * stepMs,
             });
           }
           tx.oncomplete = () => {
@@ -56,7 +59,7 @@ export async function seedLibrary(page: Page, options: SeedOptions): Promise<voi
           tx.onerror = () => reject(tx.error ?? new Error('seed failed'));
         };
       }),
-    options,
+    { stepMs: 1000, ...options },
   );
 }
 
