@@ -40,8 +40,6 @@ MESSAGES = {
     ),
     "offlineCleared": ("Deleted $1 offline copies.", "已删除 $1 个离线副本。"),
     "offlineSaveError": ("Could not save: $1", "无法保存：$1"),
-    "offlineKeptMark": ("Offline copy", "离线副本"),
-    "offlineExpiredNoCopy": ("The link has expired and no offline copy was kept.", "链接已失效，且未保存离线副本。"),
     # Site access
     "siteUnsupported": ("Video Keeper captures on web pages only.", "Video Keeper 只在网页上捕获。"),
     "siteDefault": ("Capturing on $1 (a built-in site).", "正在 $1 上捕获（内置网站）。"),

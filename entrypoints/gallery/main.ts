@@ -4,6 +4,8 @@ import { createBackgroundSender, isEntriesChanged } from '../../src/gallery/back
 import { mountFullGallery } from '../../src/gallery/full-gallery';
 import { GALLERY_VIEW_KEY } from '../../src/gallery/gallery-view';
 import { createLibraryReader } from '../../src/gallery/library-reader';
+import { createOfflineCopies } from '../../src/offline/offline-copies';
+import { createOfflineMediaUrls } from '../../src/offline/offline-media-urls';
 import { createVideoDbConnection } from '../../src/store/video-db';
 import '../../src/gallery/theme.css';
 import '../../src/gallery/gallery.css';
@@ -14,8 +16,12 @@ const root = document.querySelector<HTMLElement>('#gallery');
 if (!root) throw new Error('gallery/index.html has no #gallery element');
 
 const sendToBackground = createBackgroundSender((message) => browser.runtime.sendMessage(message));
+const database = createVideoDbConnection();
+// Kept copies play (and show their covers) from blob: URLs of this page's own, made once each.
+const offlineMedia = createOfflineMediaUrls(createOfflineCopies(database), URL);
 const gallery = mountFullGallery(root, {
-  reader: createLibraryReader(createVideoDbConnection()),
+  reader: createLibraryReader(database),
+  loadMedia: (ids) => offlineMedia.load(ids),
   actions: {
     download: (id) => sendToBackground({ type: 'download-entry', id }),
     copyLink: (url) => navigator.clipboard.writeText(url),

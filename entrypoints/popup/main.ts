@@ -6,6 +6,8 @@ import { createGalleryRefresher } from '../../src/gallery/refresh-gallery';
 import { renderBacklogNotice, type GalleryActions } from '../../src/gallery/render-gallery';
 import { renderSitePanel } from '../../src/sites/render-site-panel';
 import { currentTab } from '../../src/sites/current-tab';
+import { createOfflineCopies } from '../../src/offline/offline-copies';
+import { createOfflineMediaUrls } from '../../src/offline/offline-media-urls';
 import { createVideoDbConnection } from '../../src/store/video-db';
 import { parseWriteBacklog, WRITE_BACKLOG_KEY } from '../../src/store/write-backlog';
 import '../../src/gallery/theme.css';
@@ -35,12 +37,13 @@ const actions: GalleryActions = {
 // The popup shows the newest page only, read with a cursor, so it opens as fast on a library of
 // 10 000 videos as on one of 10; the full gallery has the rest.
 // Reopens by itself after it closed to let a newer version upgrade the database.
-const reader = createLibraryReader(
-  createVideoDbConnection(undefined, {
-    onBlocked: () => console.warn('[video-keeper] the library waits for an older Video Keeper page to close'),
-  }),
-);
-const refresh = createGalleryRefresher(root, () => reader.newest(POPUP_PAGE_SIZE), actions);
+const database = createVideoDbConnection(undefined, {
+  onBlocked: () => console.warn('[video-keeper] the library waits for an older Video Keeper page to close'),
+});
+const reader = createLibraryReader(database);
+// Kept copies play (and show their covers) from blob: URLs of this page's own.
+const offlineMedia = createOfflineMediaUrls(createOfflineCopies(database), URL);
+const refresh = createGalleryRefresher(root, () => reader.newest(POPUP_PAGE_SIZE), actions, (ids) => offlineMedia.load(ids));
 
 const showBacklog = (value: unknown): void => renderBacklogNotice(notice, parseWriteBacklog(value));
 

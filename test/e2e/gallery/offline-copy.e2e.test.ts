@@ -77,7 +77,28 @@ describe('offline copies', () => {
     expect((await fetch(entry.videoUrl!)).status).toBe(403);
 
     await library.reload();
-    await expect.poll(() => library.entry(entry.id).getAttribute('data-expired')).toBe('true');
+    const row = library.entry(entry.id);
+    await expect.poll(() => row.getAttribute('data-expired')).toBe('true');
+    // Plays: the cover and the hover preview come from the kept copy, and the video decodes.
+    await expect.poll(() => row.locator('img.entry-cover').getAttribute('src')).toMatch(/^blob:chrome-extension:/);
+    await row.locator('.entry-media').hover();
+    const loop = row.locator('video.entry-hover-preview');
+    await expect.poll(() => loop.getAttribute('src')).toMatch(/^blob:chrome-extension:/);
+    // HAVE_CURRENT_DATA: a frame of the copy was decoded (the expired link would give a 403 page).
+    await expect.poll(() => loop.evaluate((video: HTMLVideoElement) => video.readyState), { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+    expect(await loop.evaluate((video: HTMLVideoElement) => video.duration)).toBeGreaterThan(0);
+    await library.page.mouse.move(1, 1);
+
+    // … and in the full gallery, the click-to-play player plays the copy with sound controls.
+    const gallery = await chromium.context.newPage();
+    await gallery.goto(`chrome-extension://${chromium.extensionId}/gallery.html`);
+    const card = gallery.locator(`li.entry[data-entry-id="${entry.id}"]`);
+    await card.getByRole('button', { name: /^Play .* here$/ }).click();
+    const player = card.locator('video.entry-player');
+    await expect.poll(() => player.getAttribute('src')).toMatch(/^blob:chrome-extension:/);
+    await expect.poll(() => player.evaluate((video: HTMLVideoElement) => video.currentTime), { timeout: 10_000 }).toBeGreaterThan(0);
+    await gallery.close();
+
     await library.download(entry.id);
     const file = await waitForFile(downloadsDir, `一条狗_${entry.taskId}.mp4`, { timeoutMs: 20_000 });
     expect(sha256(await readFile(file.path))).toBe(sha256(sampleMp4));
