@@ -5,7 +5,11 @@ export type MessageName = keyof typeof english;
 
 interface I18nApi {
   getMessage(name: string, substitutions?: string[]): string;
+  getUILanguage?(): string;
 }
+
+// The languages of assets/public/_locales, as BCP 47 tags (test/unit/i18n checks the folders).
+const CATALOG_LANGUAGES = ['en', 'zh-CN'];
 
 // `chrome.i18n` in Chrome and Firefox alike (Firefox aliases `chrome`); absent in unit tests and
 // any non-extension context, where the English catalog answers.
@@ -31,11 +35,30 @@ export function t(name: MessageName, ...substitutions: Array<string | number>): 
 }
 
 /**
+ * The language the words of `t` are in, as a tag for `Intl` (`zh-CN`, `en-GB`): the browser's UI
+ * language when the extension has a catalog for it, else `en`, the catalog the browser falls back
+ * to (so a French browser gets "5 minutes ago" beside the English words, not "il y a 5 minutes").
+ */
+export function uiLocale(): string {
+  let tag: string;
+  try {
+    // `Intl.getCanonicalLocales` also refuses a malformed tag, which would throw in `Intl` later.
+    tag = Intl.getCanonicalLocales(i18n?.getUILanguage?.().replace(/_/g, '-') || 'en')[0] ?? 'en';
+  } catch {
+    return 'en';
+  }
+  // Chrome and Firefox pick the catalog of the exact locale, else of its language, else the default.
+  const has = (candidate: string): boolean =>
+    CATALOG_LANGUAGES.some((language) => language.toLowerCase() === candidate.toLowerCase());
+  return has(tag) || has(tag.split('-')[0] ?? '') ? tag : 'en';
+}
+
+/**
  * Fills static page text from the catalog: `data-i18n="name"` sets the text,
  * `data-i18n-attr="attr:name"` an attribute.
  */
 export function localizePage(doc: Document): void {
-  doc.documentElement.lang = i18n?.getMessage('@@ui_locale').replace('_', '-') || 'en';
+  doc.documentElement.lang = uiLocale();
   for (const element of Array.from(doc.querySelectorAll<HTMLElement>('[data-i18n]'))) {
     element.textContent = t(element.dataset.i18n as MessageName);
   }
