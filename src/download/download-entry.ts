@@ -2,6 +2,7 @@ import type { BackgroundRequests } from '../protocol/messages';
 import type { VideoEntry } from '../store/video-entry';
 import { parseHttpUrl } from '../extract/http-url';
 import { videoFileName } from './file-name';
+import { t } from '../i18n/t';
 
 type DownloadResult = BackgroundRequests['download-entry']['response'];
 
@@ -19,16 +20,16 @@ export async function downloadEntry(
   downloads: DownloadsApi,
   fileName: (entry: VideoEntry) => string = videoFileName,
 ): Promise<DownloadResult> {
-  if (!entry) return { ok: false, error: 'This video is no longer in the library.' };
+  if (!entry) return { ok: false, error: t('downloadGone') };
   const url = parseHttpUrl(entry.videoUrl);
   // `partial`: the answer broke after the link arrived; the link itself is what was kept.
   const downloadable = entry.status === 'done' || entry.status === 'partial';
-  if (!downloadable || !url) return { ok: false, error: 'This video has no downloadable link yet.' };
+  if (!downloadable || !url) return { ok: false, error: t('downloadNoLink') };
   const filename = fileName(entry);
   try {
     const downloadId = await downloads.download({ url, filename, conflictAction: 'uniquify', saveAs: false });
     return { ok: true, downloadId, filename };
   } catch (error) {
-    return { ok: false, error: `The download did not start: ${error instanceof Error ? error.message : String(error)}` };
+    return { ok: false, error: t('downloadNotStarted', error instanceof Error ? error.message : String(error)) };
   }
 }
