@@ -59,11 +59,12 @@ export function uiLocale(): string {
  */
 export function localizePage(doc: Document): void {
   doc.documentElement.lang = uiLocale();
+  // getAttribute, not dataset: linkedom (the unit tests' DOM) reads `dataset.i18n` as null.
   for (const element of Array.from(doc.querySelectorAll<HTMLElement>('[data-i18n]'))) {
-    element.textContent = t(element.dataset.i18n as MessageName);
+    element.textContent = t(element.getAttribute('data-i18n') as MessageName);
   }
   for (const element of Array.from(doc.querySelectorAll<HTMLElement>('[data-i18n-attr]'))) {
-    const [attribute, name] = (element.dataset.i18nAttr ?? '').split(':');
+    const [attribute, name] = (element.getAttribute('data-i18n-attr') ?? '').split(':');
     if (attribute && name) element.setAttribute(attribute, t(name as MessageName));
   }
 }
