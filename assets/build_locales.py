@@ -160,7 +160,7 @@ MESSAGES = {
     "allStatuses": ("All statuses", "全部状态"),
     "statusDone": ("Done", "完成"),
     "statusGenerating": ("Generating", "生成中"),
-    "statusPartial": ("Partial", "部分"),
+    "statusPartial": ("Partial", "部分完成"),
     "statusFailed": ("Failed", "失败"),
     "newestFirst": ("Newest first", "最新优先"),
     "oldestFirst": ("Oldest first", "最早优先"),
