@@ -52,6 +52,8 @@ MESSAGES = {
     "openVideo": ("Open video", "打开视频"),
     "emptyTitle": ("No videos yet.", "还没有视频。"),
     # Status, errors and library (i18n pass)
+    # Not shown: the catalog's own language (BCP 47), for Intl formats beside its words (uiLocale() in src/i18n/t.ts).
+    "catalogLocale": ("en", "zh-CN"),
     "statusGeneratingProgress": ("Generating · 🔥×$1", "生成中 · 🔥×$1"),
     "statusGeneratingStarted": ("Generating…", "生成中…"),
     "statusPartialBecause": ("Partial · $1", "部分完成 · $1"),

@@ -8,9 +8,6 @@ interface I18nApi {
   getUILanguage?(): string;
 }
 
-// The languages of assets/public/_locales, as BCP 47 tags (test/unit/i18n checks the folders).
-const CATALOG_LANGUAGES = ['en', 'zh-CN'];
-
 // `chrome.i18n` in Chrome and Firefox alike (Firefox aliases `chrome`); absent in unit tests and
 // any non-extension context, where the English catalog answers.
 const i18n = (globalThis as { chrome?: { i18n?: I18nApi } }).chrome?.i18n;
@@ -35,22 +32,31 @@ export function t(name: MessageName, ...substitutions: Array<string | number>): 
 }
 
 /**
- * The language the words of `t` are in, as a tag for `Intl` (`zh-CN`, `en-GB`): the browser's UI
- * language when the extension has a catalog for it, else `en`, the catalog the browser falls back
- * to (so a French browser gets "5 minutes ago" beside the English words, not "il y a 5 minutes").
+ * The language the words of `t` are in, as a tag for `Intl` (`zh-CN`, `en-GB`): the catalog's own
+ * (`catalogLocale`), refined to the browser's UI language when that is a variant of it. So a
+ * French browser, which gets the English catalog, gets "5 minutes ago", not "il y a 5 minutes".
  */
 export function uiLocale(): string {
-  let tag: string;
+  // The catalog names its language because the browser's UI language can disagree with the
+  // catalog getMessage answers from: headless Chromium with --lang=zh-CN reports en-US.
+  const catalog = t('catalogLocale');
+  let browser = '';
   try {
-    // `Intl.getCanonicalLocales` also refuses a malformed tag, which would throw in `Intl` later.
-    tag = Intl.getCanonicalLocales(i18n?.getUILanguage?.().replace(/_/g, '-') || 'en')[0] ?? 'en';
+    browser = i18n?.getUILanguage?.().replace(/_/g, '-') ?? '';
   } catch {
-    return 'en';
+    // WXT's fake browser in unit tests has no getUILanguage: the catalog's language answers.
   }
-  // Chrome and Firefox pick the catalog of the exact locale, else of its language, else the default.
-  const has = (candidate: string): boolean =>
-    CATALOG_LANGUAGES.some((language) => language.toLowerCase() === candidate.toLowerCase());
-  return has(tag) || has(tag.split('-')[0] ?? '') ? tag : 'en';
+  const language = (tag: string): string => (tag.split('-')[0] ?? '').toLowerCase();
+  for (const candidate of language(browser) === language(catalog) ? [browser, catalog] : [catalog]) {
+    try {
+      // Also refuses a malformed tag, which `Intl` formatters would throw on later.
+      const [canonical] = Intl.getCanonicalLocales(candidate);
+      if (canonical) return canonical;
+    } catch {
+      // Next candidate.
+    }
+  }
+  return 'en';
 }
 
 /**

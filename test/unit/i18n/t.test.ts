@@ -64,6 +64,9 @@ describe('uiLocale', () => {
     ['zh-TW', 'en', 'en'],
     ['', 'en', 'en'],
     ['not a language tag', 'en', 'en'],
+    ['en-!!', 'en', 'en'],
+    // Headless Chromium with --lang=zh-CN: Chinese words, an English UI language.
+    ['en-US', 'zh_CN', 'zh-CN'],
   ] as const)('is %j → %s catalog → %s', async (uiLanguage, catalog, locale) => {
     const { i18n } = await inBrowser(catalog, uiLanguage);
     expect(i18n.uiLocale()).toBe(locale);
