@@ -3,6 +3,7 @@ import type { VideoEntry } from '../store/video-entry';
 import { parseHttpUrl } from '../extract/http-url';
 import type { LocalCopySource } from '../offline/local-copy-source';
 import { videoFileName } from './file-name';
+import { t } from '../i18n/t';
 
 /** What a download request answers: the download's id and file name, or why it did not start. */
 export type DownloadResult = BackgroundRequests['download-entry']['response'];
@@ -31,15 +32,15 @@ export async function downloadEntry(
   fileName: (entry: VideoEntry) => string = videoFileName,
   sources: DownloadSources = {},
 ): Promise<DownloadResult> {
-  if (!entry) return { ok: false, error: 'This video is no longer in the library.' };
+  if (!entry) return { ok: false, error: t('downloadGone') };
   const link = parseHttpUrl(entry.videoUrl);
   // `partial`: the answer broke after the link arrived; the link itself is what was kept.
   const downloadable = entry.status === 'done' || entry.status === 'partial';
-  if (!downloadable || !link) return { ok: false, error: 'This video has no downloadable link yet.' };
+  if (!downloadable || !link) return { ok: false, error: t('downloadNoLink') };
   const copy = await sources.local?.open(entry.id).catch(() => undefined);
   if (!copy && entry.expiresAt !== undefined && entry.expiresAt <= (sources.now ?? Date.now())) {
     // The browser would only save the server's "expired" error page under the video's name.
-    return { ok: false, error: 'The link has expired and no offline copy was kept.' };
+    return { ok: false, error: t('expiredNoCopy') };
   }
   const filename = fileName(entry);
   try {
@@ -48,6 +49,6 @@ export async function downloadEntry(
     return { ok: true, downloadId, filename, ...(copy && { offline: true as const }) };
   } catch (error) {
     if (copy) sources.local?.handedOver(copy, undefined);
-    return { ok: false, error: `The download did not start: ${error instanceof Error ? error.message : String(error)}` };
+    return { ok: false, error: t('downloadNotStarted', error instanceof Error ? error.message : String(error)) };
   }
 }

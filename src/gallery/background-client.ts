@@ -6,6 +6,7 @@ import type {
 } from '../protocol/messages';
 import { parseVideoEntry } from '../library/parse-entry';
 import type { VideoEntry } from '../store/video-entry';
+import { t } from '../i18n/t';
 
 /** The response type of one named background request. */
 export type BackgroundResponse<T extends BackgroundRequestType> = BackgroundRequests[T]['response'];
@@ -104,18 +105,14 @@ export function createBackgroundSender(sendMessage: (message: unknown) => Promis
     } catch (error) {
       // Chrome: "Could not establish connection. Receiving end does not exist." while the
       // service worker is being replaced after an update.
-      throw new BackgroundClientError(
-        'send-failed',
-        `the extension's background did not answer (${errorText(error)}); reload the extension and try again`,
-        { cause: error },
-      );
+      throw new BackgroundClientError('send-failed', t('backgroundNoAnswer', errorText(error)), { cause: error });
     }
     if (value === undefined) {
-      throw new BackgroundClientError('no-response', `the background has no answer to "${request.type}"`);
+      throw new BackgroundClientError('no-response', t('backgroundNoResponse', request.type));
     }
     const response = responseParsers[request.type](value);
     if (response === undefined) {
-      throw new BackgroundClientError('bad-response', `the background answered "${request.type}" in an unknown shape`);
+      throw new BackgroundClientError('bad-response', t('backgroundBadResponse', request.type));
     }
     return response;
   };

@@ -1,3 +1,5 @@
+import { t } from '../i18n/t';
+
 /** Where one file of a batch download stands. */
 export type QueuedDownloadState =
   | { state: 'waiting' }
@@ -59,7 +61,7 @@ export function createDownloadQueue(options: DownloadQueueOptions): DownloadQueu
     if (delta.state === 'complete') {
       item.status = { state: 'complete', downloadId: current.downloadId, filename: current.filename };
     } else if (delta.state === 'interrupted') {
-      item.status = { state: 'failed', error: `The download was interrupted (${delta.error ?? 'unknown reason'}).` };
+      item.status = { state: 'failed', error: t('downloadInterrupted', delta.error ?? t('unknownReason')) };
     } else {
       item.status = {
         ...current,

@@ -1,27 +1,29 @@
 import type { BreakReason, FailureReason, VideoEntry } from '../store/video-entry';
+import { t, uiLocale } from '../i18n/t';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-// The popup's words are English, so the relative time is too; the absolute time follows the
-// user's locale because that is how they read dates.
-const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+// The relative time is in the language of the popup's words (`5分钟前` beside Chinese words, not
+// French beside English ones); the absolute time follows the user's locale because that is how
+// they read dates.
+const relative = new Intl.RelativeTimeFormat(uiLocale(), { numeric: 'auto' });
 const absolute = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /** One line for the entry's state: `Generating · 🔥×3`, `Done`, `Partial · <reason>`, `Failed · <reason>`. */
 export function statusLabel(entry: Pick<VideoEntry, 'status' | 'progress' | 'failureReason' | 'partialReason'>): string {
   switch (entry.status) {
     case 'generating':
-      return entry.progress > 0 ? `Generating · 🔥×${entry.progress}` : 'Generating…';
+      return entry.progress > 0 ? t('statusGeneratingProgress', entry.progress) : t('statusGeneratingStarted');
     case 'done':
-      return 'Done';
+      return t('statusDone');
     case 'partial':
       return entry.partialReason
-        ? `Partial · ${partialReasonText(entry.partialReason)}`
-        : 'Video saved · the answer is still streaming';
+        ? t('statusPartialBecause', partialReasonText(entry.partialReason))
+        : t('statusPartialStreaming');
     case 'failed':
-      return `Failed · ${failureReasonText(entry.failureReason)}`;
+      return t('statusFailedBecause', failureReasonText(entry.failureReason));
   }
   // A status no version wrote (a damaged database): say nothing rather than something wrong.
   return '';
@@ -31,30 +33,30 @@ export function statusLabel(entry: Pick<VideoEntry, 'status' | 'progress' | 'fai
 export function partialReasonText(reason: BreakReason): string {
   switch (reason) {
     case 'stream-error':
-      return 'the stream broke after the video arrived; the link or later videos may be incomplete';
+      return t('partialStreamError');
     case 'interrupted':
-      return 'the page was closed before the answer ended; later videos may be missing';
+      return t('partialInterrupted');
     case 'truncated':
-      return 'the answer was too long and was cut at a size limit; later videos may be missing';
+      return t('partialTruncated');
   }
-  return 'the answer did not end cleanly';
+  return t('partialUnknown');
 }
 
 /** Why an entry failed, in words the user can act on. */
 export function failureReasonText(reason: FailureReason | undefined): string {
   switch (reason) {
     case 'no-result':
-      return 'the answer ended without a video (the model failed or timed out)';
+      return t('failedNoResult');
     case 'stream-error':
-      return 'the stream broke before the video arrived';
+      return t('failedStreamError');
     case 'interrupted':
-      return 'the page was closed before the video arrived';
+      return t('failedInterrupted');
     case 'truncated':
-      return 'the answer was too long and was cut at a size limit before the video arrived';
+      return t('failedTruncated');
     case undefined:
-      return 'unknown reason';
+      return t('unknownReason');
   }
-  return 'unknown reason';
+  return t('unknownReason');
 }
 
 /** `localhost:3000` from `http://localhost:3000`; the input itself when it is not a URL. */
@@ -66,11 +68,11 @@ export function siteHost(origin: string): string {
   }
 }
 
-/** `just now`, `5 minutes ago`, `yesterday` … up to a week, then the absolute date. */
+/** `just now`, `5 minutes ago`, `yesterday` (`刚刚`, `5分钟前`, `昨天`) … up to a week, then the absolute date. */
 export function formatRelativeTime(then: number, now: number): string {
   // A clock that moved backwards must not show "in 3 minutes".
   const elapsed = Math.max(0, now - then);
-  if (elapsed < MINUTE) return 'just now';
+  if (elapsed < MINUTE) return t('justNow');
   if (elapsed < HOUR) return relative.format(-Math.floor(elapsed / MINUTE), 'minute');
   if (elapsed < DAY) return relative.format(-Math.floor(elapsed / HOUR), 'hour');
   if (elapsed < 7 * DAY) return relative.format(-Math.floor(elapsed / DAY), 'day');

@@ -1,4 +1,5 @@
 import type { WriteBacklog } from '../store/write-backlog';
+import { t } from '../i18n/t';
 
 type StorageTrouble = 'quota' | 'unavailable' | 'version' | 'other';
 
@@ -21,28 +22,30 @@ export function libraryReadErrorText(error: unknown): string {
   const detail = errorMessage(error);
   switch (storageTrouble(error)) {
     case 'quota':
-      return `The browser has no storage space left for the video library (${detail}). Free some disk space, then close and reopen the popup.`;
+      return t('libraryNoSpace', detail);
     case 'version':
-      return 'Video Keeper was updated while this popup was open. Close and reopen the popup.';
+      return t('libraryUpdated');
     case 'unavailable':
-      return `The browser's database (IndexedDB) is not available to Video Keeper (${detail}). It is switched off in some private or locked-down profiles: allow site data for extensions, then close and reopen the popup.`;
+      return t('libraryUnavailable', detail);
     case 'other':
-      return `Could not read the video library: ${detail}. Close and reopen the popup to retry.`;
+      return t('libraryReadRetry', detail);
   }
 }
 
 /** Says that captures wait to be saved, why, and what to do; shown above the gallery. */
 export function backlogNoticeText(backlog: Pick<WriteBacklog, 'updates' | 'error'>): string {
   const count = backlog.updates.length;
-  const what = `${count} captured ${count === 1 ? 'change is' : 'changes are'} not saved yet`;
+  // English has a singular; Chinese says both alike. The count and the reason are separate
+  // messages so each language words its plural once rather than once per reason.
+  const what = count === 1 ? t('backlogOne') : t('backlogCount', count);
   switch (storageTrouble(backlog.error)) {
     case 'quota':
-      return `${what}: the browser has no storage space left (${backlog.error}). Video Keeper keeps them and retries; free some disk space.`;
+      return t('backlogNoSpace', what, backlog.error);
     case 'unavailable':
-      return `${what}: the browser's database is not available (${backlog.error}). Video Keeper keeps them and retries.`;
+      return t('backlogUnavailable', what, backlog.error);
     case 'version':
     case 'other':
-      return `${what}: ${backlog.error}. Video Keeper keeps them and retries.`;
+      return t('backlogError', what, backlog.error);
   }
 }
 

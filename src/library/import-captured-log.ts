@@ -3,6 +3,7 @@ import { shouldCopyBody } from '../capture/should-copy-body';
 import type { StreamIssue } from '../decode/answer-reassembler';
 import { parseHttpUrl } from '../extract/http-url';
 import type { EntryUpdate } from '../store/merge-entry';
+import { t } from '../i18n/t';
 
 /** What importing a saved log found: the entry updates to store and what was odd about it. */
 export interface ImportedLog {
@@ -21,7 +22,7 @@ export const MAX_LOG_CHARS = 64 * 1024 * 1024;
  * session a live stream goes through, so it yields the same entries a live capture would.
  */
 export function importCapturedLog(text: string, fileName: string): ImportedLog {
-  if (text.length > MAX_LOG_CHARS) throw new Error(`The file is larger than ${MAX_LOG_CHARS / 1024 / 1024} MB.`);
+  if (text.length > MAX_LOG_CHARS) throw new Error(t('logTooLarge', MAX_LOG_CHARS / 1024 / 1024));
   const har = parseHar(text);
   const issues: StreamIssue[] = [];
   const updates: EntryUpdate[] = [];

@@ -1,5 +1,6 @@
 import type { VideoEntry } from '../store/video-entry';
 import { parseVideoEntry } from './parse-entry';
+import { t } from '../i18n/t';
 
 /** Names the file format, so an unrelated JSON file is refused with a clear message. */
 export const LIBRARY_FORMAT = 'video-keeper-library';
@@ -21,16 +22,16 @@ export function parseLibraryFile(text: string): ParsedLibrary {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return { ok: false, error: `This is not a JSON file (${error instanceof Error ? error.message : String(error)}).` };
+    return { ok: false, error: t('libraryFileNotJson', error instanceof Error ? error.message : String(error)) };
   }
   if (typeof value !== 'object' || value === null || (value as { format?: unknown }).format !== LIBRARY_FORMAT) {
-    return { ok: false, error: 'This is not a Video Keeper library file (export one from the settings page).' };
+    return { ok: false, error: t('libraryFileForeign') };
   }
   const { version, entries } = value as { version?: unknown; entries?: unknown };
   if (typeof version !== 'number' || version > LIBRARY_FORMAT_VERSION) {
-    return { ok: false, error: 'This library file comes from a newer Video Keeper: update the extension first.' };
+    return { ok: false, error: t('libraryFileNewer') };
   }
-  if (!Array.isArray(entries)) return { ok: false, error: 'The library file has no entries list.' };
+  if (!Array.isArray(entries)) return { ok: false, error: t('libraryFileNoEntries') };
   const parsed: VideoEntry[] = [];
   const skipped: Array<{ index: number; error: string }> = [];
   entries.forEach((item: unknown, index) => {

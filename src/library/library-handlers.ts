@@ -1,6 +1,7 @@
 import type { BackgroundRequests } from '../protocol/messages';
 import type { LibraryWrites } from './library-writes';
 import { parseVideoEntry } from './parse-entry';
+import { t } from '../i18n/t';
 
 type Handler<T extends keyof BackgroundRequests> = (
   request: BackgroundRequests[T]['request'],
@@ -13,9 +14,10 @@ export function createLibraryHandlers(
   /** After a delete: the entries' offline copies are dropped later, so an undo still finds them. */
   onDeleted: () => void = () => {},
 ): { 'delete-entries': Handler<'delete-entries'>; 'restore-entries': Handler<'restore-entries'>; 'clear-library': Handler<'clear-library'> } {
-  const failure = (what: string, error: unknown) => ({
+  type FailureMessage = 'deleteFailed' | 'restoreFailed' | 'clearFailed';
+  const failure = (what: FailureMessage, error: unknown) => ({
     ok: false as const,
-    error: `${what}: ${error instanceof Error ? error.message : String(error)}`,
+    error: t(what, error instanceof Error ? error.message : String(error)),
   });
   return {
     async 'delete-entries'({ ids }) {
@@ -25,7 +27,7 @@ export function createLibraryHandlers(
         onDeleted();
         return { ok: true, removed };
       } catch (error) {
-        return failure('Could not delete', error);
+        return failure('deleteFailed', error);
       }
     },
     async 'restore-entries'({ entries }) {
@@ -35,7 +37,7 @@ export function createLibraryHandlers(
         onEntriesChanged();
         return { ok: true, restored: valid.length, skipped: entries.length - valid.length };
       } catch (error) {
-        return failure('Could not save the entries', error);
+        return failure('restoreFailed', error);
       }
     },
     async 'clear-library'() {
@@ -44,7 +46,7 @@ export function createLibraryHandlers(
         onEntriesChanged();
         return { ok: true, removed };
       } catch (error) {
-        return failure('Could not clear the library', error);
+        return failure('clearFailed', error);
       }
     },
   };

@@ -1,6 +1,6 @@
 import type { VideoEntry } from '../store/video-entry';
 import { exportLibrary, parseLibraryFile } from './library-file';
-import { t } from '../i18n/t';
+import { t, type MessageName } from '../i18n/t';
 
 type Result<T> = ({ ok: true } & T) | { ok: false; error: string };
 
@@ -56,12 +56,17 @@ export function mountLibraryTools(root: HTMLElement, deps: LibraryToolsDeps): { 
         // Not a library export: perhaps a log the user kept of a chat (saved stream, HAR).
         const log = await deps.importLog(text, file.name);
         if (log.videos === 0) throw new Error(parsed.error);
-        return t('importedLog', log.streams, log.videos);
+        const streams = counted(log.streams, 'streamCountOne', 'streamCount');
+        return t('importedLogFound', streams, counted(log.videos, 'videoCountOne', 'videoCount'));
       }
       const result = await deps.restore(parsed.entries);
       if (!result.ok) throw new Error(result.error);
       const skipped = parsed.skipped.length + result.skipped;
-      return skipped ? t('importedSkipped', result.restored, skipped) : t('importedCount', result.restored);
+      if (skipped) {
+        const videos = counted(result.restored, 'videoCountOne', 'videoCount');
+        return t('importedWithSkipped', videos, counted(skipped, 'brokenEntryCountOne', 'brokenEntryCount'));
+      }
+      return result.restored === 1 ? t('importedOne') : t('importedCount', result.restored);
     });
     importInput.value = '';
   });
@@ -112,6 +117,11 @@ export function mountLibraryTools(root: HTMLElement, deps: LibraryToolsDeps): { 
     result.textContent = text;
     return result;
   }
+}
+
+/** `1 video`, `3 videos`: English words its singular apart; Chinese says both alike. */
+function counted(count: number, one: MessageName, many: MessageName): string {
+  return count === 1 ? t(one) : t(many, count);
 }
 
 /** `1.2 MB`, `850 kB`, `12 B` (decimal units, as the browser's own settings show them). */

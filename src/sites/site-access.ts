@@ -1,5 +1,6 @@
 import type { SiteStatus } from '../protocol/messages';
 import { CAPTURE_MATCHES } from './capture-sites';
+import { t } from '../i18n/t';
 
 export type { SiteStatus };
 
@@ -193,26 +194,26 @@ export function createSiteAccess(apis: {
     },
 
     async enable(origin) {
-      if (siteOrigin(origin) !== origin) return { ok: false, error: `Not a web site: ${origin}` };
+      if (siteOrigin(origin) !== origin) return { ok: false, error: t('siteNotWeb', origin) };
       const pattern = sitePattern(origin);
       if (!(await permissions.contains({ origins: [pattern] }))) {
-        return { ok: false, error: `Video Keeper may not read ${origin} yet: allow it when the browser asks.` };
+        return { ok: false, error: t('siteNotAllowed', origin) };
       }
       try {
         await register(origin);
         await remember(origin, true);
       } catch (error) {
-        return { ok: false, error: `Could not turn on capture for ${origin}: ${errorText(error)}` };
+        return { ok: false, error: t('siteEnableFailed', origin, errorText(error)) };
       }
       return { ok: true };
     },
 
     async disable(origin) {
-      if (siteOrigin(origin) !== origin) return { ok: false, error: `Not a web site: ${origin}` };
+      if (siteOrigin(origin) !== origin) return { ok: false, error: t('siteNotWeb', origin) };
       try {
         await forget(origin);
       } catch (error) {
-        return { ok: false, error: `Could not turn off capture for ${origin}: ${errorText(error)}` };
+        return { ok: false, error: t('siteDisableFailed', origin, errorText(error)) };
       }
       // A permission the manifest requires (a test build) cannot be removed; the scripts are gone
       // all the same, so capture is off.

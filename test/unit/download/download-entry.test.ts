@@ -67,7 +67,7 @@ describe('downloadEntry with offline copies', () => {
     const download = vi.fn(async () => 5);
     expect(await downloadEntry(expired, { download }, undefined, { local: kept([]).local, now: 2000 })).toEqual({
       ok: false,
-      error: 'The link has expired and no offline copy was kept.',
+      error: 'The link has expired and no offline copy was kept, so the video can no longer be downloaded or opened.',
     });
     expect(download).not.toHaveBeenCalled();
     expect(await downloadEntry(expired, { download }, undefined, { now: 999 })).toMatchObject({ ok: true, downloadId: 5 });

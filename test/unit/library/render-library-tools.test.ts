@@ -17,7 +17,7 @@ const entry: VideoEntry = {
 };
 
 function setup(confirmed = true) {
-  const { document } = parseHTML('<!doctype html><html><body><div id="l"></div></body></html>');
+  const { document, Event } = parseHTML('<!doctype html><html><body><div id="l"></div></body></html>');
   const root = document.getElementById('l')!;
   const deps = {
     all: vi.fn(async () => [entry]),
@@ -30,7 +30,13 @@ function setup(confirmed = true) {
     importLog: vi.fn<LibraryToolsDeps['importLog']>(async () => ({ streams: 1, videos: 1 })),
   };
   mountLibraryTools(root, deps);
-  return { root, deps, document };
+  /** Picks `text` as the file to import, as the user does in the file dialog. */
+  const importFile = (name: string, text: string): void => {
+    const input = root.querySelector<HTMLInputElement>('[data-action="import-library"]')!;
+    Object.defineProperty(input, 'files', { value: [{ name, text: () => Promise.resolve(text) }], configurable: true });
+    input.dispatchEvent(new Event('change'));
+  };
+  return { root, deps, document, importFile };
 }
 
 describe('mountLibraryTools', () => {
@@ -50,6 +56,35 @@ describe('mountLibraryTools', () => {
     root.querySelector<HTMLButtonElement>('[data-action="clear-library"]')!.click();
     await vi.waitFor(() => expect(root.querySelector('.library-status')?.textContent).toBe('Deleted 4 videos.'));
     expect(deps.clear).toHaveBeenCalled();
+  });
+
+  it.each([
+    ['a library of one', exportLibrary([entry], 1), 'Imported 1 video.'],
+    ['a library of two', exportLibrary([entry, { ...entry, id: 'e2' }], 1), 'Imported 2 videos.'],
+    [
+      'a library with a broken entry',
+      JSON.stringify({ ...JSON.parse(exportLibrary([entry], 1)), entries: [entry, { id: 'broken' }] }),
+      'Imported 1 video; skipped 1 broken entry.',
+    ],
+    [
+      'a library with broken entries',
+      JSON.stringify({ ...JSON.parse(exportLibrary([entry], 1)), entries: [entry, entry, {}, {}] }),
+      'Imported 2 videos; skipped 2 broken entries.',
+    ],
+    ['a saved stream', 'data: {"choices":[]}\n\n', 'Read 1 stream from the log; 1 video found.'],
+  ])('says what importing %s did, in the singular for one', async (_what, text, message) => {
+    const { root, importFile } = setup();
+    importFile('chat.json', text);
+    await vi.waitFor(() => expect(root.querySelector('.library-status')?.textContent).toBe(message));
+  });
+
+  it('counts streams and videos of a log in the plural', async () => {
+    const { root, deps, importFile } = setup();
+    deps.importLog.mockResolvedValueOnce({ streams: 3, videos: 2 });
+    importFile('chat.har', 'not a library');
+    await vi.waitFor(() =>
+      expect(root.querySelector('.library-status')?.textContent).toBe('Read 3 streams from the log; 2 videos found.'),
+    );
   });
 
   it('formats sizes', () => {
