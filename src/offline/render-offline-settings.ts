@@ -1,6 +1,7 @@
 import { formatBytes } from '../library/render-library-tools';
 import { MB, OFFLINE_CAP_CHOICES_MB, type SettingsStore } from '../settings/settings';
 import { t } from '../i18n/t';
+import { toggle as toggleRowOf } from '../settings/render-toggle';
 
 /** What the offline section needs; the options entrypoint supplies the browser-backed ones. */
 export interface OfflineSettingsDeps extends SettingsStore {
@@ -25,19 +26,7 @@ export async function mountOfflineSettings(root: HTMLElement, deps: OfflineSetti
   const doc = root.ownerDocument;
   const settings = await deps.load();
 
-  const toggle = doc.createElement('input');
-  toggle.type = 'checkbox';
-  toggle.id = 'keep-offline';
-  toggle.checked = settings.keepOffline;
-  toggle.setAttribute('aria-describedby', 'offline-hint');
-  const toggleLabel = doc.createElement('label');
-  toggleLabel.className = 'check';
-  toggleLabel.append(toggle, ` ${t('offlineKeep')}`);
-
-  const hint = doc.createElement('p');
-  hint.id = 'offline-hint';
-  hint.className = 'hint';
-  hint.textContent = t('offlineHint');
+  const { input: toggle, row: toggleRow } = toggleRowOf(doc, 'keep-offline', 'offlineKeep', 'offlineHint', settings.keepOffline);
 
   const cap = doc.createElement('select');
   cap.id = 'offline-cap';
@@ -116,6 +105,6 @@ export async function mountOfflineSettings(root: HTMLElement, deps: OfflineSetti
     })();
   });
 
-  root.replaceChildren(toggleLabel, hint, capRow, usage, clear, status);
+  root.replaceChildren(toggleRow, capRow, usage, clear, status);
   await showUsage();
 }

@@ -1,4 +1,5 @@
-import { t, type MessageName } from '../i18n/t';
+import { t } from '../i18n/t';
+import { toggle } from './render-toggle';
 import type { SettingsStore } from './settings';
 
 /** The optional permission the done notification needs. */
@@ -82,29 +83,6 @@ export async function mountSignalSettings(root: HTMLElement, deps: SignalSetting
   });
 
   root.replaceChildren(autoDownload.row, notify.row, status);
-}
-
-/** A labelled checkbox with its hint below, described by it. */
-function toggle(doc: Document, id: string, label: MessageName, hint: MessageName, checked: boolean) {
-  const input = doc.createElement('input');
-  input.type = 'checkbox';
-  input.id = id;
-  input.checked = checked;
-  input.setAttribute('aria-describedby', `${id}-hint`);
-  const text = doc.createElement('label');
-  text.setAttribute('for', id);
-  text.textContent = t(label);
-  const line = doc.createElement('div');
-  line.className = 'signal-toggle';
-  line.append(input, text);
-  const help = doc.createElement('p');
-  help.id = `${id}-hint`;
-  help.className = 'hint';
-  help.textContent = t(hint);
-  const row = doc.createElement('div');
-  row.className = 'signal-row';
-  row.append(line, help);
-  return { input, row };
 }
 
 function errorMessage(error: unknown): string {

@@ -9,6 +9,7 @@ import { launchFirefoxWithExtension, type FirefoxExtensionBrowser } from '../../
 import { waitForFile } from '../../browser/wait-for-file';
 import { startDemoServer } from '../../demo-site/server';
 import { readOfflineCopy } from '../pages/library-idb';
+import { expiringAnswer, readKeepOffline, untilExpired } from '../support/offline-steps';
 import { FirefoxLibraryPage } from './library-page';
 
 const sampleMp4 = await readFile(fileURLToPath(new URL('../../fixtures/media/sample.mp4', import.meta.url)));
@@ -43,28 +44,22 @@ describe('offline copies in Firefox (the background page makes the blob: URL its
     await firefox.gotoExtensionPage(options, '/options.html');
     await options.waitForSelector('#keep-offline');
     await options.click('#keep-offline');
-    await expect
-      .poll(() =>
-        options.evaluate(async () => {
-          const { browser } = globalThis as unknown as { browser: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } } };
-          return ((await browser.storage.local.get('settings')).settings as { keepOffline?: boolean } | undefined)?.keepOffline;
-        }),
-      )
-      .toBe(true);
+    await expect.poll(() => options.evaluate(readKeepOffline)).toBe(true);
 
-    const expires = Math.floor(Date.now() / 1000) + 4;
+    // Links signed to expire a few seconds from now, as a model's CDN signs them.
+    const { expires, endpoint } = expiringAnswer(4);
     const chat = await firefox.browser.newPage();
     await chat.goto(`${server.origin}/test/page.html`);
     await chat.evaluate(
       (endpoint) => (window as unknown as { runCapture(m: string, p: string): Promise<unknown> }).runCapture('reader', endpoint),
-      `/v1/chat/completions?pace=0&expires=${expires}`,
+      endpoint,
     );
 
     const library = new FirefoxLibraryPage(await firefox.openPopup());
     const entry = await library.waitForEntry((candidate) => candidate.status === 'done');
     await expect.poll(() => library.page.evaluate(readOfflineCopy, entry.id).then((copy) => copy?.state), { timeout: 15_000 }).toBe('kept');
 
-    await new Promise((resolve) => setTimeout(resolve, Math.max(0, expires * 1000 - Date.now() + 300)));
+    await untilExpired(expires);
     expect((await fetch(entry.videoUrl!)).status).toBe(403);
     await library.reload();
     await library.download(entry.id);

@@ -9,6 +9,7 @@ import { launchChromiumWithExtension, type ExtensionBrowser } from '../../browse
 import { waitForFile } from '../../browser/wait-for-file';
 import { startDemoServer } from '../../demo-site/server';
 import { readOfflineCopy } from '../pages/library-idb';
+import { expiringAnswer, readKeepOffline, untilExpired } from '../support/offline-steps';
 import { LibraryPage } from '../pages/library-page';
 import { extensionWithHosts } from './support/test-extension';
 
@@ -46,22 +47,15 @@ describe('offline copies', () => {
   it('an expired-link entry with an offline copy still plays and downloads', async () => {
     const options = await optionsPage();
     await options.locator('#keep-offline').check();
-    await expect
-      .poll(() =>
-        options.evaluate(async () => {
-          const { chrome } = globalThis as unknown as { chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } } };
-          return ((await chrome.storage.local.get('settings')).settings as { keepOffline?: boolean } | undefined)?.keepOffline;
-        }),
-      )
-      .toBe(true);
+    await expect.poll(() => options.evaluate(readKeepOffline)).toBe(true);
 
-    // A link signed to expire a few seconds from now, as a model's CDN signs it.
-    const expires = Math.floor(Date.now() / 1000) + 4;
+    // Links signed to expire a few seconds from now, as a model's CDN signs them.
+    const { expires, endpoint } = expiringAnswer(4);
     const chat = await chromium.context.newPage();
     await chat.goto(`${server.origin}/test/page.html`);
     await chat.evaluate(
       (endpoint) => (window as unknown as { runCapture(m: string, p: string): Promise<unknown> }).runCapture('reader', endpoint),
-      `/v1/chat/completions?pace=0&expires=${expires}`,
+      endpoint,
     );
 
     const library = new LibraryPage(await chromium.openPopup());
@@ -73,7 +67,7 @@ describe('offline copies', () => {
     expect(sha256(Buffer.from(copy?.cover ?? '', 'base64'))).toBe(sha256(sampleCover));
 
     // The link is dead now: the server refuses it, as an expired bucket link is refused.
-    await new Promise((resolve) => setTimeout(resolve, Math.max(0, expires * 1000 - Date.now() + 300)));
+    await untilExpired(expires);
     expect((await fetch(entry.videoUrl!)).status).toBe(403);
 
     await library.reload();
