@@ -40,6 +40,19 @@ MESSAGES = {
     ),
     "offlineCleared": ("Deleted $1 offline copies.", "已删除 $1 个离线副本。"),
     "offlineSaveError": ("Could not save: $1", "无法保存：$1"),
+    "offlineMissing": ("No offline copy", "无离线副本"),
+    "offlineMissingTooLarge": (
+        "Not kept offline: larger than the space left for copies (see Settings).",
+        "未保存离线副本：超出副本剩余空间（见设置）。",
+    ),
+    "offlineMissingNotVideo": (
+        "Not kept offline: the link did not give a video file.",
+        "未保存离线副本：该链接返回的不是视频文件。",
+    ),
+    "offlineMissingUnreachable": (
+        "Not kept offline: the video could not be fetched (tried again later).",
+        "未保存离线副本：无法获取视频（稍后会重试）。",
+    ),
     # Site access
     "siteUnsupported": ("Video Keeper captures on web pages only.", "Video Keeper 只在网页上捕获。"),
     "siteDefault": ("Capturing on $1 (a built-in site).", "正在 $1 上捕获（内置网站）。"),

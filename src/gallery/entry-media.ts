@@ -1,3 +1,5 @@
+import type { SkipReason } from '../offline/offline-copy';
+
 /**
  * The offline copy of one entry, as a gallery page shows it: `blob:` URLs the page itself made
  * from the Blobs kept in IndexedDB (src/offline). They are the extension's own, so unlike the
@@ -8,6 +10,8 @@ export interface EntryMedia {
   videoUrl?: string;
   /** The kept cover image. */
   coverUrl?: string;
+  /** Why no copy was kept, when one was tried and given up on (too large, not a video, unreachable). */
+  missing?: SkipReason;
 }
 
 /** Offline copies by entry id; an entry without a copy has no key. */

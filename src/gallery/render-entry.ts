@@ -1,10 +1,11 @@
 import type { VideoEntry } from '../store/video-entry';
+import type { SkipReason } from '../offline/offline-copy';
 import type { EntryMedia } from './entry-media';
 import { addEntryPreview } from './entry-preview';
 import { formatAbsoluteTime, formatRelativeTime, siteHost, statusLabel } from './format-entry';
 import { isLinkExpired } from './gallery-query';
 import { offlineMediaUrl, safeMediaUrl } from './safe-media-url';
-import { t } from '../i18n/t';
+import { t, type MessageName } from '../i18n/t';
 
 /** A short message under one entry after the user acted on it. */
 export interface EntryNotice {
@@ -30,6 +31,13 @@ export interface EntryRenderOptions {
   /** The full gallery's click-to-play player on the cover, besides the hover preview. */
   player?: boolean;
 }
+
+/** Why no offline copy was kept, in words, for the tooltip of the "No offline copy" mark. */
+const MISSING_REASONS = {
+  'too-large': 'offlineMissingTooLarge',
+  'not-video': 'offlineMissingNotVideo',
+  unreachable: 'offlineMissingUnreachable',
+} as const satisfies Record<SkipReason, MessageName>;
 
 /**
  * What the entry's preview plays: its offline copy, else its http(s) link while that has not
@@ -91,6 +99,12 @@ export function renderEntry(doc: Document, entry: VideoEntry, options: EntryRend
     const mark = element(doc, 'span', 'entry-offline', t('offlineCopy'));
     mark.title = offlineVideo ? t('offlineCopyVideo') : t('offlineCopyCover');
     status.append(' · ', mark);
+  } else if (media?.missing) {
+    // The user switched copies on; say why this one has none rather than leave them guessing.
+    item.dataset.offline = 'missing';
+    const why = element(doc, 'span', 'entry-offline-missing', t('offlineMissing'));
+    why.title = t(MISSING_REASONS[media.missing]);
+    status.append(' · ', why);
   }
 
   const actions = element(doc, 'div', 'entry-actions');

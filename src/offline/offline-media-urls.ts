@@ -42,6 +42,7 @@ export function createOfflineMediaUrls(copies: Pick<OfflineCopies, 'getMany'>, u
             revoke(current);
             made.delete(id);
           }
+          if (record) result.set(id, { missing: record.reason });
           continue;
         }
         if (current?.savedAt === record.savedAt) {

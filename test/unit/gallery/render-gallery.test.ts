@@ -379,6 +379,26 @@ describe('renderGallery: chat page, preview and offline copies', () => {
     expect(other!.querySelector('.entry-offline')).toBeNull();
   });
 
+  it('says why an entry has no offline copy when one was tried and given up on', () => {
+    const { root, actions } = setup();
+    const media = new Map([
+      ['task:8891215448425547870:0', { missing: 'too-large' as const }],
+      ['other', { missing: 'unreachable' as const }],
+    ]);
+    renderGallery(root, [entry(), entry({ id: 'other' }), entry({ id: 'untried' })], actions, { now: NOW, media });
+    const [big, lost, untried] = items(root);
+    expect(big!.dataset.offline).toBe('missing');
+    expect(big!.querySelector('.entry-status')?.textContent).toBe('Done · No offline copy');
+    expect(big!.querySelector<HTMLElement>('.entry-offline-missing')?.title).toBe(
+      'Not kept offline: larger than the space left for copies (see Settings).',
+    );
+    expect(lost!.querySelector<HTMLElement>('.entry-offline-missing')?.title).toBe(
+      'Not kept offline: the video could not be fetched (tried again later).',
+    );
+    expect(untried!.querySelector('.entry-offline-missing')).toBeNull();
+    expect(untried!.dataset.offline).toBeUndefined();
+  });
+
   it('takes only blob: URLs from the media map', () => {
     const { root, actions } = setup();
     const media = new Map([['task:8891215448425547870:0', { videoUrl: 'javascript:alert(1)', coverUrl: 'https://evil.example/c.jpeg' }]]);

@@ -148,7 +148,8 @@ describe('offline media URLs for a gallery page', () => {
       revokeObjectURL: (url) => live.delete(url),
     });
     const first = await urls.load(['a', 's', 'none']);
-    expect([...first.keys()]).toEqual(['a']);
+    expect([...first.keys()]).toEqual(['a', 's']);
+    expect(first.get('s')).toEqual({ missing: 'too-large' });
     expect(first.get('a')).toEqual({ videoUrl: 'blob:test/1', coverUrl: 'blob:test/2' });
     expect((await urls.load(['a'])).get('a')).toEqual({ videoUrl: 'blob:test/1', coverUrl: 'blob:test/2' });
 
