@@ -5,8 +5,12 @@ import type { FetchedMedia } from './fetch-media';
 import type { OfflineCopies } from './offline-copies';
 import type { OfflineCopy } from './offline-copy';
 
-/** One copy may not be larger than this, whatever the cap: the whole file passes through memory. */
-export const MAX_COPY_BYTES = 2 * 1024 ** 3;
+/**
+ * One copy may not be larger than this, whatever the cap: the whole file passes through the
+ * worker's memory before it is one Blob. Generated clips are 5 to 100 MB; a service worker
+ * holding gigabytes would be killed by the browser.
+ */
+export const MAX_COPY_BYTES = 512 * 1024 ** 2;
 /** A cover larger than this is left out of the copy (covers are a few hundred KB). */
 export const MAX_COVER_BYTES = 20 * 1024 ** 2;
 /** How many entries a catch-up looks at, newest first. */
