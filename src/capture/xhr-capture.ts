@@ -16,7 +16,7 @@ const EVENTS = ['readystatechange', 'progress', 'abort', 'error', 'timeout', 'lo
  * once, when done. `send` is wrapped only to learn the request body (for the model name).
  *
  * The copy listens from construction, so it runs before every listener of the page: Chromium
- * calls listeners at the target in the order they were added, whatever their capture flag,
+ * and Firefox call listeners at the target in the order they were added, whatever their capture flag,
  * and a page listener may abort(), which empties `responseText` at once (sse.js closes in
  * the event that brings `[DONE]`, even after the request is done).
  */

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { seedSse } from '../../support/seed';
-import { REQUEST_MODEL, seedAnswer, seedCompletion, seedData } from './support/answer-streams';
+import { REQUEST_MODEL } from './support/answer-streams';
+import { expectGrowingResponseText, expectParsedCompletion, expectSeedMessages, seedText } from './support/client-expectations';
 import { useClientHarness } from './support/client-harness';
 
 const harness = useClientHarness(['browser-transports']);
-const seedText = new TextDecoder().decode(seedSse);
 const completions = () => `${harness.site.origin}/v1/chat/completions`;
 
 describe("the browser's own XMLHttpRequest and EventSource", () => {
@@ -14,19 +13,14 @@ describe("the browser's own XMLHttpRequest and EventSource", () => {
   ] as const) {
     it(`XHR with responseType ${responseType}: the page's responseText grows as sent and the video is stored once`, async () => {
       const result = await harness.runClient('browser-transports', { transport });
-      expect(result.text).toBe(seedText);
-      // Several progress events, each with a prefix of what was sent.
-      const seen = result.received as string[];
-      expect(seen.length).toBeGreaterThan(1);
-      for (const text of seen) expect(seedText.startsWith(text)).toBe(true);
+      expectGrowingResponseText(result);
       await harness.expectSeedStoredOnce({ model: REQUEST_MODEL, endpointUrl: completions() });
     });
   }
 
   it("XHR with responseType 'json': the page gets the parsed completion and the video is stored once", async () => {
     const result = await harness.runClient('browser-transports', { transport: 'xhr-json' });
-    expect(result.received).toEqual([seedCompletion()]);
-    expect(result.text).toBe(seedAnswer);
+    expectParsedCompletion(result);
     await harness.expectSeedStoredOnce({ model: REQUEST_MODEL, endpointUrl: completions() });
   });
 
@@ -38,15 +32,13 @@ describe("the browser's own XMLHttpRequest and EventSource", () => {
 
   it('EventSource: the page gets every message and the video is stored once', async () => {
     const result = await harness.runClient('browser-transports', { transport: 'event-source' });
-    expect(result.received).toEqual(seedData);
-    expect(result.text).toBe(seedAnswer);
+    expectSeedMessages(result);
     await harness.expectSeedStoredOnce({ endpointUrl: completions() });
   });
 
   it('EventSource with named events the page listens to', async () => {
     const result = await harness.runClient('browser-transports', { transport: 'event-source-named' });
-    expect(result.received).toEqual(seedData);
-    expect(result.text).toBe(seedAnswer);
+    expectSeedMessages(result);
     await harness.expectSeedStoredOnce({ endpointUrl: `${completions()}?event=delta` });
   });
 

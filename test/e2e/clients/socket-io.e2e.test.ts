@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { openWebUiChatEvents, seedAnswer } from './support/answer-streams';
+import { describe, it } from 'vitest';
+import { expectOpenWebUiChatEvents } from './support/client-expectations';
 import { useClientHarness } from './support/client-harness';
 
 const harness = useClientHarness(['socket-io']);
@@ -7,10 +7,7 @@ const harness = useClientHarness(['socket-io']);
 describe('socket.io-client (WebSocket), as Open WebUI streams answers', () => {
   it('delivers every chat-events payload unchanged and the video is stored once', async () => {
     const result = await harness.runClient('socket-io');
-
-    expect(result.received).toEqual(openWebUiChatEvents('chat-1', 'message-1'));
-    // Open WebUI's last event strips the trailing white space of the answer.
-    expect(result.text).toBe(seedAnswer.trim());
+    expectOpenWebUiChatEvents(result);
 
     // Needs the decode layer to read WEBSOCKET_CONTENT_TYPE streams with the Open WebUI
     // Socket.IO dialect (src/transport/open-webui-socket-dialect.ts).

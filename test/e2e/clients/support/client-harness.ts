@@ -1,20 +1,15 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { VideoEntry } from '@/src/store/video-entry';
 import { builtExtensionDir } from '../../../browser/built-extension';
 import { launchChromiumWithExtension, type ExtensionBrowser } from '../../../browser/launch-chromium';
-import { seedExpected } from '../../../support/seed';
 import { LibraryPage } from '../../pages/library-page';
+import { expectSeedStoredOnce, runClientInPage } from './client-expectations';
 import type { ClientResult } from './client-result';
 import { startClientSite, type ClientPageName, type ClientSite } from './client-site';
-
-/** The one video of the seed answer, as it must be stored. */
-const seedVideo = seedExpected.videos[0]!;
-export const SEED_ENTRY_ID = `task:${seedVideo.taskId}:0`;
 
 /** A Chromium with the built extension, the client site and the popup's library, for one test file. */
 export interface ClientHarness {
@@ -80,26 +75,8 @@ export function useClientHarness(pages: readonly ClientPageName[]): ClientHarnes
       const tab = ready(page);
       await tab.bringToFront();
       await tab.goto(ready(site).pageUrl(name));
-      return tab.evaluate(
-        (runOptions) => (window as unknown as { runClient(o?: Record<string, unknown>): Promise<ClientResult> }).runClient(runOptions),
-        options,
-      );
+      return tab.evaluate(runClientInPage, options);
     },
-    async expectSeedStoredOnce(expected) {
-      const entries = ready(library);
-      const entry = await entries.waitForEntry((item) => item.id === SEED_ENTRY_ID && item.status === 'done');
-      expect(entry).toMatchObject({
-        videoUrl: seedVideo.video,
-        coverUrl: seedVideo.cover,
-        prompt: seedVideo.prompt,
-        taskId: seedVideo.taskId,
-        site: ready(site).origin,
-        ...expected,
-      });
-      // Late duplicates (a second stream, a replay) would land within moments.
-      await sleep(300);
-      expect(await entries.storedEntries()).toHaveLength(1);
-      return entry;
-    },
+    expectSeedStoredOnce: (expected) => expectSeedStoredOnce(ready(library), ready(site).origin, expected),
   };
 }

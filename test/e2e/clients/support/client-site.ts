@@ -54,7 +54,8 @@ export async function startClientSite(pages: readonly ClientPageName[]): Promise
     bundle: true,
     format: 'iife',
     platform: 'browser',
-    target: 'chrome120',
+    // The pages run in both test browsers (Firefox from ESR 140, like the extension).
+    target: ['chrome120', 'firefox140'],
     logLevel: 'silent',
   });
   const open = new Set<AbortController>();
