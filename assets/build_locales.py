@@ -320,6 +320,10 @@ MESSAGES = {
         "Videos generated on enabled sites appear here: $1 (any port) and known chat hosts ($2).",
         "在已开启捕获的网站上生成的视频会显示在这里：$1（任意端口）以及已知的聊天网站（$2）。",
     ),
+    "emptyEnable": (
+        "Chatting somewhere else? Open that chat site, click the Video Keeper button in the toolbar and choose \"Capture on this site\", then reload the page.",
+        "在其他网站聊天？打开该聊天网站，点击工具栏中的 Video Keeper 按钮，选择“在此网站捕获”，然后刷新页面。",
+    ),
     "entryLabel": ("$1, $2", "$1，$2"),
     "facetCount": ("$1 ($2)", "$1（$2）"),
 }

@@ -78,6 +78,8 @@ describe('what the user sees', () => {
     await popup.reload();
     await expect.poll(() => popup.locator('.empty').count()).toBe(1);
     expect(await popup.locator('.empty').textContent()).toContain('No videos yet.');
+    // … and how to switch capture on for a site that is not built in.
+    expect(await popup.locator('.empty .empty-enable').textContent()).toContain('Capture on this site');
     expect(await popup.getByRole('link', { name: 'Open full gallery' }).isVisible()).toBe(true);
     expect(await popup.getByRole('link', { name: 'Settings' }).isVisible()).toBe(true);
     await shoot(popup, 'popup-empty');

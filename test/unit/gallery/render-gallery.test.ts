@@ -264,6 +264,7 @@ describe('renderGallery', () => {
     const empty = root.querySelector('p.empty');
     expect(empty?.textContent).toContain('localhost, 127.0.0.1, [::1]');
     expect(empty?.textContent).toContain('chatglm.cn');
+    expect(empty?.querySelector('.empty-enable')?.textContent).toContain('choose "Capture on this site"');
   });
 
   it('renders a load error in place of the entries', () => {
