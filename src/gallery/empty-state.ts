@@ -24,6 +24,6 @@ export function renderEmptyState(doc: Document): HTMLElement {
   const enable = doc.createElement('span');
   enable.className = 'empty-enable';
   enable.textContent = t('emptyEnable');
-  empty.append(doc.createElement('br'), enable);
+  empty.append(enable);
   return empty;
 }
