@@ -107,7 +107,7 @@ function utf8Length(text: string): number {
 }
 
 /** 8 hex digits of FNV-1a over the UTF-16 code units: short, stable, not a security hash. */
-function shortHash(text: string): string {
+export function shortHash(text: string): string {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);

@@ -1,4 +1,4 @@
-import { PROMPT_MAX_BYTES, sanitizeFileNamePart, videoExtension } from '../download/file-name';
+import { PROMPT_MAX_BYTES, sanitizeFileNamePart, shortHash, videoExtension } from '../download/file-name';
 import type { VideoEntry } from '../store/video-entry';
 import type { MessageName } from '../i18n/t';
 
@@ -72,19 +72,10 @@ function tokenValues(entry: TemplateEntry): Record<TemplateToken, string> {
     date: `${created.getFullYear()}-${two(created.getMonth() + 1)}-${two(created.getDate())}`,
     time: `${two(created.getHours())}-${two(created.getMinutes())}-${two(created.getSeconds())}`,
     prompt: sanitizeFileNamePart(entry.prompt ?? '', PROMPT_MAX_BYTES) || FALLBACK_NAME,
+    // The same hash videoFileName uses for entries without a task id.
     taskId: entry.taskId ?? shortHash(entry.id),
     model: entry.model ?? 'unknown-model',
     site,
     index: String(entry.index + 1),
   };
-}
-
-/** 8 hex digits of FNV-1a, as videoFileName uses for entries without a task id. */
-function shortHash(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return (hash >>> 0).toString(16).padStart(8, '0');
 }
