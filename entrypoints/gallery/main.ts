@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { localizePage } from '../../src/i18n/t';
 import { createBackgroundSender, isEntriesChanged } from '../../src/gallery/background-client';
 import { mountFullGallery } from '../../src/gallery/full-gallery';
+import { createGalleryActions } from '../../src/gallery/gallery-actions';
 import { GALLERY_VIEW_KEY } from '../../src/gallery/gallery-view';
 import { createLibraryReader } from '../../src/gallery/library-reader';
 import { createOfflineCopies } from '../../src/offline/offline-copies';
@@ -22,16 +23,7 @@ const offlineMedia = createOfflineMediaUrls(createOfflineCopies(database), URL);
 const gallery = mountFullGallery(root, {
   reader: createLibraryReader(database),
   loadMedia: (ids) => offlineMedia.load(ids),
-  actions: {
-    download: (id) => sendToBackground({ type: 'download-entry', id }),
-    copyLink: (url) => navigator.clipboard.writeText(url),
-    openVideo: async (url) => {
-      await browser.tabs.create({ url });
-    },
-    openPage: async (url) => {
-      await browser.tabs.create({ url });
-    },
-  },
+  actions: createGalleryActions(sendToBackground, { tabs: browser.tabs, clipboard: navigator.clipboard }),
   deleteEntries: (ids) => sendToBackground({ type: 'delete-entries', ids }),
   restoreEntries: (entries) => sendToBackground({ type: 'restore-entries', entries }),
   onDownloadChanged: (listener) =>

@@ -3,7 +3,8 @@ import { localizePage } from '../../src/i18n/t';
 import { createBackgroundSender, isEntriesChanged } from '../../src/gallery/background-client';
 import { createLibraryReader, POPUP_PAGE_SIZE } from '../../src/gallery/library-reader';
 import { createGalleryRefresher } from '../../src/gallery/refresh-gallery';
-import { renderBacklogNotice, type GalleryActions } from '../../src/gallery/render-gallery';
+import { createGalleryActions } from '../../src/gallery/gallery-actions';
+import { renderBacklogNotice } from '../../src/gallery/render-gallery';
 import { renderSitePanel } from '../../src/sites/render-site-panel';
 import { currentTab } from '../../src/sites/current-tab';
 import { createOfflineCopies } from '../../src/offline/offline-copies';
@@ -23,16 +24,7 @@ notice.hidden = true;
 root.before(notice);
 
 const sendToBackground = createBackgroundSender((message) => browser.runtime.sendMessage(message));
-const actions: GalleryActions = {
-  download: (id) => sendToBackground({ type: 'download-entry', id }),
-  copyLink: (url) => navigator.clipboard.writeText(url),
-  openVideo: async (url) => {
-    await browser.tabs.create({ url });
-  },
-  openPage: async (url) => {
-    await browser.tabs.create({ url });
-  },
-};
+const actions = createGalleryActions(sendToBackground, { tabs: browser.tabs, clipboard: navigator.clipboard });
 
 // The popup shows the newest page only, read with a cursor, so it opens as fast on a library of
 // 10 000 videos as on one of 10; the full gallery has the rest.
