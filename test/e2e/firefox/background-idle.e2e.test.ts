@@ -1,10 +1,8 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { builtFirefoxExtensionDir } from '../../browser/built-firefox-extension';
-import { launchFirefoxWithExtension, type FirefoxExtensionBrowser } from '../../browser/launch-firefox';
+import type { FirefoxExtensionBrowser } from '../../browser/launch-firefox';
+import { launchFirefoxSession, type FirefoxSession } from './firefox-session';
 import { waitForFile } from '../../browser/wait-for-file';
 import { startDemoServer } from '../../demo-site/server';
 import { FirefoxLibraryPage } from './library-page';
@@ -18,6 +16,7 @@ const HOLD_MS = 4_000;
 const expected = seedVideo;
 const entryId = seedEntryId;
 
+let session: FirefoxSession;
 let firefox: FirefoxExtensionBrowser;
 let server: { origin: string; close(): Promise<void> };
 let downloadsDir: string;
@@ -26,21 +25,13 @@ let page: Page;
 
 beforeAll(async () => {
   server = await startDemoServer({ port: 0 });
-  downloadsDir = await mkdtemp(join(tmpdir(), 'video-keeper-firefox-downloads-'));
-  firefox = await launchFirefoxWithExtension({
-    extensionPath: builtFirefoxExtensionDir(),
-    headless: !process.env.HEADED,
-    downloadsDir,
-    backgroundIdleTimeoutMs: IDLE_TIMEOUT_MS,
-  });
-  library = new FirefoxLibraryPage(await firefox.openPopup());
-  page = await firefox.browser.newPage();
+  session = await launchFirefoxSession('downloads', { backgroundIdleTimeoutMs: IDLE_TIMEOUT_MS });
+  ({ firefox, library, page, downloadsDir } = session);
 });
 
 afterAll(async () => {
-  await firefox?.close();
+  await session?.close();
   await server?.close();
-  if (downloadsDir) await rm(downloadsDir, { recursive: true, force: true });
 });
 
 beforeEach(async () => {

@@ -1,11 +1,9 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CAPTURE_MATCHES } from '../../../src/sites/capture-sites';
-import { builtFirefoxExtensionDir } from '../../browser/built-firefox-extension';
-import { launchFirefoxWithExtension, type FirefoxExtensionBrowser } from '../../browser/launch-firefox';
+import type { FirefoxExtensionBrowser } from '../../browser/launch-firefox';
+import { launchFirefoxSession, type FirefoxSession } from './firefox-session';
 import { waitForFile } from '../../browser/wait-for-file';
 import { startDemoServer } from '../../demo-site/server';
 import { seedSse } from '../../support/seed';
@@ -22,6 +20,7 @@ const entryId = seedEntryId;
 // How Firefox prints a native function; the page must still see this after the fetch wrapper.
 const NATIVE_FETCH_SOURCE = 'function fetch() {\n    [native code]\n}';
 
+let session: FirefoxSession;
 let firefox: FirefoxExtensionBrowser;
 let server: { origin: string; close(): Promise<void> };
 let downloadsDir: string;
@@ -30,20 +29,13 @@ let page: Page;
 
 beforeAll(async () => {
   server = await startDemoServer({ port: 0 });
-  downloadsDir = await mkdtemp(join(tmpdir(), 'video-keeper-firefox-downloads-'));
-  firefox = await launchFirefoxWithExtension({
-    extensionPath: builtFirefoxExtensionDir(),
-    headless: !process.env.HEADED,
-    downloadsDir,
-  });
-  library = new FirefoxLibraryPage(await firefox.openPopup());
-  page = await firefox.browser.newPage();
+  session = await launchFirefoxSession('downloads');
+  ({ firefox, library, page, downloadsDir } = session);
 });
 
 afterAll(async () => {
-  await firefox?.close();
+  await session?.close();
   await server?.close();
-  if (downloadsDir) await rm(downloadsDir, { recursive: true, force: true });
 });
 
 beforeEach(async () => {

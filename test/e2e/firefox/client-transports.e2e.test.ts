@@ -1,10 +1,6 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { builtFirefoxExtensionDir } from '../../browser/built-firefox-extension';
-import { launchFirefoxWithExtension, type FirefoxExtensionBrowser } from '../../browser/launch-firefox';
+import { launchFirefoxSession, type FirefoxSession } from './firefox-session';
 import { REQUEST_MODEL } from '../clients/support/answer-streams';
 import {
   expectGrowingResponseText,
@@ -22,28 +18,20 @@ import { FirefoxLibraryPage } from './library-page';
 // The pages, servers and checks of test/e2e/clients, driven in Firefox: the XHR, EventSource
 // and WebSocket hooks there are Firefox's own built-ins, wrapped from a MAIN-world content script.
 
-let firefox: FirefoxExtensionBrowser;
+let session: FirefoxSession;
 let site: ClientSite;
-let downloadsDir: string;
 let library: FirefoxLibraryPage;
 let page: Page;
 
 beforeAll(async () => {
   site = await startClientSite(['browser-transports', 'socket-io']);
-  downloadsDir = await mkdtemp(join(tmpdir(), 'video-keeper-firefox-clients-'));
-  firefox = await launchFirefoxWithExtension({
-    extensionPath: builtFirefoxExtensionDir(),
-    headless: !process.env.HEADED,
-    downloadsDir,
-  });
-  library = new FirefoxLibraryPage(await firefox.openPopup());
-  page = await firefox.browser.newPage();
+  session = await launchFirefoxSession('clients');
+  ({ library, page } = session);
 });
 
 afterAll(async () => {
-  await firefox?.close();
+  await session?.close();
   await site?.close();
-  if (downloadsDir) await rm(downloadsDir, { recursive: true, force: true });
 });
 
 beforeEach(async () => {

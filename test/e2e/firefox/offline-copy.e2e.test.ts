@@ -1,11 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { builtFirefoxExtensionDir } from '../../browser/built-firefox-extension';
-import { launchFirefoxWithExtension, type FirefoxExtensionBrowser } from '../../browser/launch-firefox';
+import type { FirefoxExtensionBrowser } from '../../browser/launch-firefox';
+import { launchFirefoxSession, type FirefoxSession } from './firefox-session';
 import { waitForFile } from '../../browser/wait-for-file';
 import { startDemoServer } from '../../demo-site/server';
 import { readOfflineCopy } from '../pages/library-idb';
@@ -15,27 +13,23 @@ import { FirefoxLibraryPage } from './library-page';
 const sampleMp4 = await readFile(fileURLToPath(new URL('../../fixtures/media/sample.mp4', import.meta.url)));
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
+let session: FirefoxSession;
 let firefox: FirefoxExtensionBrowser;
+let library: FirefoxLibraryPage;
 let server: { origin: string; close(): Promise<void> };
 let downloadsDir: string;
 
 beforeAll(async () => {
   server = await startDemoServer({ port: 0 });
-  downloadsDir = await mkdtemp(join(tmpdir(), 'video-keeper-firefox-offline-'));
-  firefox = await launchFirefoxWithExtension({
-    extensionPath: builtFirefoxExtensionDir(),
-    headless: !process.env.HEADED,
-    downloadsDir,
-    // Headless Firefox cannot show the permission prompt; this pref answers it "allow", and the
-    // options page's real permissions.request call goes through.
-    extraPrefs: { 'extensions.webextOptionalPermissionPrompts': false },
-  });
+  // Headless Firefox cannot show the permission prompt; this pref answers it "allow", and the
+  // options page's real permissions.request call goes through.
+  session = await launchFirefoxSession('offline', { extraPrefs: { 'extensions.webextOptionalPermissionPrompts': false } });
+  ({ firefox, library, downloadsDir } = session);
 });
 
 afterAll(async () => {
-  await firefox?.close();
+  await session?.close();
   await server?.close();
-  if (downloadsDir) await rm(downloadsDir, { recursive: true, force: true });
 });
 
 describe('offline copies in Firefox (the background page makes the blob: URL itself)', () => {
@@ -55,7 +49,6 @@ describe('offline copies in Firefox (the background page makes the blob: URL its
       endpoint,
     );
 
-    const library = new FirefoxLibraryPage(await firefox.openPopup());
     const entry = await library.waitForEntry((candidate) => candidate.status === 'done');
     await expect.poll(() => library.page.evaluate(readOfflineCopy, entry.id).then((copy) => copy?.state), { timeout: 15_000 }).toBe('kept');
 

@@ -1,0 +1,50 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { builtFirefoxExtensionDir } from '../../browser/built-firefox-extension';
+import { launchFirefoxWithExtension, type FirefoxExtensionBrowser, type LaunchFirefoxOptions } from '../../browser/launch-firefox';
+import { FirefoxLibraryPage } from './library-page';
+
+/** What most Firefox test files start from: the built add-on installed, its popup and a chat tab. */
+export interface FirefoxSession {
+  firefox: FirefoxExtensionBrowser;
+  /** The popup, opened as a tab. */
+  library: FirefoxLibraryPage;
+  /** A blank tab for the chat page. */
+  page: Page;
+  /** A fresh folder the downloads land in. */
+  downloadsDir: string;
+  /** Closes Firefox and removes the downloads folder. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+/**
+ * Launches Firefox (headless unless HEADED is set) with `.output/firefox-mv3` and a downloads
+ * folder named after `name`; `options` add to or override the launch options.
+ */
+export async function launchFirefoxSession(
+  name: string,
+  options: Partial<Omit<LaunchFirefoxOptions, 'downloadsDir'>> = {},
+): Promise<FirefoxSession> {
+  const downloadsDir = await mkdtemp(join(tmpdir(), `video-keeper-firefox-${name}-`));
+  let firefox: FirefoxExtensionBrowser | undefined;
+  const close = async (): Promise<void> => {
+    await firefox?.close();
+    await rm(downloadsDir, { recursive: true, force: true });
+  };
+  try {
+    firefox = await launchFirefoxWithExtension({
+      extensionPath: builtFirefoxExtensionDir(),
+      headless: !process.env.HEADED,
+      downloadsDir,
+      ...options,
+    });
+    const library = new FirefoxLibraryPage(await firefox.openPopup());
+    const page = await firefox.browser.newPage();
+    return { firefox, library, page, downloadsDir, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
