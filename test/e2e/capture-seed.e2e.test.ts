@@ -9,7 +9,7 @@ import { waitForFile } from '../browser/wait-for-file';
 import { startDemoServer } from '../demo-site/server';
 import { seedSse } from '../support/seed';
 import { LibraryPage } from './pages/library-page';
-import { expectedSeedEntry, expectedSeedResponse, seedEntryId, seedSha, seedVideo, type PageResult } from './support/seed-capture';
+import { expectedSeedEntry, expectedSeedResponse, seedEntryId, seedScenarios, seedSha, seedVideo, type PageResult } from './support/seed-capture';
 
 const expected = seedVideo;
 const entryId = seedEntryId;
@@ -71,24 +71,7 @@ describe('the seed, captured in a real Chromium', () => {
     });
   }
 
-  it('stores one entry when the same answer is replayed', async () => {
-    await runCapture('reader', '/v1/chat/completions?source=fixture&pace=0');
-    await library.waitForEntry((item) => item.status === 'done');
-    await runCapture('text', '/v1/chat/completions?source=fixture&pace=0');
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(await library.storedEntries()).toHaveLength(1);
-  });
-
-  it('shows the entry as generating while the video is made, then failed when no video comes', async () => {
-    const running = runCapture('reader', '/v1/chat/completions?pace=0.05&fail=1&hold=1500');
-    const generating = await library.waitForEntry((item) => item.status === 'generating');
-    expect(generating.prompt).toBe('一条狗');
-    await running;
-    const failed = await library.waitForEntry((item) => item.id === generating.id && item.status === 'failed');
-    expect(failed.failureReason).toBe('no-result');
-    await library.reload();
-    await expect.poll(() => library.entry(failed.id).getAttribute('data-status')).toBe('failed');
-  });
+  seedScenarios(() => ({ runCapture, library }));
 
   it('lists the video in the popup and downloads it under a safe name', async () => {
     await runCapture('reader', '/v1/chat/completions?pace=0');

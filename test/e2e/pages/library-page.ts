@@ -29,6 +29,11 @@ export class LibraryPage extends LibraryReads {
     return this.page.locator(`li.entry[data-entry-id="${id}"]`);
   }
 
+  /** `data-status` of the rendered entry, or `null` when it is not listed. */
+  async entryStatus(id: string): Promise<string | null> {
+    return (await this.entry(id).count()) === 0 ? null : this.entry(id).getAttribute('data-status');
+  }
+
   async download(id: string): Promise<void> {
     // A background tab gets no animation frames, and Playwright waits for one before a click.
     await this.page.bringToFront();
