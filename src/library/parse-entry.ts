@@ -1,10 +1,12 @@
 import { parseHttpUrl } from '../extract/http-url';
-import type { BreakReason, FailureReason, VideoEntry, VideoStatus } from '../store/video-entry';
+import { ENTRY_SOURCES, type BreakReason, type FailureReason, type VideoEntry, type VideoStatus } from '../store/video-entry';
 
 const STATUSES: readonly VideoStatus[] = ['generating', 'done', 'partial', 'failed'];
 const BREAKS: readonly BreakReason[] = ['stream-error', 'interrupted', 'truncated'];
 const FAILURES: readonly FailureReason[] = ['no-result', ...BREAKS];
 const MAX_TEXT = 100_000;
+/** Renditions of one video a site may list; more is not one video's. */
+const MAX_ALTERNATES = 16;
 
 /**
  * A `VideoEntry` from untrusted JSON (an imported library file, an undo from a page), or a
@@ -30,6 +32,17 @@ export function parseVideoEntry(value: unknown): { ok: true; entry: VideoEntry }
     if (field === undefined) return required ? new Error(`${key} is missing`) : undefined;
     return typeof field === 'number' && Number.isFinite(field) && field >= 0 ? field : new Error(`${key} is not a number`);
   };
+  const urls = (key: string): string[] | undefined | Error => {
+    const field = record[key];
+    if (field === undefined) return undefined;
+    if (!Array.isArray(field) || field.length > MAX_ALTERNATES) return new Error(`${key} is not a list of URLs`);
+    for (const item of field as unknown[]) {
+      if (typeof item !== 'string' || item.length > MAX_TEXT || parseHttpUrl(item) === undefined) {
+        return new Error(`${key} holds something that is not an http(s) URL`);
+      }
+    }
+    return [...(field as string[])];
+  };
   const oneOf = <T extends string>(key: string, allowed: readonly T[]): T | undefined | Error => {
     const field = record[key];
     if (field === undefined) return undefined;
@@ -54,6 +67,13 @@ export function parseVideoEntry(value: unknown): { ok: true; entry: VideoEntry }
     index: number('index', true),
     failureReason: oneOf('failureReason', FAILURES),
     partialReason: oneOf('partialReason', BREAKS),
+    failureMessage: text('failureMessage'),
+    percent: number('percent'),
+    width: number('width'),
+    height: number('height'),
+    durationMs: number('durationMs'),
+    alternates: urls('alternates'),
+    source: oneOf('source', ENTRY_SOURCES),
     createdAt: number('createdAt', true),
     updatedAt: number('updatedAt', true),
   };

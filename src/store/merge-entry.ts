@@ -1,5 +1,5 @@
 import { videoKey } from '../extract/video-key';
-import type { BreakReason, FailureReason, VideoEntry, VideoStatus } from './video-entry';
+import type { BreakReason, EntrySource, FailureReason, VideoEntry, VideoStatus } from './video-entry';
 
 /** What a capture knows about a video at one moment; merged into the stored entry. */
 export interface EntryUpdate {
@@ -26,10 +26,19 @@ export interface EntryUpdate {
   partialReason?: BreakReason;
   /** The update comes from a stream cut at a size cap. */
   truncated?: true;
+  failureMessage?: string;
+  percent?: number;
+  width?: number;
+  height?: number;
+  durationMs?: number;
+  alternates?: string[];
+  source?: EntrySource;
 }
 
 /** Fields that keep their first-seen value. */
-const FIRST_SEEN = ['coverUrl', 'prompt', 'taskId', 'inputImageUrl', 'model'] as const;
+const FIRST_SEEN = ['coverUrl', 'prompt', 'taskId', 'inputImageUrl', 'model', 'source'] as const;
+/** Facts about the video a later report may fill in or correct (a site reports size once done). */
+const LATEST_KNOWN = ['width', 'height', 'durationMs', 'alternates'] as const;
 
 /**
  * Merges an update into the stored entry (or makes a new one). Replays and out-of-order
@@ -55,7 +64,11 @@ export function mergeEntry(existing: VideoEntry | undefined, update: EntryUpdate
     };
     copyDefined(entry, update);
     if (update.videoUrl) takeLink(entry, update, update.videoUrl);
-    if (entry.status !== 'failed') delete entry.failureReason;
+    if (entry.status !== 'failed') {
+      delete entry.failureReason;
+      delete entry.failureMessage;
+    }
+    if (entry.status !== 'generating') delete entry.percent;
     if (entry.status !== 'partial') delete entry.partialReason;
     if (update.truncated && entry.status !== 'done') entry.truncated = true;
     return entry;
@@ -66,12 +79,23 @@ export function mergeEntry(existing: VideoEntry | undefined, update: EntryUpdate
   merged.progress = Math.max(existing.progress, update.progress ?? 0);
   if (update.videoUrl) mergeLink(merged, update, update.videoUrl);
   for (const key of FIRST_SEEN) {
-    if (merged[key] === undefined && update[key] !== undefined) merged[key] = update[key];
+    if (merged[key] === undefined && update[key] !== undefined) (merged as unknown as Record<string, unknown>)[key] = update[key];
   }
+  for (const key of LATEST_KNOWN) {
+    if (update[key] !== undefined) (merged as unknown as Record<string, unknown>)[key] = update[key];
+  }
+  if (status === 'generating' && update.percent !== undefined) merged.percent = Math.max(existing.percent ?? 0, update.percent);
+  else if (status !== 'generating') delete merged.percent;
   if (status === 'failed') {
     merged.failureReason = existing.status === 'failed' ? (existing.failureReason ?? update.failureReason) : update.failureReason;
+    const message = existing.status === 'failed' ? (existing.failureMessage ?? update.failureMessage) : update.failureMessage;
+    if (message === undefined) delete merged.failureMessage;
+    else merged.failureMessage = message;
   }
-  else delete merged.failureReason;
+  else {
+    delete merged.failureReason;
+    delete merged.failureMessage;
+  }
   // The latest break of the answer says why it is partial; a still-streaming replay keeps it.
   const partialReason = (update.status === 'partial' ? update.partialReason : undefined) ?? existing.partialReason;
   if (status === 'partial' && partialReason) merged.partialReason = partialReason;
@@ -133,7 +157,7 @@ function nextStatus(existing: VideoEntry, incoming: VideoStatus): VideoStatus {
 }
 
 function copyDefined(target: VideoEntry, update: EntryUpdate): void {
-  for (const key of [...FIRST_SEEN, 'failureReason', 'partialReason'] as const) {
+  for (const key of [...FIRST_SEEN, ...LATEST_KNOWN, 'failureReason', 'failureMessage', 'percent', 'partialReason'] as const) {
     const value = update[key];
     if (value !== undefined) (target as unknown as Record<string, unknown>)[key] = value;
   }

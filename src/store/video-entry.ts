@@ -22,6 +22,16 @@ export type FailureReason =
   | 'no-result'
   | BreakReason;
 
+/**
+ * How an entry came to the library: a captured chat answer (`stream`, the default when absent),
+ * a video app's own JSON (`site`), the popup's page scan (`found-on-page`), the context menu
+ * (`context-menu`), or an imported chat history file (`chat-history`).
+ */
+export type EntrySource = 'stream' | 'site' | 'found-on-page' | 'context-menu' | 'chat-history';
+
+/** Every `EntrySource`, for validation of untrusted input. */
+export const ENTRY_SOURCES: readonly EntrySource[] = ['stream', 'site', 'found-on-page', 'context-menu', 'chat-history'];
+
 /** One generated video, as stored in IndexedDB. Every URL is http(s), checked at capture. */
 export interface VideoEntry {
   /**
@@ -61,6 +71,21 @@ export interface VideoEntry {
   index: number;
   /** Only on `failed` entries. */
   failureReason?: FailureReason;
+  /** Only on `failed` entries: the site's own words for the failure (a moderation notice…), shown as text. */
+  failureMessage?: string;
+  /** Percent done (0–100) a video app reported while generating. */
+  percent?: number;
+  /** Pixel size and length of the video, where the site says. */
+  width?: number;
+  height?: number;
+  durationMs?: number;
+  /**
+   * Other renditions of the same video the site offered (watermarked, smaller, a preview), best
+   * first; never a separate video. http(s) only.
+   */
+  alternates?: string[];
+  /** Where the entry came from; absent on entries older than the field (they are `stream`). */
+  source?: EntrySource;
   /** Only on `partial` entries: how their answer broke; absent while it is still streaming. */
   partialReason?: BreakReason;
   /**
