@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { shouldCopyBody } from '@/src/capture/should-copy-body';
 import { findSiteEndpoint, SITE_EXTRACTORS } from '@/src/sites/extractors';
 import {
+  endpointOfFixture,
   extractFixture,
+  loadSiteExpectation,
   loadSiteFixture,
   responseText,
   siteFixtureFiles,
@@ -18,6 +20,14 @@ const SHARED_TESTS = new Set(['registry.test.ts']);
 const endpoints = SITE_EXTRACTORS.flatMap((extractor) =>
   extractor.endpoints.map((endpoint) => ({ extractor, endpoint, label: `${extractor.name} ${endpoint.name}` })),
 );
+/** Every recorded response, with the endpoint it records. */
+const fixtures = SITE_EXTRACTORS.flatMap((extractor) =>
+  siteFixtureFiles(extractor.name).flatMap((file) => {
+    const endpoint = extractor.endpoints.find((item) => item.name === endpointOfFixture(file));
+    const name = file.replace(/\.json$/, '');
+    return endpoint ? [{ extractor, endpoint, name, label: `${extractor.name} ${name}` }] : [];
+  }),
+);
 
 describe('site extractor registry', () => {
   it('names each extractor once, in kebab case, with hosts and endpoints', () => {
@@ -30,10 +40,19 @@ describe('site extractor registry', () => {
     }
   });
 
-  it.each(names)('%s has a module, a fixture folder with a README and a test file', (name) => {
+  it.each(names)('%s has a module, a fixture folder with a README and expectations, and a test file', (name) => {
     expect(existsSync(`src/sites/extractors/${name}.ts`)).toBe(true);
     expect(existsSync(`${SITES_FIXTURE_DIR}${name}/README.md`), `no ${SITES_FIXTURE_DIR}${name}/README.md`).toBe(true);
     expect(existsSync(`${SITES_TEST_DIR}${name}.test.ts`), `no ${SITES_TEST_DIR}${name}.test.ts`).toBe(true);
+    const expectation = loadSiteExpectation(name);
+    expect(expectation.basedOn).toMatch(/\S/);
+    expect(expectation.entries.length).toBeGreaterThan(0);
+    const files = siteFixtureFiles(name);
+    for (const step of expectation.sequence) expect(files, `expected.json calls ${step}, which has no fixture`).toContain(`${step}.json`);
+  });
+
+  it.each(endpoints)('$label has at least one recorded response', ({ extractor, endpoint }) => {
+    expect(siteFixtureFiles(extractor.name).map(endpointOfFixture)).toContain(endpoint.name);
   });
 
   it('has no fixture or test of an unknown extractor or endpoint', () => {
@@ -42,7 +61,7 @@ describe('site extractor registry', () => {
         const extractor = SITE_EXTRACTORS.find((item) => item.name === site);
         expect(extractor, `${SITES_FIXTURE_DIR}${site} names no registered extractor`).toBeDefined();
         for (const file of siteFixtureFiles(site)) {
-          expect(extractor?.endpoints.map((endpoint) => `${endpoint.name}.json`), `${site}/${file} names no endpoint`).toContain(file);
+          expect(extractor?.endpoints.map((endpoint) => endpoint.name), `${site}/${file} names no endpoint`).toContain(endpointOfFixture(file));
         }
       }
     }
@@ -51,8 +70,8 @@ describe('site extractor registry', () => {
     }
   });
 
-  it.each(endpoints)('$label has a fixture the pipeline routes to it and it reads', ({ extractor, endpoint }) => {
-    const fixture = loadSiteFixture(extractor.name, endpoint.name);
+  it.each(fixtures)('$label is routed to its endpoint, and read', ({ extractor, endpoint, name }) => {
+    const fixture = loadSiteFixture(extractor.name, name);
     const pageHost = new URL(fixture.page).hostname;
     // The page-world filter copies it (else the background never sees it) …
     expect(shouldCopyBody(fixture.response.contentType, fixture.request.url, responseText(fixture).length)).toBe(true);
@@ -66,8 +85,8 @@ describe('site extractor registry', () => {
     for (const tasks of results) expect(tasks, 'a message of the fixture was of an unknown shape').toBeDefined();
   });
 
-  it.each(endpoints)('$label never offers an input image, or a URL that is not http(s), as a video', ({ extractor, endpoint }) => {
-    const tasks = extractFixture(extractor, endpoint, loadSiteFixture(extractor.name, endpoint.name)).flatMap((item) => item ?? []);
+  it.each(fixtures)('$label never offers an input image, or a URL that is not http(s), as a video', ({ extractor, endpoint, name }) => {
+    const tasks = extractFixture(extractor, endpoint, loadSiteFixture(extractor.name, name)).flatMap((item) => item ?? []);
     for (const task of tasks) {
       for (const video of task.videos) {
         expect(task.inputImages).not.toContain(video.url);
@@ -79,8 +98,8 @@ describe('site extractor registry', () => {
     }
   });
 
-  it.each(endpoints)('$label answers unknown shapes with undefined or [], never a throw', ({ extractor, endpoint }) => {
-    const fixture = loadSiteFixture(extractor.name, endpoint.name);
+  it.each(fixtures)('$label: unknown shapes give undefined or [], never a throw', ({ extractor, endpoint, name }) => {
+    const fixture = loadSiteFixture(extractor.name, name);
     const request = { method: fixture.request.method, url: new URL(fixture.request.url) };
     for (const junk of [null, 0, 'x', [], {}, { data: null }, { data: [1, 'a', null] }, { ret: '0', data: { item_list: 'x' } }]) {
       const result = extractor.extract(junk, request, endpoint);

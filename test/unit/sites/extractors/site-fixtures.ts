@@ -2,7 +2,12 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import type { SiteEndpoint, SiteExtractor, SiteRequest, SiteTask } from '@/src/sites/extractors';
 import { createSseDecoder } from '@/src/decode/sse-decoder';
 
-/** Where each site's recorded responses live: `<site>/<endpoint>.json` plus a README. */
+/**
+ * Where each site's recorded responses live: `<site>/<endpoint>.json` (more than one response of
+ * an endpoint: `<endpoint>.<variant>.json`, e.g. `status.generating.json`), a README naming the
+ * public source and date of each shape, and `expected.json`: the order a page makes the calls in
+ * (`sequence`, fixture names without `.json`) and the entries the library must hold after them.
+ */
 export const SITES_FIXTURE_DIR = 'test/fixtures/sites/';
 export const SITES_TEST_DIR = 'test/unit/sites/extractors/';
 
@@ -18,13 +23,42 @@ export interface SiteFixture {
   response: { contentType: string; body: unknown };
 }
 
-export function siteFixtureFiles(site: string): string[] {
-  const dir = `${SITES_FIXTURE_DIR}${site}`;
-  return existsSync(dir) ? readdirSync(dir).filter((file) => file.endsWith('.json')).sort() : [];
+/** What a site's whole sequence of calls must leave in the library (`expected.json`). */
+export interface SiteExpectation {
+  /** Where the shapes were learned (public source and date). */
+  basedOn: string;
+  /** Fixture names (without `.json`) in the order the page calls them. */
+  sequence: string[];
+  /** One per entry the library must hold afterwards, and no other. */
+  entries: {
+    taskId: string;
+    status: 'generating' | 'done' | 'failed';
+    videoUrl?: string;
+    coverUrl?: string;
+    prompt?: string;
+    /** The task's input images: never stored as the video or the cover. */
+    inputImages?: string[];
+  }[];
 }
 
-export function loadSiteFixture(site: string, endpoint: string): SiteFixture {
-  return JSON.parse(readFileSync(`${SITES_FIXTURE_DIR}${site}/${endpoint}.json`, 'utf8')) as SiteFixture;
+/** The recorded responses of a site (file names, `expected.json` left out). */
+export function siteFixtureFiles(site: string): string[] {
+  const dir = `${SITES_FIXTURE_DIR}${site}`;
+  return existsSync(dir) ? readdirSync(dir).filter((file) => file.endsWith('.json') && file !== 'expected.json').sort() : [];
+}
+
+/** The endpoint a fixture file records: the name before the first dot. */
+export function endpointOfFixture(file: string): string {
+  return file.split('.')[0] ?? '';
+}
+
+/** A recorded response by fixture name (`status`, `status.generating`…). */
+export function loadSiteFixture(site: string, fixture: string): SiteFixture {
+  return JSON.parse(readFileSync(`${SITES_FIXTURE_DIR}${site}/${fixture}.json`, 'utf8')) as SiteFixture;
+}
+
+export function loadSiteExpectation(site: string): SiteExpectation {
+  return JSON.parse(readFileSync(`${SITES_FIXTURE_DIR}${site}/expected.json`, 'utf8')) as SiteExpectation;
 }
 
 export function requestOf(fixture: SiteFixture): SiteRequest {
@@ -62,9 +96,10 @@ export function extractFixture(extractor: SiteExtractor, endpoint: SiteEndpoint,
   return results;
 }
 
-/** Every task a fixture reports, flattened. */
-export function tasksOf(extractor: SiteExtractor, endpointName: string): SiteTask[] {
+/** Every task a fixture (`status`, `status.done`…) reports, flattened. */
+export function tasksOf(extractor: SiteExtractor, fixtureName: string): SiteTask[] {
+  const endpointName = endpointOfFixture(fixtureName);
   const endpoint = extractor.endpoints.find((item) => item.name === endpointName);
   if (!endpoint) throw new Error(`${extractor.name} has no endpoint ${endpointName}`);
-  return extractFixture(extractor, endpoint, loadSiteFixture(extractor.name, endpointName)).flatMap((tasks) => tasks ?? []);
+  return extractFixture(extractor, endpoint, loadSiteFixture(extractor.name, fixtureName)).flatMap((tasks) => tasks ?? []);
 }
