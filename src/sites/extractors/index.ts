@@ -1,4 +1,5 @@
 import { hostIsOrUnder, type SiteEndpoint, type SiteExtractor } from './site-extractor';
+import { hailuo } from './hailuo';
 import { sora } from './sora';
 
 /**
@@ -6,6 +7,7 @@ import { sora } from './sora';
  * between them; all of them are tried before any dialect.
  */
 export const SITE_EXTRACTORS: readonly SiteExtractor[] = [
+  hailuo,
   sora,
 ];
 
