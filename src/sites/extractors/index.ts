@@ -1,6 +1,7 @@
 import { hostIsOrUnder, type SiteEndpoint, type SiteExtractor } from './site-extractor';
 import { hailuo } from './hailuo';
 import { sora } from './sora';
+import { vidu } from './vidu';
 
 /**
  * Every site extractor, by name. Each serves only its own hosts, so the order does not matter
@@ -9,6 +10,7 @@ import { sora } from './sora';
 export const SITE_EXTRACTORS: readonly SiteExtractor[] = [
   hailuo,
   sora,
+  vidu,
 ];
 
 /** The extractor and endpoint that read a response, chosen by the page's host, the method and the path. */
