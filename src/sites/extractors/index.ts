@@ -1,5 +1,6 @@
 import { hostIsOrUnder, type SiteEndpoint, type SiteExtractor } from './site-extractor';
 import { hailuo } from './hailuo';
+import { pixverse } from './pixverse';
 import { sora } from './sora';
 import { vidu } from './vidu';
 
@@ -9,6 +10,7 @@ import { vidu } from './vidu';
  */
 export const SITE_EXTRACTORS: readonly SiteExtractor[] = [
   hailuo,
+  pixverse,
   sora,
   vidu,
 ];
