@@ -76,7 +76,8 @@ function readPendingTask(value: unknown): SiteTask | undefined {
     .flatMap((generation) => videoOf(generation) ?? []);
   if (videos.length > 0) return { ...base, status: 'done', videos };
   const fraction = count(at(value, 'progress_pct'));
-  const percent = fraction === undefined ? undefined : Math.min(100, Math.round(fraction * 100));
+  // A share of 1 (0.4 is 40 %); a value above 1 can only already be a percent.
+  const percent = fraction === undefined ? undefined : Math.min(100, Math.round(fraction > 1 ? fraction : fraction * 100));
   return { ...base, status: 'generating', videos: [], ...(percent === undefined ? {} : { percent }) };
 }
 

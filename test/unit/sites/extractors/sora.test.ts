@@ -121,6 +121,7 @@ describe('sora extractor, edge cases', () => {
       { taskId: 'task_01d', status: 'done', inputImages: [], videos: [{ url: 'https://videos.openai.com/az/files/d%2Fraw' }] },
       { taskId: 'task_01e', status: 'failed', failure: 'Generation timed out', inputImages: [], videos: [] },
     ]);
+    expect(sora.extract([{ id: 'task_01g', status: 'running', progress_pct: 63 }], pendingRequest, pending)?.[0]?.percent).toBe(63);
     expect(sora.extract([], pendingRequest, pending)).toEqual([]);
     expect(sora.extract({ items: [] }, pendingRequest, pending)).toBeUndefined();
   });
