@@ -27,12 +27,18 @@ export interface AnswerCallbacks {
   onFinished(): void;
   /** The stream moves on to another answer (see `DialectRead.answerStart`). */
   onAnswerStart?(): void;
+  /** The stream reported progress or a task id outside the answer text (see `DialectRead.percent`). */
+  onProgress?(progress: { percent?: number; taskId?: string }): void;
   onIssue(issue: StreamIssue): void;
 }
 
 export interface AnswerReassembler {
   feed(text: string): void;
-  end(): void;
+  /**
+   * The body is over; `complete` when it arrived whole. A bare text body has no end marker of
+   * its own, so its complete end is the answer's end.
+   */
+  end(complete?: boolean): void;
 }
 
 /** A JSON value or line larger than this is not parsed (a chat answer is far smaller). */
@@ -49,8 +55,8 @@ interface Framer {
  * Turns the raw text of one response into the answer's text, whatever the framing and
  * dialect: SSE through `eventsource-parser`, NDJSON or data stream lines, JSON values (a whole
  * body or an array streamed element by element), or a framing sniffed from the first
- * characters. The first message a dialect understands fixes the dialect for the rest of the
- * stream.
+ * characters, or the bare text of a text/plain body that is none of those. The first message
+ * a dialect understands fixes the dialect for the rest of the stream.
  */
 export function createAnswerReassembler(
   format: BodyFormat,
@@ -83,6 +89,12 @@ export function createAnswerReassembler(
         callbacks.onAnswerStart?.();
       }
       if (read.text) callbacks.onText(read.text);
+      if (read.percent !== undefined || read.taskId !== undefined) {
+        callbacks.onProgress?.({
+          ...(read.percent === undefined ? {} : { percent: read.percent }),
+          ...(read.taskId === undefined ? {} : { taskId: read.taskId }),
+        });
+      }
       if (read.issue) issue(read.issue.type, read.issue.message);
       if (read.finished) markFinished();
       return;
@@ -130,7 +142,10 @@ export function createAnswerReassembler(
   const tooLarge = (what: string) => (): void =>
     issue('too-large', `${what} larger than ${MAX_JSON_BODY} characters was dropped`);
 
-  const framerFor = (framing: Exclude<BodyFormat, 'sniff'>): Framer => {
+  /** The body turned out to be bare text (its end is then the answer's end). */
+  let bareText = false;
+
+  const framerFor = (framing: Framing): Framer => {
     switch (framing) {
       case 'sse':
         return createSseDecoder(
@@ -149,27 +164,47 @@ export function createAnswerReassembler(
         return createLineSplitter(readDataStreamLine, tooLarge('a data stream line'), MAX_JSON_BODY);
       case 'json':
         return createJsonSequenceDecoder((text) => readJsonText(text), tooLarge('a JSON value'), MAX_JSON_BODY);
+      case 'text':
+        bareText = true;
+        return {
+          feed: (text) => {
+            if (text !== '') readMessage({ json: undefined, text });
+          },
+          end: () => undefined,
+        };
     }
   };
 
-  return format === 'sniff' ? createSniffingFramer(framerFor, issue) : framerFor(format);
+  const framer =
+    format === 'sniff' || format === 'sniff-text' ? createSniffingFramer(framerFor, issue, format === 'sniff-text') : framerFor(format);
+  return {
+    feed: (text) => framer.feed(text),
+    end(complete = false) {
+      framer.end();
+      if (complete && bareText && dialect) markFinished();
+    },
+  };
 }
+
+type Framing = Exclude<BodyFormat, 'sniff' | 'sniff-text'>;
 
 /**
  * Holds the first characters of a body whose content type says nothing until they show its
  * framing, then hands everything to that framing's decoder.
  */
 function createSniffingFramer(
-  framerFor: (framing: Exclude<BodyFormat, 'sniff'>) => Framer,
+  framerFor: (framing: Framing) => Framer,
   issue: (type: StreamIssue['type'], message: string) => void,
+  orText: boolean,
 ): Framer {
   let head = '';
   let framer: Framer | undefined;
   let unknown = false;
 
   const decide = (final: boolean): void => {
-    const framing = sniffBodyFormat(head);
-    if (framing === 'undecided' && !final && head.length <= MAX_SNIFF) return;
+    const sniffed = sniffBodyFormat(head);
+    if (sniffed === 'undecided' && !final && head.length <= MAX_SNIFF) return;
+    const framing = (sniffed === 'undecided' || sniffed === 'unknown') && orText ? 'text' : sniffed;
     if (framing === 'undecided' || framing === 'unknown') {
       if (head.trim() !== '') {
         unknown = true;
