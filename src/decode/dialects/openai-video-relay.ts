@@ -15,7 +15,8 @@ const TASK_ID = /^[A-Za-z0-9_.:-]{1,128}$/;
  * in `delta.content`, is a fenced ```` ```html <video src='…'> ```` block with
  * `finish_reason: "STOP"`. The answer text is read exactly as `openai-chat` reads it (the
  * reasoning is never answer text); this dialect adds the percent and, as the stream names no
- * task, the first chunk's id as the task the progress belongs to. It takes a stream only when
+ * task, the first chunk's id as the task the progress belongs to, and reads the relay's
+ * `{"error": {"message"}}` event as a server error. It takes a stream only when
  * its first chunk's reasoning is such a heading or progress line, so ordinary streams, with
  * or without reasoning, stay with `openai-chat`.
  */
@@ -34,6 +35,11 @@ function createReader(): DialectReader {
         claimed = true;
         const id = isRecord(message.json) && typeof message.json.id === 'string' ? message.json.id : '';
         if (TASK_ID.test(id)) taskId = id;
+      }
+      const { json } = message;
+      if (isRecord(json) && isRecord(json.error) && typeof json.error.message === 'string') {
+        // sora2api ends a failed generation with an OpenAI-style error event, then [DONE].
+        return { issue: { type: 'server-error', message: `the relay reported a failure: ${json.error.message.slice(0, 200)}` } };
       }
       const read: DialectRead | undefined = chat.read(message);
       if (!read) return undefined;

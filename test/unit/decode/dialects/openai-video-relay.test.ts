@@ -59,6 +59,18 @@ describe('openai-video-relay dialect', () => {
     expect(reader.read({ json: answer('c') })).toBeUndefined();
   });
 
+  it('reads the error event a failed generation ends with as a server error; the task then fails', () => {
+    const failure = { error: { message: 'Upstream API timeout', type: 'server_error', param: null, code: null } };
+    const stream = sseText([[undefined, progress('c1', 20)], [undefined, failure], [undefined, '[DONE]']]);
+    expect(runText(SSE, [stream])).toMatchObject({ text: '', issues: ['server-error'], task: { id: 'c1' }, videos: [] });
+    const session = createCaptureSession(
+      { site: 'http://127.0.0.1', pageUrl: 'http://127.0.0.1/', endpointUrl: 'http://127.0.0.1/v1/chat/completions', contentType: SSE },
+      () => undefined,
+    );
+    session.push(stream);
+    expect(session.end('complete')).toMatchObject([{ id: 'task:c1:0', status: 'failed', failureReason: 'stream-error' }]);
+  });
+
   it('keeps the highest percent and does not go back', () => {
     const stream = sseText([[undefined, progress('a', 10)], [undefined, progress('b', 60)], [undefined, progress('c', 30)], [undefined, progress('d', 250)]]);
     expect(runText(SSE, [stream]).percent).toBe(100);
