@@ -1,8 +1,11 @@
 import { isRecord, type Dialect, type DialectRead, type DialectReader } from './dialect';
 import { openAiChat } from './openai-chat';
 
-/** sora2api's progress line: `**Video Generation Progress**: 40% (processing)`. */
-const PROGRESS = /\bProgress\**\s*[:：]\s*(\d{1,3}(?:\.\d+)?)\s*%/i;
+/**
+ * sora2api's progress line of a video: `**Video Generation Progress**: 40% (processing)`. Its
+ * image generations say `Generation in progress: 40% completed`, which is no video's progress.
+ */
+const PROGRESS = /Video Generation Progress\**\s*[:：]\s*(\d{1,3}(?:\.\d+)?)\s*%/i;
 /** sora2api's bold stage headings (`**Generation Process Begins**`, `**Video Generation Completed**`). */
 const STAGE = /^\s*\*\*[^*\n]{0,60}\b(generation|video|upload|remix|character)\b[^*\n]{0,60}\*\*/i;
 /** What an id must look like to name an entry (as a task line's id). */
@@ -15,7 +18,8 @@ const TASK_ID = /^[A-Za-z0-9_.:-]{1,128}$/;
  * in `delta.content`, is a fenced ```` ```html <video src='…'> ```` block with
  * `finish_reason: "STOP"`. The answer text is read exactly as `openai-chat` reads it (the
  * reasoning is never answer text); this dialect adds the percent and, as the stream names no
- * task, the first chunk's id as the task the progress belongs to, and reads the relay's
+ * task, the first chunk's id as the task the progress belongs to (from the first progress
+ * line on, so image and character generations make no entry), and reads the relay's
  * `{"error": {"message"}}` event as a server error. It takes a stream only when
  * its first chunk's reasoning is such a heading or progress line, so ordinary streams, with
  * or without reasoning, stay with `openai-chat`.
@@ -26,6 +30,8 @@ function createReader(): DialectReader {
   const chat = openAiChat.create();
   let claimed = false;
   let taskId: string | undefined;
+  /** A video's progress was seen: only then is there a task to show (images and characters have none). */
+  let making = false;
 
   return {
     read(message) {
@@ -44,8 +50,11 @@ function createReader(): DialectReader {
       const read: DialectRead | undefined = chat.read(message);
       if (!read) return undefined;
       const progress = reasoning === undefined ? undefined : PROGRESS.exec(reasoning);
-      if (progress) read.percent = Math.min(100, Number(progress[1]));
-      if (taskId) read.taskId = taskId;
+      if (progress) {
+        read.percent = Math.min(100, Number(progress[1]));
+        making = true;
+      }
+      if (making && taskId) read.taskId = taskId;
       return read;
     },
   };

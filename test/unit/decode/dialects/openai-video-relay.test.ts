@@ -71,6 +71,18 @@ describe('openai-video-relay dialect', () => {
     expect(session.end('complete')).toMatchObject([{ id: 'task:c1:0', status: 'failed', failureReason: 'stream-error' }]);
   });
 
+  it("makes no task of an image or character generation: only a video's progress does", () => {
+    const image = sseText([
+      [undefined, chunk('c1', { role: 'assistant', reasoning_content: '**Generation Process Begins**\n\nInitializing generation request...\n' })],
+      [undefined, chunk('c2', { reasoning_content: '**Processing**\n\nGeneration in progress: 40% completed...\n' })],
+      [undefined, chunk('c3', { content: '![Generated Image](https://cdn.example/i.png)' }, 'STOP')],
+    ]);
+    const outcome = runText(SSE, [image]);
+    expect(outcome).toMatchObject({ text: '![Generated Image](https://cdn.example/i.png)', finished: true, videos: [] });
+    expect(outcome.task).toBeUndefined();
+    expect(outcome.percent).toBeUndefined();
+  });
+
   it('keeps the highest percent and does not go back', () => {
     const stream = sseText([[undefined, progress('a', 10)], [undefined, progress('b', 60)], [undefined, progress('c', 30)], [undefined, progress('d', 250)]]);
     expect(runText(SSE, [stream]).percent).toBe(100);
@@ -82,7 +94,8 @@ describe('openai-video-relay dialect', () => {
       () => undefined,
     );
     const first = chunk('chatcmpl-1', { role: 'assistant', reasoning_content: '**Generation Process Begins**\n' });
-    expect(session.push(sseText([[undefined, first]]))).toMatchObject([{ id: 'task:chatcmpl-1:0', status: 'generating' }]);
+    // The heading alone says nothing of a video yet (it may be an image): no entry.
+    expect(session.push(sseText([[undefined, first]]))).toEqual([]);
     expect(session.push(sseText([[undefined, progress('chatcmpl-2', 40)]]))).toMatchObject([
       { id: 'task:chatcmpl-1:0', status: 'generating', percent: 40, model: 'sora' },
     ]);
