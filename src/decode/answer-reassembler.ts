@@ -35,8 +35,8 @@ export interface AnswerCallbacks {
 export interface AnswerReassembler {
   feed(text: string): void;
   /**
-   * The body is over; `complete` when it arrived whole. A bare text body has no end marker of
-   * its own, so its complete end is the answer's end.
+   * The body is over; `complete` when it arrived whole. For a dialect without an end marker of
+   * its own (`Dialect.endsWithBody`), that is the answer's end.
    */
   end(complete?: boolean): void;
 }
@@ -64,6 +64,8 @@ export function createAnswerReassembler(
   dialects: readonly Dialect[] = DIALECTS,
 ): AnswerReassembler {
   let dialect: DialectReader | undefined;
+  /** The dialect whose reader `dialect` is. */
+  let claimedBy: Dialect | undefined;
   let candidates: DialectReader[] | undefined;
   let lastModel: string | undefined;
   let finished = false;
@@ -79,6 +81,7 @@ export function createAnswerReassembler(
     for (const candidate of dialect ? [dialect] : candidates) {
       const read = candidate.read(message);
       if (!read) continue;
+      if (!dialect) claimedBy = dialects[candidates.indexOf(candidate)];
       dialect = candidate;
       if (read.model && read.model !== lastModel) {
         lastModel = read.model;
@@ -142,9 +145,6 @@ export function createAnswerReassembler(
   const tooLarge = (what: string) => (): void =>
     issue('too-large', `${what} larger than ${MAX_JSON_BODY} characters was dropped`);
 
-  /** The body turned out to be bare text (its end is then the answer's end). */
-  let bareText = false;
-
   const framerFor = (framing: Framing): Framer => {
     switch (framing) {
       case 'sse':
@@ -165,7 +165,6 @@ export function createAnswerReassembler(
       case 'json':
         return createJsonSequenceDecoder((text) => readJsonText(text), tooLarge('a JSON value'), MAX_JSON_BODY);
       case 'text':
-        bareText = true;
         return {
           feed: (text) => {
             if (text !== '') readMessage({ json: undefined, text });
@@ -181,7 +180,8 @@ export function createAnswerReassembler(
     feed: (text) => framer.feed(text),
     end(complete = false) {
       framer.end();
-      if (complete && bareText && dialect) markFinished();
+      // After a server error the answer broke, whatever the transport says.
+      if (complete && claimedBy?.endsWithBody && !reported.has('server-error')) markFinished();
     },
   };
 }

@@ -6,10 +6,11 @@ import { isRecord, nonBlank, type Dialect, type DialectRead, type DialectReader 
  * `chatgpt` package's `ChatMessage` objects joined by `\n` (`{role, id, parentMessageId, text,
  * delta, detail}`). `text` is the whole answer so far, not a delta, so only what it adds to the
  * text already passed on is the answer; `detail` is the raw OpenAI chunk (model, finish
- * reason). A failure is `{message, data: null, status: "Fail"}`, glued to the last object
- * without a line break when chunks were already written.
+ * reason; absent in its reverse-proxy mode, so a body that ends whole ends the answer). A
+ * failure is `{message, data: null, status: "Fail"}`, glued to the last object without a line
+ * break when chunks were already written.
  */
-export const chanzhaoyuChatGptWeb: Dialect = { name: 'chanzhaoyu-chatgpt-web', create: createReader };
+export const chanzhaoyuChatGptWeb: Dialect = { name: 'chanzhaoyu-chatgpt-web', create: createReader, endsWithBody: true };
 
 function createReader(): DialectReader {
   /** The accumulated answer text passed on so far. */

@@ -62,6 +62,11 @@ export interface Dialect {
    * (progress, say), is registered before it, and without it those streams fall back to it.
    */
   refines?: string;
+  /**
+   * The stream has no end marker of its own, or not always: a body that arrived whole is the
+   * end of the answer (a bare text body; chatgpt-web without the raw chunk's finish reason).
+   */
+  endsWithBody?: boolean;
 }
 
 /** A dialect whose messages can be read one by one without memory. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createCaptureSession } from '@/src/background/capture-session';
 import { bodyFormatOf } from '@/src/decode/answer-reassembler';
 import { chanzhaoyuChatGptWeb } from '@/src/decode/dialects/chanzhaoyu-chatgpt-web';
 import { decodeChunks, expectFixture, fixturesOf, loadFixture, runText } from './fixture-runner';
@@ -49,6 +50,21 @@ describe('chanzhaoyu-chatgpt-web dialect', () => {
     expect(runText(OCTET, [body(message('a')) + failure])).toMatchObject({ text: 'a', issues: ['server-error'], finished: false });
     // A failure before any message is the whole body.
     expect(runText(OCTET, [failure])).toMatchObject({ text: '', issues: ['server-error'] });
+  });
+
+  it('ends the answer with a body that arrived whole when no raw chunk says so (reverse-proxy mode)', () => {
+    const proxied = (text: string) => ({ role: 'assistant', id: 'm-1', conversationId: 'c-1', parentMessageId: 'p-1', text });
+    const stream = body(proxied('Here: '), proxied('Here: [视频](https://cdn.example/v.mp4)'));
+    const statusAfter = (how: 'complete' | 'aborted') => {
+      const session = createCaptureSession(
+        { site: 'http://127.0.0.1', pageUrl: 'http://127.0.0.1/', endpointUrl: 'http://127.0.0.1/api/chat-process', contentType: OCTET },
+        () => undefined,
+      );
+      session.push(stream);
+      return session.end(how).map((update) => update.status);
+    };
+    expect(statusAfter('complete')).toEqual(['done']);
+    expect(statusAfter('aborted')).toEqual(['partial']);
   });
 
   it('takes only assistant ChatMessages with an id and the whole text', () => {
