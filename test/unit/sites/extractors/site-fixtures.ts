@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import type { SiteEndpoint, SiteExtractor, SiteRequest, SiteTask } from '@/src/sites/extractors';
-import { createSseDecoder } from '@/src/decode/sse-decoder';
+import type { SiteEndpoint, SiteExtractor, SiteRequest, SiteTask } from '../../../../src/sites/extractors';
+import { createSseDecoder } from '../../../../src/decode/sse-decoder';
 
 /**
  * Where each site's recorded responses live: `<site>/<endpoint>.json` (more than one response of
