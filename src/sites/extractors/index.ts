@@ -1,10 +1,13 @@
+import { chatglm } from './chatglm';
 import { hostIsOrUnder, type SiteEndpoint, type SiteExtractor } from './site-extractor';
 
 /**
  * Every site extractor, by name. Each serves only its own hosts, so the order does not matter
  * between them; all of them are tried before any dialect.
  */
-export const SITE_EXTRACTORS: readonly SiteExtractor[] = [];
+export const SITE_EXTRACTORS: readonly SiteExtractor[] = [
+  chatglm,
+];
 
 /** The extractor and endpoint that read a response, chosen by the page's host, the method and the path. */
 export interface SiteMatch {
