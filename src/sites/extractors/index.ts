@@ -1,4 +1,5 @@
 import { chatglm } from './chatglm';
+import { jimeng } from './jimeng';
 import { hostIsOrUnder, type SiteEndpoint, type SiteExtractor } from './site-extractor';
 
 /**
@@ -7,6 +8,7 @@ import { hostIsOrUnder, type SiteEndpoint, type SiteExtractor } from './site-ext
  */
 export const SITE_EXTRACTORS: readonly SiteExtractor[] = [
   chatglm,
+  jimeng,
 ];
 
 /** The extractor and endpoint that read a response, chosen by the page's host, the method and the path. */
