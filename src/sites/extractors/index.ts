@@ -1,5 +1,6 @@
 import { chatglm } from './chatglm';
 import { jimeng } from './jimeng';
+import { kling } from './kling';
 import { hostIsOrUnder, type SiteEndpoint, type SiteExtractor } from './site-extractor';
 
 /**
@@ -9,6 +10,7 @@ import { hostIsOrUnder, type SiteEndpoint, type SiteExtractor } from './site-ext
 export const SITE_EXTRACTORS: readonly SiteExtractor[] = [
   chatglm,
   jimeng,
+  kling,
 ];
 
 /** The extractor and endpoint that read a response, chosen by the page's host, the method and the path. */
