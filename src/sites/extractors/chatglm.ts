@@ -84,7 +84,8 @@ function readVideoTask(record: unknown, idInPath?: string): SiteTask | undefined
     const size = parseResolution(text(at(record, 'video_resolution')) ?? text(at(record, 'resolution')));
     const video: SiteVideo = {
       url,
-      cover: httpUrl(at(record, 'cover_url')),
+      // A still of the result; never the first frame the user gave.
+      cover: distinctUrls([at(record, 'cover_url')], [url, ...inputImages])[0],
       width: size?.width,
       height: size?.height,
       durationMs: parseSeconds(text(at(record, 'video_duration'))),
@@ -94,7 +95,8 @@ function readVideoTask(record: unknown, idInPath?: string): SiteTask | undefined
     if (alternates.length > 0) video.alternates = alternates;
     return { ...task, status: 'done', videos: [video] };
   }
-  // `failed`, `error`, an unknown word, or `finished` without a video: the site's words if it gave any.
+  // Like glm-free-api, any other word (`failed`, `error`…) is a failure, as is `finished`
+  // without a video: the site's words if it gave any.
   return { ...task, status: 'failed', failure: text(at(record, 'msg')) ?? (state === 'finished' ? undefined : state) };
 }
 
