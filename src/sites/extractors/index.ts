@@ -1,7 +1,11 @@
 import { chatglm } from './chatglm';
+import { hailuo } from './hailuo';
 import { jimeng } from './jimeng';
 import { kling } from './kling';
+import { pixverse } from './pixverse';
 import { hostIsOrUnder, type SiteEndpoint, type SiteExtractor } from './site-extractor';
+import { sora } from './sora';
+import { vidu } from './vidu';
 
 /**
  * Every site extractor, by name. Each serves only its own hosts, so the order does not matter
@@ -9,8 +13,12 @@ import { hostIsOrUnder, type SiteEndpoint, type SiteExtractor } from './site-ext
  */
 export const SITE_EXTRACTORS: readonly SiteExtractor[] = [
   chatglm,
+  hailuo,
   jimeng,
   kling,
+  pixverse,
+  sora,
+  vidu,
 ];
 
 /** The extractor and endpoint that read a response, chosen by the page's host, the method and the path. */
