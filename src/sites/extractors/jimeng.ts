@@ -22,9 +22,10 @@ type EndpointName = (typeof ENDPOINTS)[number]['name'];
 
 /**
  * Numeric record statuses: 20 generating, 42 and 45 post-processing, 10 and 50 done, 30
- * failed. Done is read from the videos themselves (any status but these generating ones).
+ * failed. Done is read from the videos themselves (any status but the generating ones).
  */
 const GENERATING = new Set([20, 42, 45]);
+const DONE = new Set([10, 50]);
 /** 30 is the failure every client reads; 60, 70 and 80 are further terminal failures one public client lists. */
 const FAILED = new Set([30, 60, 70, 80]);
 
@@ -145,6 +146,9 @@ function readRecord(record: unknown, key: string | undefined): SiteTask | undefi
   }
   // While post-processing (42, 45) an item may already carry a draft video: not final yet.
   if (videos.length > 0 && (status === undefined || !GENERATING.has(status))) return { ...task, status: 'done' };
+  // Done without a video the user can have (withheld after review): reported as done with
+  // none, which the library shows as failed; a later answer with the video still wins.
+  if (status !== undefined && DONE.has(status)) return { ...task, status: 'done', videos: [] };
   return { ...task, videos: [] };
 }
 

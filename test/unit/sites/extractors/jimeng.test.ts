@@ -101,6 +101,11 @@ describe('jimeng edge cases', () => {
     expect(jimeng.extract({ ret: '0', data: record(30) }, pollRequest, poll)?.map((task) => [task.status, task.failure])).toEqual([['failed', '2038']]);
   });
 
+  it('done (50) without a video is reported done with none, so the library shows it failed rather than generating forever', () => {
+    const data = { [TASK]: { status: 50, item_list: [{ video: { transcoded_video: { origin: { video_url: '' } } }, aigc_image_params: { text2video_params: { video_gen_inputs: [{ prompt: PROMPT }] } } }] } };
+    expect(jimeng.extract({ ret: '0', data }, pollRequest, poll)?.map((task) => [task.status, task.videos.length, task.prompt])).toEqual([['done', 0, PROMPT]]);
+  });
+
   it('keys a poll by submit id under the record’s own id, and falls back to the base64 VOD link when there is no origin', () => {
     const model = JSON.stringify({ video_list: { video_1: { main_url: btoa(VOD1) } } });
     const data = { 'c8e0a2b4-6d8f': { history_record_id: TASK, status: 50, item_list: [{ video: { video_model: model, play_url: 'javascript:alert(1)' } }] } };
