@@ -326,6 +326,9 @@ MESSAGES = {
     ),
     "entryLabel": ("$1, $2", "$1，$2"),
     "facetCount": ("$1 ($2)", "$1（$2）"),
+    # About & privacy page (entrypoints/about), linked from the options page
+    "aboutTitle": ("About & privacy", "关于与隐私"),
+    "aboutVersion": ("Video Keeper $1", "Video Keeper 视频收藏 $1"),
 }
 
 ROOT = Path(__file__).resolve().parent / "public" / "_locales"
