@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import config from '@/wxt.config';
 import {
@@ -45,13 +45,6 @@ async function computedManifest(browser: (typeof BROWSERS)[number]): Promise<Rec
   return { ...manifest, content_scripts: contentScripts };
 }
 
-/** The built manifests present (`npm run build`, `npm run build:firefox`); a unit run may have none. */
-function builtManifests(): Array<{ name: string; manifest: unknown }> {
-  return BROWSERS.map((browser) => `.output/${browser}-mv3/manifest.json`)
-    .filter((path) => existsSync(new URL(path, ROOT)))
-    .map((path) => ({ name: path, manifest: JSON.parse(read(path)) as unknown }));
-}
-
 describe('permission justifications (store/permissions.json)', () => {
   it.each(BROWSERS)('justify every permission and host of the %s manifest, in en and zh_CN', async (browser) => {
     const access = manifestAccess(await computedManifest(browser));
@@ -59,12 +52,6 @@ describe('permission justifications (store/permissions.json)', () => {
     expect(access.permissions).toEqual(expect.arrayContaining(['downloads', 'storage', 'scripting', 'notifications']));
     expect(access.hosts).toEqual(expect.arrayContaining(['*://localhost/*', '*://*/*', 'https://chatgpt.com/*']));
     expect(justificationProblems(access, table)).toEqual([]);
-  });
-
-  it('justify every permission and host of the built manifests too', () => {
-    for (const { name, manifest } of builtManifests()) {
-      expect(justificationProblems(manifestAccess(manifest), table), name).toEqual([]);
-    }
   });
 
   it('has a line for what is being added (contextMenus, the video apps), so a merged build passes', () => {
@@ -158,6 +145,7 @@ describe('listing texts (store/<locale>/)', () => {
   });
 });
 
+// The built manifests (version, justifications) are checked by test/e2e/release/, after the builds.
 describe('the version', () => {
   const { version } = JSON.parse(read('package.json')) as { version: string };
 
@@ -166,9 +154,5 @@ describe('the version', () => {
     expect(manifest).not.toHaveProperty('version');
     expect(manifest).not.toHaveProperty('version_name');
     expect(version).toMatch(/^\d+\.\d+\.\d+$/);
-  });
-
-  it('is package.json\'s in every built manifest', () => {
-    for (const { name, manifest } of builtManifests()) expect((manifest as { version?: string }).version, name).toBe(version);
   });
 });
