@@ -7,6 +7,10 @@ export interface HarResponse {
   status: number;
   mimeType: string;
   body: string;
+  /** The request body the page sent (HAR `postData.text`), if any. */
+  requestBody?: string;
+  /** The page that made the call (its `Referer`), if the HAR kept it. */
+  pageUrl?: string;
 }
 
 /** Every response of `harText` that has a body, in the HAR's order; throws on a file that is not a HAR. */
@@ -26,6 +30,8 @@ export function harResponses(harText: string): HarResponse[] {
       status: typeof response?.status === 'number' ? response.status : 0,
       mimeType: typeof content.mimeType === 'string' ? content.mimeType : '',
       body,
+      ...(typeof record(request.postData)?.text === 'string' ? { requestBody: record(request.postData)?.text as string } : {}),
+      ...(refererOf(request) ? { pageUrl: refererOf(request) } : {}),
     });
   }
   return responses;
@@ -38,6 +44,35 @@ export function fixtureBody(response: HarResponse): string {
   } catch {
     return response.body;
   }
+}
+
+/**
+ * The response as a site extractor fixture (`test/fixtures/sites/<site>/<endpoint>.json`, read by
+ * test/unit/sites/extractors/site-fixtures.ts): the page, the request and the response, JSON
+ * bodies parsed so the file diffs well, event streams kept as text.
+ */
+export function siteFixture(response: HarResponse): string {
+  let body: unknown = response.body;
+  try {
+    body = JSON.parse(response.body);
+  } catch {
+    // An event stream (or any text) stays as it was sent.
+  }
+  const fixture = {
+    page: response.pageUrl ?? new URL(response.url).origin + '/',
+    request: { method: response.method, url: response.url, ...(response.requestBody === undefined ? {} : { body: response.requestBody }) },
+    response: { contentType: response.mimeType, body },
+  };
+  return `${JSON.stringify(fixture, null, 2)}\n`;
+}
+
+function refererOf(request: Record<string, unknown>): string | undefined {
+  const headers = Array.isArray(request.headers) ? request.headers : [];
+  for (const header of headers) {
+    const item = record(header);
+    if (typeof item?.name === 'string' && item.name.toLowerCase() === 'referer' && typeof item.value === 'string') return item.value;
+  }
+  return undefined;
 }
 
 function record(value: unknown): Record<string, unknown> | undefined {

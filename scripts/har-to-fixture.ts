@@ -1,13 +1,15 @@
 /**
  * `npx tsx scripts/har-to-fixture.ts <saved.har> <url part> [out file]`: lists the HAR's responses
- * whose URL contains <url part>, writes the last one's body to <out file> (JSON pretty-printed),
+ * whose URL contains <url part>, writes the last one to <out file>: a site extractor fixture
+ * (page, request, response) when <out file> is under test/fixtures/sites/, else the body as
+ * sent (JSON pretty-printed) for a dialect fixture,
  * and says what the extension's own import (src/library/import-captured-log.ts, the live capture
  * path) finds in the whole HAR, so a fixture is known to hold what a live capture would read.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { importCapturedLog } from '../src/library/import-captured-log';
-import { fixtureBody, harResponses } from './har-fixture';
+import { fixtureBody, harResponses, siteFixture } from './har-fixture';
 
 const [harPath, urlPart, outPath] = process.argv.slice(2);
 if (!harPath || !urlPart) {
@@ -25,7 +27,7 @@ if (!chosen) {
   process.exit(1);
 }
 if (outPath) {
-  writeFileSync(outPath, fixtureBody(chosen));
+  writeFileSync(outPath, outPath.includes('fixtures/sites/') ? siteFixture(chosen) : fixtureBody(chosen));
   console.log(`wrote ${outPath} from ${chosen.method} ${chosen.url}`);
 }
 const imported = importCapturedLog(text, basename(harPath));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureBody, harResponses } from '@/scripts/har-fixture';
+import { fixtureBody, harResponses, siteFixture } from '@/scripts/har-fixture';
 
 const har = (entries: unknown[]) => JSON.stringify({ log: { version: '1.2', entries } });
 
@@ -13,6 +13,22 @@ describe('HAR responses for fixtures', () => {
     );
     expect(responses).toEqual([{ method: 'POST', url: 'https://vidu.com/api/tasks', status: 200, mimeType: 'application/json', body: '{"id":"任务"}' }]);
     expect(fixtureBody(responses[0]!)).toBe('{\n  "id": "任务"\n}\n');
+  });
+
+  it('writes a site fixture with the page (Referer), the request body and the parsed response', () => {
+    const [response] = harResponses(
+      har([
+        {
+          request: { method: 'POST', url: 'https://api.vidu.com/tasks', headers: [{ name: 'Referer', value: 'https://www.vidu.com/create' }], postData: { text: '{"prompt":"狗"}' } },
+          response: { status: 200, content: { mimeType: 'application/json', text: '{"id":"1"}' } },
+        },
+      ]),
+    );
+    expect(JSON.parse(siteFixture(response!))).toEqual({
+      page: 'https://www.vidu.com/create',
+      request: { method: 'POST', url: 'https://api.vidu.com/tasks', body: '{"prompt":"狗"}' },
+      response: { contentType: 'application/json', body: { id: '1' } },
+    });
   });
 
   it('keeps a body that is not JSON as it was sent, and refuses a file that is not a HAR', () => {
