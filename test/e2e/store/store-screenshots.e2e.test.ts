@@ -174,7 +174,7 @@ describe.each(LANGUAGES)('store images in $locale', (language) => {
 
     const promo = join(dir, `promo-tile-${PROMO_TILE.width}x${PROMO_TILE.height}.png`);
     written.push(promo);
-    await writePromoTile(
+    const nameEnd = await writePromoTile(
       context,
       {
         name: (await readFile(join(ROOT, 'store', language.locale, 'name.txt'), 'utf8')).trim(),
@@ -185,6 +185,7 @@ describe.each(LANGUAGES)('store images in $locale', (language) => {
       galleryPng,
       promo,
     );
+    expect(nameEnd).toBeLessThanOrEqual(PROMO_TILE.width - 16);
 
     const mine = written.filter((path) => path.startsWith(dir));
     expect(mine).toHaveLength(3 * SCREENSHOT_SIZES.length + 1);

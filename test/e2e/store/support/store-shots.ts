@@ -57,14 +57,14 @@ export async function writeStoreImages(
   }
 }
 
-/** The 440×280 promo tile: the icon, the name and the summary over a slice of the gallery. */
+/** The 440×280 promo tile: the icon, the name and the summary over a slice of the gallery; returns where the name ends. */
 export async function writePromoTile(
   context: BrowserContext,
   texts: { name: string; summary: string; lang: string },
   icon: Buffer,
   gallery: Buffer,
   path: string,
-): Promise<void> {
+): Promise<number> {
   const page = await context.newPage();
   try {
     await page.setViewportSize(PROMO_TILE);
@@ -73,7 +73,7 @@ export async function writePromoTile(
         <img src="data:image/png;base64,${gallery.toString('base64')}" style="position:absolute;left:240px;top:100px;width:400px;border-radius:8px;box-shadow:0 8px 30px rgba(0,0,0,.6)">
         <div style="position:absolute;left:24px;top:24px;right:24px">
           <img src="data:image/png;base64,${icon.toString('base64')}" style="width:48px;height:48px;vertical-align:middle">
-          <span id="name" style="font-size:28px;font-weight:700;vertical-align:middle;margin-left:10px"></span>
+          <span id="name" style="font-size:26px;font-weight:700;vertical-align:middle;margin-left:10px;white-space:nowrap"></span>
           <p id="summary" style="font-size:14px;line-height:1.4;width:196px;color:#c9d1d9"></p>
         </div></body></html>`,
     );
@@ -84,6 +84,8 @@ export async function writePromoTile(
     }, texts);
     await page.evaluate(() => Promise.all([...document.images].map((image) => image.decode())));
     await page.screenshot({ path });
+    // The name sits on one line inside the tile.
+    return await page.evaluate(() => document.querySelector('#name')!.getBoundingClientRect().right);
   } finally {
     await page.close();
   }
