@@ -56,7 +56,7 @@ describe('permission justifications (store/permissions.json)', () => {
 
   it('has a line for what is being added (contextMenus, the video apps), so a merged build passes', () => {
     const upcoming: ManifestAccess = {
-      permissions: ['contextMenus'],
+      permissions: ['contextMenus', 'menus'],
       hosts: [
         'https://chatglm.cn/*', 'https://*.chatglm.cn/*', 'https://jimeng.jianying.com/*', 'https://dreamina.capcut.com/*',
         'https://klingai.com/*', 'https://*.klingai.com/*', 'https://klingai.kuaishou.com/*', 'https://sora.chatgpt.com/*',
