@@ -1,4 +1,5 @@
 import { parseHttpUrl } from '../../extract/http-url';
+import type { SiteVideo } from './site-extractor';
 
 /** Small readers of untrusted JSON that every site extractor shares. */
 
@@ -74,4 +75,27 @@ export function distinctUrls(values: unknown[], except: readonly string[] = []):
     }
   }
   return result;
+}
+
+/** What a site reports about one rendition besides its URL; undefined fields are left out. */
+export interface VideoDetails {
+  cover?: string | undefined;
+  width?: number | undefined;
+  height?: number | undefined;
+  durationMs?: number | undefined;
+  alternates?: string[] | undefined;
+}
+
+/**
+ * One generated video with only the details the site gave: absent ones are left out rather
+ * than set to undefined, and an empty list of alternates is no list.
+ */
+export function siteVideo(url: string, details: VideoDetails): SiteVideo {
+  const video: SiteVideo = { url };
+  if (details.cover !== undefined) video.cover = details.cover;
+  if (details.width !== undefined && details.width > 0) video.width = details.width;
+  if (details.height !== undefined && details.height > 0) video.height = details.height;
+  if (details.durationMs !== undefined && details.durationMs > 0) video.durationMs = Math.round(details.durationMs);
+  if (details.alternates !== undefined && details.alternates.length > 0) video.alternates = details.alternates;
+  return video;
 }

@@ -1,10 +1,19 @@
 import { hostIsOrUnder, type SiteEndpoint, type SiteExtractor } from './site-extractor';
+import { hailuo } from './hailuo';
+import { pixverse } from './pixverse';
+import { sora } from './sora';
+import { vidu } from './vidu';
 
 /**
  * Every site extractor, by name. Each serves only its own hosts, so the order does not matter
  * between them; all of them are tried before any dialect.
  */
-export const SITE_EXTRACTORS: readonly SiteExtractor[] = [];
+export const SITE_EXTRACTORS: readonly SiteExtractor[] = [
+  hailuo,
+  pixverse,
+  sora,
+  vidu,
+];
 
 /** The extractor and endpoint that read a response, chosen by the page's host, the method and the path. */
 export interface SiteMatch {
