@@ -137,7 +137,8 @@ export async function launchFirefoxWithExtension(options: LaunchFirefoxOptions):
     browser = await puppeteer.launch({
       browser: 'firefox',
       executablePath,
-      headless: options.headless,
+      // HEADED=1 shows the window of any test, whatever it asked for.
+      headless: options.headless && !process.env.HEADED,
       userDataDir: join(tempRoot, 'profile'),
       args: ['--remote-allow-system-access'],
       timeout: timeoutMs,
