@@ -112,6 +112,7 @@ MESSAGES = {
     # Not shown: the catalog's own language (BCP 47), for Intl formats beside its words (uiLocale() in src/i18n/t.ts).
     "catalogLocale": ("en", "zh-CN"),
     "statusGeneratingProgress": ("Generating · 🔥×$1", "生成中 · 🔥×$1"),
+    "statusGeneratingPercent": ("Generating · $1%", "生成中 · $1%"),
     "statusGeneratingStarted": ("Generating…", "生成中…"),
     "statusPartialBecause": ("Partial · $1", "部分完成 · $1"),
     "statusPartialStreaming": ("Video saved · the answer is still streaming", "视频已保存 · 回答仍在输出"),
