@@ -24,7 +24,7 @@ function fakeScripting(initial: SiteContentScript[] = []): ScriptingApi & { scri
   };
 }
 
-function access(scripting: ScriptingApi, stored: unknown = undefined) {
+function access(scripting: ScriptingApi, stored?: unknown) {
   let value = stored;
   return {
     saved: () => value,
