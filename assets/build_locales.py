@@ -318,8 +318,8 @@ MESSAGES = {
     "entryOpenFailed": ("Could not open the video: $1", "无法打开视频：$1"),
     "entryOpenPageFailed": ("Could not open the chat page: $1", "无法打开聊天页面：$1"),
     "emptyHint": (
-        "Videos generated on enabled sites appear here: $1 (any port) and known chat hosts ($2).",
-        "在已开启捕获的网站上生成的视频会显示在这里：$1（任意端口）以及已知的聊天网站（$2）。",
+        "Videos generated on enabled sites appear here: $1 (any port), known chat hosts ($2) and the video apps $3.",
+        "在已开启捕获的网站上生成的视频会显示在这里：$1（任意端口）、已知的聊天网站（$2）以及视频应用 $3。",
     ),
     "emptyEnable": (
         "Chatting somewhere else? Open that chat site, click the Video Keeper button in the toolbar and choose \"Capture on this site\", then reload the page.",

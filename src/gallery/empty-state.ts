@@ -1,4 +1,5 @@
 import { KNOWN_CHAT_HOST_MATCHES, LOOPBACK_MATCHES } from '../sites/capture-sites';
+import { VIDEO_APP_LABELS } from '../sites/video-app-labels';
 import { t } from '../i18n/t';
 
 /** Host of a match pattern: `chatglm.cn` from `https://chatglm.cn/*`. */
@@ -19,7 +20,11 @@ export function renderEmptyState(doc: Document): HTMLElement {
   const title = doc.createElement('strong');
   title.textContent = t('emptyTitle');
   // Host names are not words: joined with a plain comma in every language.
-  empty.append(title, ' ', t('emptyHint', hosts(LOOPBACK_MATCHES).join(', '), hosts(KNOWN_CHAT_HOST_MATCHES).join(', ')));
+  empty.append(
+    title,
+    ' ',
+    t('emptyHint', hosts(LOOPBACK_MATCHES).join(', '), hosts(KNOWN_CHAT_HOST_MATCHES).join(', '), Object.values(VIDEO_APP_LABELS).join(', ')),
+  );
   // Most chat UIs are not on the built-in list: say how to switch capture on where the user is.
   const enable = doc.createElement('span');
   enable.className = 'empty-enable';

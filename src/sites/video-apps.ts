@@ -1,5 +1,6 @@
 import { SITE_EXTRACTORS, type SiteExtractor } from './extractors';
 import { matchesPattern } from './site-access';
+import { VIDEO_APP_LABELS } from './video-app-labels';
 
 /** A first-party video app the extension captures on out of the box (one per site extractor). */
 export interface VideoApp {
@@ -13,16 +14,6 @@ export interface VideoApp {
   matches: string[];
 }
 
-/** Names users know the apps by (the extractor names are for code). */
-export const VIDEO_APP_LABELS: Readonly<Record<string, string>> = {
-  chatglm: '智谱清言 · 清影 (ChatGLM)',
-  hailuo: 'Hailuo (海螺)',
-  jimeng: 'Jimeng / Dreamina (即梦)',
-  kling: 'Kling (可灵)',
-  pixverse: 'PixVerse',
-  sora: 'Sora',
-  vidu: 'Vidu',
-};
 
 /** The video apps of a list of extractors, in its order. */
 export function videoAppsOf(extractors: readonly SiteExtractor[]): VideoApp[] {

@@ -263,7 +263,8 @@ describe('renderGallery', () => {
     expect(items(root)).toHaveLength(0);
     const empty = root.querySelector('p.empty');
     expect(empty?.textContent).toContain('localhost, 127.0.0.1, [::1]');
-    expect(empty?.textContent).toContain('chatglm.cn');
+    expect(empty?.textContent).toContain('lobechat.com');
+    expect(empty?.textContent).toContain('Kling');
     expect(empty?.querySelector('.empty-enable')?.textContent).toContain('choose "Capture on this site"');
   });
 
