@@ -24,7 +24,9 @@ interface PopupGlobals {
 
 // Run in the popup page (the function's source crosses to Firefox, so nothing from outside it).
 const siteGranted = (origins: string[]) => (globalThis as unknown as PopupGlobals).browser.permissions.contains({ origins });
-const registeredScripts = () => (globalThis as unknown as PopupGlobals).browser.scripting.getRegisteredContentScripts();
+/** The scripts registered for sites the user enabled (the video apps' own are registered at install). */
+const registeredScripts = async () =>
+  (await (globalThis as unknown as PopupGlobals).browser.scripting.getRegisteredContentScripts()).filter((script) => String(script.id).startsWith('site:'));
 
 let firefox: FirefoxExtensionBrowser;
 let server: { origin: string; close(): Promise<void> };
