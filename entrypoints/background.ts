@@ -11,6 +11,7 @@ import { createVideoLinkChecker } from '@/src/background/video-link-checker';
 import { downloadEntry, type DownloadResult } from '@/src/download/download-entry';
 import { CAPTURE_PORT_NAME, type EntriesChanged } from '@/src/protocol/messages';
 import { createLibraryHandlers } from '@/src/library/library-handlers';
+import { createPageScanHandlers } from '@/src/page-scan/page-scan-handlers';
 import { createLibraryWrites } from '@/src/library/library-writes';
 import { createLibraryReader } from '@/src/gallery/library-reader';
 import { createNewVideosBadge, SEEN_AT_KEY } from '@/src/gallery/new-videos-badge';
@@ -172,6 +173,12 @@ export default defineBackground(() => {
       await badge.markSeen();
       return { ok: true };
     },
+    ...createPageScanHandlers({
+      apply: (updates, now) => store.apply(updates, now),
+      probe: (url) => probeVideoLink(url, (target, init) => fetch(target, init)),
+      onEntriesChanged: entriesChanged,
+      now: () => Date.now(),
+    }),
     ...createLibraryHandlers(createLibraryWrites(libraryDb), entriesChanged, () => {
       // Later, so an undo of the delete puts the entries back with their copies.
       void browser.alarms.create(PRUNE_OFFLINE_ALARM, { delayInMinutes: 1 });
