@@ -347,7 +347,7 @@ MESSAGES = {
     # The context menu (src/context-menu)
     "keepThisVideo": ("Keep this video", "保存此视频"),
     # Chat history import (src/library/import-chat-history*.ts)
-    "importedChatsFound": ("$1 from $2: $3.", "从 $2 导入 $1：$3。"),
+    "importedChatsFound": ("Found $1 in $2 ($3 export).", "在 $2 中找到 $1（$3 导出）。"),
     "chatCountOne": ("1 chat", "1 个对话"),
     "chatCount": ("$1 chats", "$1 个对话"),
 }
