@@ -10,7 +10,9 @@ export const VIDEO_PAGE_HOST = 'videos.example.test';
  * A chat page made before the extension was there: a `<video poster>`, a rendered markdown link
  * to an .mp4, a labelled proxy link that is a video, a video in a (same-origin) iframe, and the
  * decoys the scan must not offer (images, an avatar, an HTML page behind a "video" label,
- * `javascript:`, `data:` and a MediaSource `blob:` video).
+ * `javascript:`, `data:` and a MediaSource `blob:` video). The labelled link points at the server's
+ * loopback address: Firefox's MV3 extension pages upgrade insecure requests, so the extension's HEAD
+ * check of a plain-http link to another host would go out as https (loopback is exempt).
  */
 const PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Old chat with videos</title></head>
@@ -24,7 +26,7 @@ const PAGE = `<!doctype html>
   </div>
   <div class="turn" data-role="user"><p>a cat surfing</p></div>
   <div class="turn" data-role="assistant"><p>视频：<a href="/media/cat.mp4">cat.mp4</a></p>
-    <p><a href="/download?id=42">下载视频</a> · <a href="/about.html">video tutorial</a> · <a href="javascript:void(0)">video</a></p>
+    <p><a href="__LOOPBACK__/download?id=42">下载视频</a> · <a href="/about.html">video tutorial</a> · <a href="javascript:void(0)">video</a></p>
     <video src="data:video/mp4;base64,AAAA"></video>
     <video id="stream"></video>
   </div>
@@ -43,6 +45,7 @@ const FRAME = `<!doctype html><html><body><video src="/media/owl.webm" poster="/
 export async function startVideoPageServer(): Promise<{ port: number; requests: string[]; close(): Promise<void> }> {
   const media = loadMediaLibrary(fileURLToPath(new URL('../../../fixtures/', import.meta.url)));
   const requests: string[] = [];
+  const loopback = (): string => `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://x').pathname;
     requests.push(`${request.method} ${request.url}`);
@@ -50,7 +53,7 @@ export async function startVideoPageServer(): Promise<{ port: number; requests: 
       response.writeHead(200, { 'content-type': type, 'content-length': Buffer.byteLength(body), 'access-control-allow-origin': '*' });
       response.end(request.method === 'HEAD' ? undefined : body);
     };
-    if (path === '/' || path === '/chat.html') return send('text/html; charset=utf-8', PAGE);
+    if (path === '/' || path === '/chat.html') return send('text/html; charset=utf-8', PAGE.replace('__LOOPBACK__', loopback()));
     if (path === '/frame.html') return send('text/html; charset=utf-8', FRAME);
     if (path === '/about.html') return send('text/html; charset=utf-8', '<p>How to make a video</p>');
     if (path === '/download') return send(media.mp4.contentType, media.mp4.bytes);
