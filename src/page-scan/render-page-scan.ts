@@ -115,8 +115,9 @@ export async function mountPageScan(root: HTMLElement, deps: PageScanDeps): Prom
       // No cover: the first frame, read from the file's first bytes, muted and never played.
       const preview = doc.createElement('video');
       preview.muted = true;
-      preview.preload = 'metadata';
-      preview.src = video.url;
+      preview.setAttribute('muted', '');
+      preview.setAttribute('preload', 'metadata');
+      preview.setAttribute('src', video.url);
       item.append(preview);
     }
     const text = doc.createElement('div');
