@@ -1,8 +1,13 @@
 /** A JSON answer bigger than this is a download, not a chat message: it is not copied. */
 export const MAX_JSON_COPY = 16 * 1024 * 1024;
 
-/** Paths of endpoints that answer chats or report video tasks. */
-const CHAT_PATH = /chat|complet|message|convers|generat|respons|stream|video|task/i;
+/**
+ * Paths of endpoints that answer chats or report video tasks: chat answers, task creation and
+ * polls, and the lists video apps keep of a user's own generations (drafts, history, assets,
+ * creations, pending tasks; see src/sites/extractors/, whose meta-test checks every fixture
+ * passes here).
+ */
+const CHAT_PATH = /chat|complet|message|convers|generat|respons|stream|video|task|create|draft|history|asset|pending|creation|project_y/i;
 
 /**
  * Whether a response can carry a chat answer and so is worth a copy. Event streams always;

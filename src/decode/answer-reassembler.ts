@@ -15,7 +15,11 @@ export interface StreamIssue {
     | 'unknown-dialect'
     | 'unknown-framing'
     | 'server-error'
-    | 'too-large';
+    | 'too-large'
+    /** A video app's endpoint answered in a shape its site extractor does not know. */
+    | 'unknown-shape'
+    /** A video app's response broke off before its end. */
+    | 'stream-broke';
   message: string;
 }
 
@@ -23,6 +27,8 @@ export interface AnswerCallbacks {
   /** More answer text, in order. */
   onText(text: string): void;
   onModel(model: string): void;
+  /** The dialect that reads the stream, once it is known (for the capture log). */
+  onDialect?(name: string): void;
   /** The server marked the answer complete (`[DONE]`, `finish_reason`, `message_stop`…). */
   onFinished(): void;
   /** The stream moves on to another answer (see `DialectRead.answerStart`). */
@@ -70,10 +76,14 @@ export function createAnswerReassembler(
 
   const readMessage = (message: DialectMessage): void => {
     candidates ??= dialects.map((item) => item.create());
-    for (const candidate of dialect ? [dialect] : candidates) {
+    for (const [index, candidate] of (dialect ? [dialect] : candidates).entries()) {
       const read = candidate.read(message);
       if (!read) continue;
-      dialect = candidate;
+      if (!dialect) {
+        dialect = candidate;
+        const name = dialects[index]?.name;
+        if (name) callbacks.onDialect?.(name);
+      }
       if (read.model && read.model !== lastModel) {
         lastModel = read.model;
         callbacks.onModel(read.model);

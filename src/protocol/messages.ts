@@ -35,8 +35,10 @@ export type PageMessage =
       /** `Response.url` / `responseURL` (after redirects), `EventSource.url` or `WebSocket.url`. */
       url: string;
       contentType: string;
-      /** The request body when the page sent a string (used for the model name only). */
+      /** The request body when the page sent a string (the model name; a video app's prompt). */
       requestBody?: string;
+      /** The request method, upper case, when it is not `GET`. */
+      method?: string;
     }
   /** Raw body bytes (fetch), or text the page already decoded (XHR, EventSource, WebSocket). */
   | { kind: 'chunk'; id: number; bytes: Uint8Array }
@@ -66,7 +68,17 @@ export interface StreamOpen {
   startedAt: number;
   /** `model` of the JSON request body, when there was one. */
   requestModel?: string;
+  /** The request method when it was not `GET` (video apps' endpoints are told apart by it). */
+  method?: string;
+  /**
+   * The request body (at most `MAX_REQUEST_BODY` characters), when the page sent a string: video
+   * apps put the prompt and the input image only there (src/sites/extractors/).
+   */
+  requestBody?: string;
 }
+
+/** Longest request body the page world, the relay and the background pass on. */
+export const MAX_REQUEST_BODY = 64 * 1024;
 
 export interface StreamChunk {
   type: 'stream-chunk';
