@@ -85,3 +85,14 @@ describe('mountPageScan', () => {
     await vi.waitFor(() => expect(status()).toBe('Could not look at this page: Cannot access contents of the page'));
   });
 });
+
+describe('the accessible names, in both catalogs', () => {
+  it('are "Find videos on this page", "Keep all" and "Keep" (查找本页视频, 全部保存, 保存)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const catalog = (locale: string) =>
+      JSON.parse(readFileSync(new URL(`../../../assets/public/_locales/${locale}/messages.json`, import.meta.url), 'utf8')) as Record<string, { message: string }>;
+    const names = (locale: string) => ['findVideos', 'keepAll', 'keepVideo', 'keepThisVideo'].map((name) => catalog(locale)[name]?.message);
+    expect(names('en')).toEqual(['Find videos on this page', 'Keep all', 'Keep', 'Keep this video']);
+    expect(names('zh_CN')).toEqual(['查找本页视频', '全部保存', '保存', '保存此视频']);
+  });
+});
