@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it, vi } from 'vitest';
 import { mountPageScan, type PageScanDeps } from '@/src/page-scan/render-page-scan';
@@ -87,8 +88,7 @@ describe('mountPageScan', () => {
 });
 
 describe('the accessible names, in both catalogs', () => {
-  it('are "Find videos on this page", "Keep all" and "Keep" (查找本页视频, 全部保存, 保存)', async () => {
-    const { readFileSync } = await import('node:fs');
+  it('are "Find videos on this page", "Keep all" and "Keep" (查找本页视频, 全部保存, 保存)', () => {
     const catalog = (locale: string) =>
       JSON.parse(readFileSync(new URL(`../../../assets/public/_locales/${locale}/messages.json`, import.meta.url), 'utf8')) as Record<string, { message: string }>;
     const names = (locale: string) => ['findVideos', 'keepAll', 'keepVideo', 'keepThisVideo'].map((name) => catalog(locale)[name]?.message);
