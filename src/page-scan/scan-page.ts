@@ -32,7 +32,8 @@ export interface RawScanItem {
  * The prompt of a video is the text of the chat turn before it, found in this order: the
  * nearest preceding element marked as the user's message (`data-message-author-role="user"`,
  * `data-role="user"`, a class naming `user`/`human`/`question`/`prompt`), else the text of the
- * nearest preceding sibling (of the video or of one of its nearest ancestors) that has any.
+ * nearest preceding sibling (of the video or of one of its nearest ancestors) that has any and
+ * holds no link (an answer's text, not a question).
  */
 export function scanFrame(): RawFrameScan {
   const MAX_ITEMS = 300;
@@ -73,7 +74,8 @@ export function scanFrame(): RawFrameScan {
       for (let steps = 0; sibling && steps < 10; steps++, sibling = sibling.previousElementSibling) {
         if (sibling.matches('script,style,template,noscript')) continue;
         const said = text(sibling.textContent);
-        if (said.length >= 2) return said;
+        // Text with links in it is an answer (or a list of them), not what the user asked.
+        if (said.length >= 2 && !/https?:\/\//i.test(said)) return said;
       }
     }
     return '';
@@ -96,7 +98,7 @@ export function scanFrame(): RawFrameScan {
       }
     }
     // MediaSource and MediaStream playback have no file behind them to keep.
-    if (!kept && (video.srcObject !== null || /^blob:/i.test(video.currentSrc || video.getAttribute('src') || ''))) {
+    if (!kept && (Boolean(video.srcObject) || /^blob:/i.test(video.currentSrc || video.getAttribute('src') || ''))) {
       push({ kind: 'stream', url: '' });
     }
   }

@@ -85,7 +85,12 @@ describe('Find videos on this page (real popup, activeTab)', () => {
     });
     expect(byUrl.get(`${pageOrigin}/media/cat.mp4`)).toMatchObject({ prompt: 'a cat surfing', source: 'found-on-page' });
     expect(byUrl.get(`http://127.0.0.1:${server.port}/download?id=42`)).toMatchObject({ prompt: 'a cat surfing', source: 'found-on-page' });
-    expect(byUrl.get(`${pageOrigin}/media/owl.webm`)).toMatchObject({ coverUrl: `${pageOrigin}/media/owl-cover.jpg`, source: 'found-on-page' });
+    // The frame shows no chat text before its video: the page's title stands in.
+    expect(byUrl.get(`${pageOrigin}/media/owl.webm`)).toMatchObject({
+      coverUrl: `${pageOrigin}/media/owl-cover.jpg`,
+      prompt: 'Old chat with videos',
+      source: 'found-on-page',
+    });
 
     // A second scan: every video is marked as kept, and Keep all adds nothing.
     await popup.click('Find videos on this page');
