@@ -1,11 +1,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { builtExtensionDir } from '../../browser/built-extension';
 import { launchChromiumWithExtension, type ExtensionBrowser } from '../../browser/launch-chromium';
+import { LibraryPage } from '../pages/library-page';
 import { PageScanPopup } from './support/page-scan-popup';
 import { startVideoPageServer, VIDEO_PAGE_HOST } from './support/video-page-server';
 
@@ -123,5 +125,22 @@ describe('Keep this video (context menu)', () => {
       return { video: await check('keep-this-video'), link: await check('keep-this-video-link'), other: await check('no-such-menu') };
     });
     expect(exists).toEqual({ video: true, link: true, other: false });
+  });
+});
+
+describe('importing a chat history file from the options page', () => {
+  it('keeps every video of a NextChat backup with its prompt, as chat-history entries', async () => {
+    const library = new LibraryPage(await chromium.openPopup());
+    await library.clear();
+    const options = await chromium.context.newPage();
+    await options.goto(`chrome-extension://${chromium.extensionId}/options.html`);
+    const backup = fileURLToPath(new URL('../../fixtures/chat-history/nextchat-backup.json', import.meta.url));
+    await options.locator('input[data-action="import-library"]').setInputFiles(backup);
+    await expect.poll(() => options.locator('.library-status').textContent()).toBe('Found 2 videos in 2 chats (NextChat export).');
+    const entries = await library.storedEntries();
+    expect(entries.map(({ videoKey, prompt, source }) => ({ videoKey, prompt, source })).sort((a, b) => (a.prompt ?? '').localeCompare(b.prompt ?? ''))).toEqual([
+      { videoKey: 'https://cdn.video.example/fox/jump.webm', prompt: 'make the fox jump', source: 'chat-history' },
+      { videoKey: 'https://cdn.video.example/fox/fox.mp4', prompt: '生成视频：雪地里的一只红狐狸', source: 'chat-history' },
+    ]);
   });
 });
