@@ -1,7 +1,7 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PageScanPopup } from '../page-scan/support/page-scan-popup';
-import { startVideoPageServer, VIDEO_PAGE_HOST } from '../page-scan/support/video-page-server';
+import { OTHER_HOST, startVideoPageServer, VIDEO_PAGE_HOST } from '../page-scan/support/video-page-server';
 import { launchFirefoxSession, type FirefoxSession } from './firefox-session';
 
 let session: FirefoxSession;
@@ -11,8 +11,8 @@ let pageOrigin: string;
 beforeAll(async () => {
   server = await startVideoPageServer();
   pageOrigin = `http://${VIDEO_PAGE_HOST}:${server.port}`;
-  // videos.example.test resolves to loopback, where the page server listens.
-  session = await launchFirefoxSession('find-videos', { extraPrefs: { 'network.dns.localDomains': VIDEO_PAGE_HOST } });
+  // videos.example.test (and the embedded frame's host) resolve to loopback, where the page server listens.
+  session = await launchFirefoxSession('find-videos', { extraPrefs: { 'network.dns.localDomains': `${VIDEO_PAGE_HOST},${OTHER_HOST}` } });
 });
 
 afterAll(async () => {
@@ -48,6 +48,7 @@ describe('Find videos on this page, in Firefox', () => {
     const page = session.page;
     await page.goto(`${pageOrigin}/chat.html`);
     await page.waitForFrame((frame) => frame.url().endsWith('/frame.html'));
+    await page.waitForFrame((frame) => frame.url().endsWith('/frame-elsewhere.html'));
     const before = await PageScanPopup.pageHtml(page);
 
     const popup = await openPopupOver(page);

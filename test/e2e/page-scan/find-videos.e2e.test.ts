@@ -9,7 +9,7 @@ import { builtExtensionDir } from '../../browser/built-extension';
 import { launchChromiumWithExtension, type ExtensionBrowser } from '../../browser/launch-chromium';
 import { LibraryPage } from '../pages/library-page';
 import { PageScanPopup } from './support/page-scan-popup';
-import { startVideoPageServer, VIDEO_PAGE_HOST } from './support/video-page-server';
+import { OTHER_HOST, startVideoPageServer, VIDEO_PAGE_HOST } from './support/video-page-server';
 
 let server: Awaited<ReturnType<typeof startVideoPageServer>>;
 let chromium: ExtensionBrowser;
@@ -27,7 +27,7 @@ beforeAll(async () => {
     downloadsDir,
     // A host the extension does not capture on, mapped to loopback. page.triggerExtensionAction()
     // sends Extensions.triggerAction, which Chromium only allows with unsafe extension debugging.
-    extraArgs: [`--host-resolver-rules=MAP ${VIDEO_PAGE_HOST} 127.0.0.1`, '--enable-unsafe-extension-debugging'],
+    extraArgs: [`--host-resolver-rules=MAP ${VIDEO_PAGE_HOST} 127.0.0.1, MAP ${OTHER_HOST} 127.0.0.1`, '--enable-unsafe-extension-debugging'],
   });
   // Playwright (the harness) does not attach to action popups; puppeteer-core does, and has
   // triggerExtensionAction. Both speak CDP to the same Chromium.
@@ -59,6 +59,7 @@ describe('Find videos on this page (real popup, activeTab)', () => {
     const page = await browser.newPage();
     await page.goto(`${pageOrigin}/chat.html`);
     await page.waitForFrame((frame) => frame.url().endsWith('/frame.html'));
+    await page.waitForFrame((frame) => frame.url().endsWith('/frame-elsewhere.html'));
     const before = await PageScanPopup.pageHtml(page);
     const requestsBefore = server.requests.length;
 

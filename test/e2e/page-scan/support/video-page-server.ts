@@ -5,12 +5,15 @@ import { loadMediaLibrary } from '../../../demo-site/media-files';
 
 /** Host name of the test page: not a capture site, mapped to loopback by the browser. */
 export const VIDEO_PAGE_HOST = 'videos.example.test';
+/** Host of an embedded frame of another origin, also mapped to loopback. */
+export const OTHER_HOST = 'embed.example.test';
 
 /**
  * A chat page made before the extension was there: a `<video poster>`, a rendered markdown link
  * to an .mp4, a labelled proxy link that is a video, a video in a (same-origin) iframe, and the
  * decoys the scan must not offer (images, an avatar, an HTML page behind a "video" label,
- * `javascript:`, `data:` and a MediaSource `blob:` video). The labelled link points at the server's
+ * `javascript:`, `data:` and a MediaSource `blob:` video), plus a frame of another origin, which
+ * the popup's activeTab grant does not reach (its video is not offered; the scan still works). The labelled link points at the server's
  * loopback address: Firefox's MV3 extension pages upgrade insecure requests, so the extension's HEAD
  * check of a plain-http link to another host would go out as https (loopback is exempt).
  */
@@ -32,6 +35,8 @@ const PAGE = `<!doctype html>
   </div>
   <div class="turn" data-role="user"><p>an owl at night</p></div>
   <div class="turn" data-role="assistant"><iframe src="/frame.html" title="owl"></iframe></div>
+  <!-- Another origin's frame (an embed): activeTab does not reach it, and the scan must still work. -->
+  <iframe src="__ELSEWHERE__/frame-elsewhere.html" title="elsewhere"></iframe>
 </main>
 <script>
   // A MediaSource video, as players of streaming sites do: no file address to keep.
@@ -46,6 +51,7 @@ export async function startVideoPageServer(): Promise<{ port: number; requests: 
   const media = loadMediaLibrary(fileURLToPath(new URL('../../../fixtures/', import.meta.url)));
   const requests: string[] = [];
   const loopback = (): string => `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const elsewhere = (): string => `http://${OTHER_HOST}:${(server.address() as AddressInfo).port}`;
   const server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://x').pathname;
     requests.push(`${request.method} ${request.url}`);
@@ -53,8 +59,9 @@ export async function startVideoPageServer(): Promise<{ port: number; requests: 
       response.writeHead(200, { 'content-type': type, 'content-length': Buffer.byteLength(body), 'access-control-allow-origin': '*' });
       response.end(request.method === 'HEAD' ? undefined : body);
     };
-    if (path === '/' || path === '/chat.html') return send('text/html; charset=utf-8', PAGE.replace('__LOOPBACK__', loopback()));
+    if (path === '/' || path === '/chat.html') return send('text/html; charset=utf-8', PAGE.replaceAll('__LOOPBACK__', loopback()).replaceAll('__ELSEWHERE__', elsewhere()));
     if (path === '/frame.html') return send('text/html; charset=utf-8', FRAME);
+    if (path === '/frame-elsewhere.html') return send('text/html; charset=utf-8', '<video src="/media/elsewhere.webm"></video>');
     if (path === '/about.html') return send('text/html; charset=utf-8', '<p>How to make a video</p>');
     if (path === '/download') return send(media.mp4.contentType, media.mp4.bytes);
     if (path.endsWith('.mp4')) return send(media.mp4.contentType, media.mp4.bytes);
