@@ -112,6 +112,7 @@ MESSAGES = {
     # Not shown: the catalog's own language (BCP 47), for Intl formats beside its words (uiLocale() in src/i18n/t.ts).
     "catalogLocale": ("en", "zh-CN"),
     "statusGeneratingProgress": ("Generating · 🔥×$1", "生成中 · 🔥×$1"),
+    "statusGeneratingPercent": ("Generating · $1%", "生成中 · $1%"),
     "statusGeneratingStarted": ("Generating…", "生成中…"),
     "statusPartialBecause": ("Partial · $1", "部分完成 · $1"),
     "statusPartialStreaming": ("Video saved · the answer is still streaming", "视频已保存 · 回答仍在输出"),
@@ -350,6 +351,42 @@ MESSAGES = {
     "importedChatsFound": ("Found $1 in $2 ($3 export).", "在 $2 中找到 $1（$3 导出）。"),
     "chatCountOne": ("1 chat", "1 个对话"),
     "chatCount": ("$1 chats", "$1 个对话"),
+    # Video apps (options) and the capture log
+    "siteSwitchedOff": ("Capture is switched off for $1 (Settings → Video apps).", "已在设置中关闭对 $1 的捕获（设置 → 视频应用）。"),
+    "videoAppsTitle": ("Video apps", "视频应用"),
+    "videoAppsHint": (
+        "Video Keeper captures your own generations on these apps out of the box. Switched off, an app's pages run none of the capture scripts (after a reload).",
+        "Video Keeper 默认捕获你在这些应用中生成的视频。关闭后，该应用的页面（刷新后）不再运行任何捕获脚本。",
+    ),
+    "videoAppOn": ("Capturing on $1 again. Reload its open pages.", "已重新在 $1 上捕获。请刷新其已打开的页面。"),
+    "videoAppOff": ("Capture on $1 is off.", "已关闭 $1 上的捕获。"),
+    "videoAppsError": ("Could not change the video apps: $1", "无法更改视频应用：$1"),
+    "captureLogLink": ("Capture log: why a video was or was not captured", "捕获日志：视频为何被捕获或未被捕获"),
+    "captureLogTitle": ("Video Keeper capture log", "Video Keeper 捕获日志"),
+    "captureLogHint": (
+        "The last 200 responses Video Keeper looked at on the sites it captures: what read them and what they held. Only addresses without their query, types and sizes are kept, never contents; the log is cleared when the browser closes.",
+        "Video Keeper 在其捕获的网站上查看过的最近 200 个响应：由什么读取、包含什么。只保存不含查询参数的地址、类型和大小，从不保存内容；浏览器关闭时日志即被清除。",
+    ),
+    "logTime": ("Time", "时间"),
+    "logSite": ("Site", "网站"),
+    "logPath": ("Request", "请求"),
+    "logType": ("Type", "类型"),
+    "logSize": ("Characters", "字符数"),
+    "logReadBy": ("Read by", "读取方"),
+    "logOutcome": ("Outcome", "结果"),
+    "logExport": ("Export report", "导出报告"),
+    "logRefresh": ("Refresh", "刷新"),
+    "logClear": ("Clear", "清空"),
+    "logEmpty": ("Nothing looked at yet in this browser session.", "本次浏览器会话中尚未查看任何响应。"),
+    "logCount": ("$1 responses, newest first.", "$1 个响应，最新的在前。"),
+    "logError": ("Could not read the capture log: $1", "无法读取捕获日志：$1"),
+    "logOpen": ("still streaming", "仍在传输"),
+    "logFound": ("found $1", "找到 $1 个"),
+    "logNothing": ("read, no video in it", "已读取，其中没有视频"),
+    "logSkipped": ("skipped: nothing understood it", "已跳过：无法识别其格式"),
+    # About & privacy page (entrypoints/about), linked from the options page
+    "aboutTitle": ("About & privacy", "关于与隐私"),
+    "aboutVersion": ("Video Keeper $1", "Video Keeper 视频收藏 $1"),
 }
 
 ROOT = Path(__file__).resolve().parent / "public" / "_locales"

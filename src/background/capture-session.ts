@@ -79,6 +79,9 @@ export function createCaptureSession(source: SessionSource, onIssue: (issue: Str
     onFinished() {
       finished = true;
     },
+    onProgress(progress) {
+      if (reader.report(progress)) changed = true;
+    },
     onAnswerStart() {
       // The answer so far is over: settle its entries, then read the next one afresh.
       completeLineVideos = reader.answer.videos.length;
@@ -139,6 +142,7 @@ export function createCaptureSession(source: SessionSource, onIssue: (issue: Str
         id: taskEntryId(task.id, 0),
         status: failure ? 'failed' : 'generating',
         progress,
+        ...(reader.answer.percent === undefined ? {} : { percent: reader.answer.percent }),
         index: 0,
         ...(failure ? { failureReason: failure } : {}),
       });
@@ -170,7 +174,7 @@ export function createCaptureSession(source: SessionSource, onIssue: (issue: Str
     end(how) {
       if (ended) return [];
       ended = true;
-      reassembler.end();
+      reassembler.end(how === 'complete');
       completeLineVideos = reader.answer.videos.length;
       reader.end();
       const over = finished && !serverError;

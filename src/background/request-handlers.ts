@@ -37,6 +37,14 @@ export function dispatchRequest(handlers: RequestHandlers, message: unknown): Pr
       return handlers['keep-found-videos'](request);
     case 'probe-video-links':
       return handlers['probe-video-links'](request);
+    case 'list-video-apps':
+      return handlers['list-video-apps'](request);
+    case 'set-video-app':
+      return handlers['set-video-app'](request);
+    case 'capture-log':
+      return handlers['capture-log'](request);
+    case 'clear-capture-log':
+      return handlers['clear-capture-log'](request);
   }
 }
 
@@ -63,6 +71,12 @@ function parseRequest(message: unknown): BackgroundRequest | undefined {
   if (value.type === 'probe-video-links' && isStringList(value.urls) && value.urls.length <= 50) {
     return { type: 'probe-video-links', urls: value.urls };
   }
+  if (value.type === 'list-video-apps') return { type: 'list-video-apps' };
+  if (value.type === 'set-video-app' && typeof value.name === 'string' && value.name.length <= 100 && typeof value.on === 'boolean') {
+    return { type: 'set-video-app', name: value.name, on: value.on };
+  }
+  if (value.type === 'capture-log') return { type: 'capture-log' };
+  if (value.type === 'clear-capture-log') return { type: 'clear-capture-log' };
   return undefined;
 }
 

@@ -4,6 +4,8 @@
  * (signed links and tokens live there), never a message text (it may quote the body).
  */
 
+import type { CaptureLogRecord } from '../protocol/messages';
+
 /** How a logged response ended up. */
 export type JournalOutcome =
   /** Still streaming. */
@@ -15,7 +17,7 @@ export type JournalOutcome =
   /** Nothing understood it (unknown framing, dialect or shape). */
   | 'skipped';
 
-export interface JournalRecord {
+export interface JournalRecord extends CaptureLogRecord {
   /** Epoch ms when the response opened. */
   at: number;
   /** The page's origin. */
@@ -52,6 +54,8 @@ export interface CaptureJournal {
   closed(streamId: string, ended: string, summary: { handledBy?: string; found: number }): void;
   /** Newest first. */
   records(): JournalRecord[];
+  /** Puts records an earlier worker kept (oldest first) before the ones seen since. */
+  restore(older: JournalRecord[]): void;
   clear(): void;
 }
 
@@ -117,6 +121,10 @@ export function createCaptureJournal(options: { onChange?: (records: JournalReco
       changed();
     },
     records: () => [...ring].reverse(),
+    restore(older) {
+      ring.unshift(...older.map((record) => (record.outcome === 'open' ? { ...record, outcome: 'skipped' as const, ended: 'worker-stopped' } : record)));
+      ring.splice(0, Math.max(0, ring.length - JOURNAL_LIMIT));
+    },
     clear() {
       ring.length = 0;
       byStream.clear();

@@ -170,6 +170,40 @@ export interface BackgroundRequests {
     request: { type: 'probe-video-links'; urls: string[] };
     response: { verdicts: Array<'video' | 'not-video' | 'unknown'> };
   };
+  /** The video apps captured out of the box, each with its switch (options page). */
+  'list-video-apps': {
+    request: { type: 'list-video-apps' };
+    response: { apps: { name: string; label: string; hosts: readonly string[]; on: boolean }[] };
+  };
+  /** Switches capture on one video app on or off. */
+  'set-video-app': {
+    request: { type: 'set-video-app'; name: string; on: boolean };
+    response: { ok: true } | { ok: false; error: string };
+  };
+  /** The capture log: the last responses looked at, newest first (metadata only). */
+  'capture-log': {
+    request: { type: 'capture-log' };
+    response: { records: CaptureLogRecord[] };
+  };
+  'clear-capture-log': {
+    request: { type: 'clear-capture-log' };
+    response: { ok: true };
+  };
+}
+
+/** One line of the capture log (src/capture-log/capture-journal.ts). */
+export interface CaptureLogRecord {
+  at: number;
+  site: string;
+  path: string;
+  method: string;
+  type: string;
+  size: number;
+  handledBy?: string;
+  found: number;
+  outcome: 'open' | 'found' | 'nothing' | 'skipped';
+  ended?: string;
+  issues: string[];
 }
 
 /** Where a page stands, as `site-status` answers (see src/sites/site-access.ts). */
@@ -181,7 +215,9 @@ export type SiteStatus =
   /** Enabled by the user: its scripts are registered. */
   | { state: 'enabled'; origin: string }
   /** Off; enabling asks for the host permission `pattern`. */
-  | { state: 'disabled'; origin: string; pattern: string };
+  | { state: 'disabled'; origin: string; pattern: string }
+  /** A video app captured out of the box, switched off by the user in the options. */
+  | { state: 'switched-off'; origin: string; app: string };
 
 export type BackgroundRequest = BackgroundRequests[keyof BackgroundRequests]['request'];
 export type BackgroundRequestType = keyof BackgroundRequests;
