@@ -54,6 +54,9 @@ export default defineConfig({
       'scripting',
       'activeTab',
       'unlimitedStorage',
+      // contextMenus: right-click → "Keep this video" on a <video> or a link to a video file
+      // (src/context-menu); the click grants activeTab for reading the video's poster.
+      'contextMenus',
       ...(browser === 'firefox' ? [] : ['offscreen']),
     ],
     // notifications: only once the user switches on "Notify me when a video is done" (options page).

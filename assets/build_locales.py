@@ -327,6 +327,30 @@ MESSAGES = {
     ),
     "entryLabel": ("$1, $2", "$1，$2"),
     "facetCount": ("$1 ($2)", "$1（$2）"),
+    # Keeping a video that was missed: the popup's page scan (src/page-scan)
+    "findVideos": ("Find videos on this page", "查找本页视频"),
+    "findingVideos": ("Looking for videos on this page…", "正在查找本页视频…"),
+    "findVideosFailed": ("Could not look at this page: $1", "无法读取此页面：$1"),
+    "foundNoVideos": ("No video files on this page.", "此页面上没有视频文件。"),
+    "foundOneVideo": ("1 video on this page.", "此页面上有 1 个视频。"),
+    "foundVideos": ("$1 videos on this page.", "此页面上有 $1 个视频。"),
+    "foundStreamVideos": (
+        "$1 video(s) here play from a stream the page assembles in memory (MediaSource, a blob: address): there is no file address to keep. Look for the site's own download link.",
+        "此处有 $1 个视频由页面在内存中拼接的流播放（MediaSource，blob: 地址），没有可保存的文件地址。请使用网站自己的下载链接。",
+    ),
+    "keepAll": ("Keep all", "全部保存"),
+    "keepVideo": ("Keep", "保存"),
+    "alreadyInLibrary": ("already in your library", "已在你的视频库中"),
+    "keptOneVideo": ("Kept 1 video.", "已保存 1 个视频。"),
+    "keptVideos": ("Kept $1 videos.", "已保存 $1 个视频。"),
+    "keptNothingNew": ("Already in your library: nothing new to keep.", "已在你的视频库中，没有新的视频需要保存。"),
+    "keepFailed": ("Could not keep the videos: $1", "无法保存视频：$1"),
+    # The context menu (src/context-menu)
+    "keepThisVideo": ("Keep this video", "保存此视频"),
+    # Chat history import (src/library/import-chat-history*.ts)
+    "importedChatsFound": ("Found $1 in $2 ($3 export).", "在 $2 中找到 $1（$3 导出）。"),
+    "chatCountOne": ("1 chat", "1 个对话"),
+    "chatCount": ("$1 chats", "$1 个对话"),
     # Video apps (options) and the capture log
     "siteSwitchedOff": ("Capture is switched off for $1 (Settings → Video apps).", "已在设置中关闭对 $1 的捕获（设置 → 视频应用）。"),
     "videoAppsTitle": ("Video apps", "视频应用"),

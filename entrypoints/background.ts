@@ -11,6 +11,11 @@ import { createVideoLinkChecker } from '@/src/background/video-link-checker';
 import { downloadEntry, type DownloadResult } from '@/src/download/download-entry';
 import { CAPTURE_PORT_NAME, type EntriesChanged } from '@/src/protocol/messages';
 import { createLibraryHandlers } from '@/src/library/library-handlers';
+import { createPageScanHandlers } from '@/src/page-scan/page-scan-handlers';
+import { createContextMenuKeeper } from '@/src/context-menu/keep-this-video';
+import { readVideoPoster } from '@/src/context-menu/read-poster';
+import { listenToKeepVideoMenus, type ContextMenusApi } from '@/src/context-menu/register-menus';
+import { t } from '@/src/i18n/t';
 import { createLibraryWrites } from '@/src/library/library-writes';
 import { createLibraryReader } from '@/src/gallery/library-reader';
 import { createNewVideosBadge, SEEN_AT_KEY } from '@/src/gallery/new-videos-badge';
@@ -215,11 +220,41 @@ export default defineBackground(() => {
       await badge.markSeen();
       return { ok: true };
     },
+    ...createPageScanHandlers({
+      apply: (updates, now) => store.apply(updates, now),
+      probe: (url) => probeVideoLink(url, (target, init) => fetch(target, init)),
+      onEntriesChanged: entriesChanged,
+      now: () => Date.now(),
+    }),
     ...createLibraryHandlers(createLibraryWrites(libraryDb), entriesChanged, () => {
       // Later, so an undo of the delete puts the entries back with their copies.
       void browser.alarms.create(PRUNE_OFFLINE_ALARM, { delayInMinutes: 1 });
     }),
   };
+
+  // Right-click → "Keep this video": the click grants activeTab, so the poster can be read.
+  const menuKeeper = createContextMenuKeeper({
+    readPoster: async (tabId, frameId, srcUrl) =>
+      (await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, func: readVideoPoster, args: [srcUrl] }))[0]?.result,
+    apply: (updates, now) => store.apply(updates, now),
+    onEntriesChanged: entriesChanged,
+    now: () => Date.now(),
+  });
+  const menus = listenToKeepVideoMenus(
+    (browser as { contextMenus?: ContextMenusApi }).contextMenus,
+    t('keepThisVideo'),
+    (info, tab) => {
+      menuKeeper.onClicked(info, tab).then(
+        (result) => {
+          if (!result.kept && result.reason !== 'other-menu') log(`"Keep this video" kept nothing: ${result.reason}`);
+        },
+        (error: unknown) => log(`"Keep this video" failed: ${String(error)}`),
+      );
+    },
+    log,
+  );
+  browser.runtime.onInstalled.addListener(() => void menus.install());
+  browser.runtime.onStartup.addListener(() => void menus.install());
 
   browser.runtime.onConnect.addListener((port) => {
     if (port.name === CAPTURE_PORT_NAME) capture.connect(port);

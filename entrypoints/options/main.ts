@@ -3,6 +3,7 @@ import { localizePage } from '../../src/i18n/t';
 import { createBackgroundSender } from '../../src/gallery/background-client';
 import { createLibraryReader } from '../../src/gallery/library-reader';
 import { importCapturedLog } from '../../src/library/import-captured-log';
+import { importChatHistory } from '../../src/library/import-chat-history';
 import { mountLibraryTools } from '../../src/library/render-library-tools';
 import { createOfflineCopies } from '../../src/offline/offline-copies';
 import { mountOfflineSettings } from '../../src/offline/render-offline-settings';
@@ -59,6 +60,12 @@ mountLibraryTools(section('#library'), {
   confirm: (question) => window.confirm(question),
   now: () => Date.now(),
   async importLog(text, fileName) {
+    // A chat app's history export (NextChat, Open WebUI, LobeChat), else a saved stream or HAR.
+    const history = importChatHistory(text);
+    if (history) {
+      const kept = await openVideoStore().apply(history.updates);
+      return { streams: 0, videos: kept.length, chats: { app: history.app, count: history.chats } };
+    }
     const { updates, streams } = importCapturedLog(text, fileName);
     const stored = await openVideoStore().apply(updates);
     return { streams, videos: stored.filter((entry) => entry.videoUrl).length };

@@ -6,6 +6,8 @@ import { createGalleryRefresher } from '../../src/gallery/refresh-gallery';
 import { createGalleryActions } from '../../src/gallery/gallery-actions';
 import { renderBacklogNotice } from '../../src/gallery/render-gallery';
 import { renderSitePanel } from '../../src/sites/render-site-panel';
+import { mountPageScan } from '../../src/page-scan/render-page-scan';
+import { popupPageScanDeps } from '../../src/page-scan/popup-page-scan';
 import { currentTab } from '../../src/sites/current-tab';
 import { createOfflineCopies } from '../../src/offline/offline-copies';
 import { createOfflineMediaUrls } from '../../src/offline/offline-media-urls';
@@ -62,6 +64,14 @@ if (sitePanel) {
       if (id !== undefined) await browser.tabs.reload(id);
     },
   });
+}
+// "Find videos on this page": keeps videos the capture missed (made before, or on another site).
+const pageScan = document.querySelector<HTMLElement>('#page-scan');
+if (pageScan) {
+  void mountPageScan(
+    pageScan,
+    popupPageScanDeps({ tabs: browser.tabs, scripting: browser.scripting, sendToBackground, database, search: location.search }),
+  );
 }
 browser.storage.local.get(WRITE_BACKLOG_KEY).then(
   (items) => showBacklog(items[WRITE_BACKLOG_KEY]),

@@ -33,6 +33,10 @@ export function dispatchRequest(handlers: RequestHandlers, message: unknown): Pr
       return handlers['clear-library'](request);
     case 'mark-seen':
       return handlers['mark-seen'](request);
+    case 'keep-found-videos':
+      return handlers['keep-found-videos'](request);
+    case 'probe-video-links':
+      return handlers['probe-video-links'](request);
     case 'list-video-apps':
       return handlers['list-video-apps'](request);
     case 'set-video-app':
@@ -59,6 +63,14 @@ function parseRequest(message: unknown): BackgroundRequest | undefined {
   if (value.type === 'restore-entries' && Array.isArray(value.entries)) return { type: 'restore-entries', entries: value.entries as unknown[] };
   if (value.type === 'clear-library') return { type: 'clear-library' };
   if (value.type === 'mark-seen') return { type: 'mark-seen' };
+  // The videos are validated one by one by the handler (src/page-scan/parse-page-scan.ts).
+  if (value.type === 'keep-found-videos' && isShortString(value.pageUrl) && Array.isArray(value.videos)) {
+    const title = isShortString(value.title) ? { title: value.title } : {};
+    return { type: 'keep-found-videos', pageUrl: value.pageUrl, ...title, videos: value.videos as unknown[] };
+  }
+  if (value.type === 'probe-video-links' && isStringList(value.urls) && value.urls.length <= 50) {
+    return { type: 'probe-video-links', urls: value.urls };
+  }
   if (value.type === 'list-video-apps') return { type: 'list-video-apps' };
   if (value.type === 'set-video-app' && typeof value.name === 'string' && value.name.length <= 100 && typeof value.on === 'boolean') {
     return { type: 'set-video-app', name: value.name, on: value.on };

@@ -83,6 +83,18 @@ const responseParsers: ResponseParsers = {
   'mark-seen'(value) {
     return isRecord(value) && value.ok === true ? { ok: true } : undefined;
   },
+  'keep-found-videos'(value) {
+    if (!isRecord(value)) return undefined;
+    if (value.ok === true && typeof value.added === 'number' && typeof value.kept === 'number') {
+      return { ok: true, added: value.added, kept: value.kept };
+    }
+    return value.ok === false && typeof value.error === 'string' ? { ok: false, error: value.error } : undefined;
+  },
+  'probe-video-links'(value) {
+    if (!isRecord(value) || !Array.isArray(value.verdicts)) return undefined;
+    const verdicts = value.verdicts.filter((item): item is 'video' | 'not-video' | 'unknown' => item === 'video' || item === 'not-video' || item === 'unknown');
+    return verdicts.length === value.verdicts.length ? { verdicts } : undefined;
+  },
   'list-video-apps'(value) {
     if (!isRecord(value) || !Array.isArray(value.apps)) return undefined;
     const apps = (value.apps as unknown[]).filter(

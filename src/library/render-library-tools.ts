@@ -15,8 +15,11 @@ export interface LibraryToolsDeps {
   saveFile(name: string, text: string): void;
   confirm(question: string): boolean;
   now(): number;
-  /** Reads a saved stream or HAR file into the library (src/library/import-captured-log.ts). */
-  importLog(text: string, fileName: string): Promise<{ streams: number; videos: number }>;
+  /**
+   * Reads a saved stream or HAR file (src/library/import-captured-log.ts), or a chat app's
+   * history export (src/library/import-chat-history.ts, which names the `chats` it read).
+   */
+  importLog(text: string, fileName: string): Promise<{ streams: number; videos: number; chats?: { app: string; count: number } }>;
 }
 
 /** Export, import, clear all, and the storage the library uses. */
@@ -55,6 +58,10 @@ export function mountLibraryTools(root: HTMLElement, deps: LibraryToolsDeps): { 
       if (!parsed.ok) {
         // Not a library export: perhaps a log the user kept of a chat (saved stream, HAR).
         const log = await deps.importLog(text, file.name);
+        if (log.chats) {
+          const videos = counted(log.videos, 'videoCountOne', 'videoCount');
+          return t('importedChatsFound', videos, counted(log.chats.count, 'chatCountOne', 'chatCount'), log.chats.app);
+        }
         if (log.videos === 0) throw new Error(parsed.error);
         const streams = counted(log.streams, 'streamCountOne', 'streamCount');
         return t('importedLogFound', streams, counted(log.videos, 'videoCountOne', 'videoCount'));

@@ -157,6 +157,19 @@ export interface BackgroundRequests {
     request: { type: 'list-sites' };
     response: { origins: string[] };
   };
+  /**
+   * Keeps videos the popup found on the user's tab (src/page-scan): each is validated again
+   * (`parseKeptVideos`); `added` counts the ones the library did not hold yet.
+   */
+  'keep-found-videos': {
+    request: { type: 'keep-found-videos'; pageUrl: string; title?: string; videos: unknown[] };
+    response: { ok: true; added: number; kept: number } | { ok: false; error: string };
+  };
+  /** HEAD checks, by the extension, of links only a label calls a video; one verdict per URL. */
+  'probe-video-links': {
+    request: { type: 'probe-video-links'; urls: string[] };
+    response: { verdicts: Array<'video' | 'not-video' | 'unknown'> };
+  };
   /** The video apps captured out of the box, each with its switch (options page). */
   'list-video-apps': {
     request: { type: 'list-video-apps' };

@@ -87,6 +87,15 @@ describe('mountLibraryTools', () => {
     );
   });
 
+  it('says how many videos and chats a chat app export held', async () => {
+    const { root, deps, importFile } = setup();
+    deps.importLog.mockResolvedValueOnce({ streams: 0, videos: 3, chats: { app: 'Open WebUI', count: 2 } });
+    importFile('chat-export-1.json', '[{"chat":{}}]');
+    await vi.waitFor(() =>
+      expect(root.querySelector('.library-status')?.textContent).toBe('Found 3 videos in 2 chats (Open WebUI export).'),
+    );
+  });
+
   it('formats sizes', () => {
     expect(formatBytes(12)).toBe('12 B');
     expect(formatBytes(850_000)).toBe('850 kB');

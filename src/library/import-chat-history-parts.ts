@@ -1,0 +1,36 @@
+/** Shapes and helpers the chat-history readers share (one file per app beside this one). */
+
+/** One answer of a chat, with the user message it answered. */
+export interface HistoryAnswer {
+  text: string;
+  /** The user's message before the answer, when the file has one. */
+  prompt?: string;
+  model?: string;
+}
+
+/** What an app's reader finds in its export: how many chats, and every answer in them. */
+export interface HistoryRead {
+  chats: number;
+  answers: HistoryAnswer[];
+}
+
+/** The text of a message's `content`: a string, or the text parts of a multimodal list. */
+export function messageText(content: unknown): string | undefined {
+  if (typeof content === 'string') return content;
+  if (!Array.isArray(content)) return undefined;
+  const parts = content.slice(0, 1000).flatMap((part) => {
+    const value = record(part);
+    return value?.type === 'text' && typeof value.text === 'string' ? [value.text] : [];
+  });
+  return parts.length > 0 ? parts.join('\n') : undefined;
+}
+
+/** `value` as a plain object, or undefined. */
+export function record(value: unknown): Record<string, unknown> | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
+
+/** `value` when it is a string. */
+export function stringOf(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}

@@ -1,0 +1,51 @@
+import type { LinkVerdict } from '../background/probe-video-link';
+import { parseHttpUrl } from '../extract/http-url';
+import { t } from '../i18n/t';
+import type { BackgroundRequests } from '../protocol/messages';
+import type { EntryUpdate } from '../store/merge-entry';
+import type { VideoEntry } from '../store/video-entry';
+import { keptVideoUpdate } from './found-video-entry';
+import { parseKeptVideos } from './parse-page-scan';
+
+type Handler<T extends keyof BackgroundRequests> = (
+  request: BackgroundRequests[T]['request'],
+) => Promise<BackgroundRequests[T]['response']>;
+
+/** What the page-scan requests need from the background. */
+export interface PageScanHandlerDeps {
+  /** The store's `apply`: merges updates, returns the stored entries. */
+  apply(updates: EntryUpdate[], now: number): Promise<VideoEntry[]>;
+  probe(url: string): Promise<LinkVerdict>;
+  onEntriesChanged(): void;
+  now(): number;
+}
+
+/** The background's answers to the popup's page scan: keep the chosen videos, probe labelled links. */
+export function createPageScanHandlers(deps: PageScanHandlerDeps): {
+  'keep-found-videos': Handler<'keep-found-videos'>;
+  'probe-video-links': Handler<'probe-video-links'>;
+} {
+  return {
+    async 'keep-found-videos'({ pageUrl, title, videos }) {
+      const page = { pageUrl, ...(title === undefined ? {} : { title }) };
+      const updates = parseKeptVideos(videos).flatMap((video) => keptVideoUpdate(video, page, 'found-on-page') ?? []);
+      if (updates.length === 0) return { ok: true, added: 0, kept: 0 };
+      const now = deps.now();
+      try {
+        const stored = await deps.apply(updates, now);
+        deps.onEntriesChanged();
+        // A new entry is created at `now`; one the library held keeps its first `createdAt`.
+        return { ok: true, added: stored.filter((entry) => entry.createdAt === now).length, kept: stored.length };
+      } catch (error) {
+        return { ok: false, error: t('keepFailed', error instanceof Error ? error.message : String(error)) };
+      }
+    },
+    async 'probe-video-links'({ urls }) {
+      const verdict = async (url: string): Promise<LinkVerdict> => {
+        const link = parseHttpUrl(url);
+        return link ? deps.probe(link).catch((): LinkVerdict => 'unknown') : 'not-video';
+      };
+      return { verdicts: await Promise.all(urls.map(verdict)) };
+    },
+  };
+}
