@@ -33,7 +33,8 @@ export function createByteBatch(maxBytes: number): ByteBatch {
         const batch = new Uint8Array(Math.min(size, maxBytes));
         let filled = 0;
         while (filled < batch.length) {
-          const part = parts[index]!;
+          const part = parts[index];
+          if (!part) break; // cannot happen: `size` counts exactly the bytes in `parts`
           const count = Math.min(part.byteLength - offset, batch.length - filled);
           batch.set(part.subarray(offset, offset + count), filled);
           filled += count;
