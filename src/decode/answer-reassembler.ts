@@ -74,20 +74,24 @@ export function createAnswerReassembler(
       const read = candidate.read(message);
       if (!read) continue;
       dialect = candidate;
-      if (read.model && read.model !== lastModel) {
-        lastModel = read.model;
-        callbacks.onModel(read.model);
-      }
-      if (read.answerStart) {
-        finished = false;
-        callbacks.onAnswerStart?.();
-      }
-      if (read.text) callbacks.onText(read.text);
-      if (read.issue) issue(read.issue.type, read.issue.message);
-      if (read.finished) markFinished();
+      apply(read);
       return;
     }
     issue('unknown-dialect', 'a message matched no known dialect and was skipped');
+  };
+
+  const apply = (read: DialectRead): void => {
+    if (read.model && read.model !== lastModel) {
+      lastModel = read.model;
+      callbacks.onModel(read.model);
+    }
+    if (read.answerStart) {
+      finished = false;
+      callbacks.onAnswerStart?.();
+    }
+    if (read.text) callbacks.onText(read.text);
+    if (read.issue) issue(read.issue.type, read.issue.message);
+    if (read.finished) markFinished();
   };
 
   const markFinished = (): void => {
@@ -110,6 +114,12 @@ export function createAnswerReassembler(
     if (trimmed === '') return;
     if (trimmed === '[DONE]') {
       markFinished();
+      return;
+    }
+    // Once the dialect is known it may read its messages without a full parse (issue 14).
+    const fast = dialect?.readJsonText?.(trimmed);
+    if (fast) {
+      apply(fast);
       return;
     }
     const parsed = parse(trimmed);

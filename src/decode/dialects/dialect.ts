@@ -38,6 +38,12 @@ export interface DialectMessage {
 export interface DialectReader {
   /** Returns undefined when the message is not of this dialect. */
   read(message: DialectMessage): DialectRead | undefined;
+  /**
+   * Optional fast path, once a stream is known to be of this dialect: reads a message from its
+   * JSON text without a full `JSON.parse`. It must return exactly what `read` returns for the
+   * parsed text, or undefined to have the text parsed and given to `read` (issue 14).
+   */
+  readJsonText?(text: string): DialectRead | undefined;
 }
 
 /**
@@ -51,8 +57,8 @@ export interface Dialect {
 }
 
 /** A dialect whose messages can be read one by one without memory. */
-export function statelessDialect(name: string, read: DialectReader['read']): Dialect {
-  const reader: DialectReader = { read };
+export function statelessDialect(name: string, read: DialectReader['read'], readJsonText?: DialectReader['readJsonText']): Dialect {
+  const reader: DialectReader = readJsonText ? { read, readJsonText } : { read };
   return { name, create: () => reader };
 }
 
