@@ -152,6 +152,12 @@ export function createAnswerReassembler(
             readJsonText(event.data, event.event);
           },
           (decodeIssue) => issue(decodeIssue.type, decodeIssue.message),
+          (text, from) => {
+            const run = dialect?.readSseRun?.(text, from);
+            if (!run) return from;
+            apply(run.read);
+            return run.end;
+          },
         );
       case 'ndjson':
         return createLineSplitter((line) => readJsonText(line), tooLarge('an NDJSON line'), MAX_JSON_BODY);

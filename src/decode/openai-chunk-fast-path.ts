@@ -34,6 +34,55 @@ export function readOpenAiChunkText(text: string): DialectRead | undefined {
   }
 }
 
+/** What {@link readOpenAiSseRun} read: where it stopped, and the events' reads merged into one. */
+export interface SseRun {
+  end: number;
+  read: DialectRead;
+}
+
+/**
+ * Reads, from raw SSE text at `from` (where an event starts), the consecutive events that are
+ * exactly `data: <template envelope with another content string>\n\n`, in one pass and without
+ * eventsource-parser or JSON.parse: the bytes are scanned once (issue 14). Returns their merged
+ * read (texts joined), or undefined when the first event there is not one of them. Only for a
+ * template without line breaks (so the event is one data line) and not finished (so merging
+ * the events changes nothing: same model, no end among them).
+ */
+export function readOpenAiSseRun(text: string, from: number): SseRun | undefined {
+  const known = template;
+  if (!known || known.finished) return undefined;
+  const lane = (known.lane ??= laneOf(known));
+  if (!lane) return undefined;
+  const before = 6 + known.prefix.length; // `data: ` + envelope before the content
+  const after = known.suffix.length + 2; // envelope after the content + `\n\n`
+  let at = from;
+  let joined = '';
+  for (;;) {
+    lane.lastIndex = at;
+    if (!lane.test(text)) break;
+    const end = lane.lastIndex;
+    // The literal's inside, sliced once; only a text with escapes goes through JSON.parse.
+    const inside = text.slice(at + before + 1, end - after - 1);
+    joined += inside.includes('\\') ? (JSON.parse(`"${inside}"`) as string) : inside;
+    at = end;
+  }
+  if (at === from) return undefined;
+  const read: DialectRead = {};
+  if (known.model !== undefined) read.model = known.model;
+  if (joined !== '') read.text = joined;
+  return { end: at, read };
+}
+
+/** `data: <prefix><string literal><suffix>\n\n`, sticky; undefined when the envelope spans lines. */
+function laneOf(known: Template): RegExp | null {
+  if (/[\r\n]/.test(known.prefix) || /[\r\n]/.test(known.suffix)) return null;
+  return new RegExp(`data: ${escapeRegExp(known.prefix)}${STRING_LITERAL.source}${escapeRegExp(known.suffix)}\n\n`, 'y');
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
+}
+
 /**
  * The last chunk read in full, cut around its content string. A chunk that is the same text
  * before and after a content string is the same JSON but for that one string: its model and
@@ -45,6 +94,8 @@ interface Template {
   suffix: string;
   model?: string;
   finished: boolean;
+  /** readOpenAiSseRun's pattern, made on first use (null: the template cannot have one). */
+  lane?: RegExp | null;
 }
 let template: Template | undefined;
 

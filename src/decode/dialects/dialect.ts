@@ -44,6 +44,11 @@ export interface DialectReader {
    * parsed text, or undefined to have the text parsed and given to `read` (issue 14).
    */
   readJsonText?(text: string): DialectRead | undefined;
+  /**
+   * Optional fast path over raw SSE text: reads the whole `data:` events at `from` that it can
+   * read exactly, returns where it stopped and their reads merged (texts joined), or undefined.
+   */
+  readSseRun?(text: string, from: number): { end: number; read: DialectRead } | undefined;
 }
 
 /**
@@ -57,8 +62,12 @@ export interface Dialect {
 }
 
 /** A dialect whose messages can be read one by one without memory. */
-export function statelessDialect(name: string, read: DialectReader['read'], readJsonText?: DialectReader['readJsonText']): Dialect {
-  const reader: DialectReader = readJsonText ? { read, readJsonText } : { read };
+export function statelessDialect(
+  name: string,
+  read: DialectReader['read'],
+  fastPaths: Pick<DialectReader, 'readJsonText' | 'readSseRun'> = {},
+): Dialect {
+  const reader: DialectReader = { ...fastPaths, read };
   return { name, create: () => reader };
 }
 

@@ -1,4 +1,4 @@
-import { readOpenAiChunkText } from '../openai-chunk-fast-path';
+import { readOpenAiChunkText, readOpenAiSseRun } from '../openai-chunk-fast-path';
 import { isRecord, nonBlank, statelessDialect, type DialectMessage, type DialectRead } from './dialect';
 
 /**
@@ -6,7 +6,10 @@ import { isRecord, nonBlank, statelessDialect, type DialectMessage, type Dialect
  * the non-streaming `chat.completion` (`choices[].message.content`). Only choice 0 is the
  * answer shown to the user, so only it is read.
  */
-export const openAiChat = statelessDialect('openai-chat', readOpenAiChat, readOpenAiChunkText);
+export const openAiChat = statelessDialect('openai-chat', readOpenAiChat, {
+  readJsonText: readOpenAiChunkText,
+  readSseRun: readOpenAiSseRun,
+});
 
 /** The dialect's reader of a parsed message (the fast path must agree with it). */
 export function readOpenAiChat({ json: message }: DialectMessage): DialectRead | undefined {

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DIALECTS, type Dialect } from '@/src/decode/dialects';
 import { openAiChat, readOpenAiChat } from '@/src/decode/dialects/openai-chat';
-import { readOpenAiChunkText } from '@/src/decode/openai-chunk-fast-path';
+import { readOpenAiChunkText, readOpenAiSseRun } from '@/src/decode/openai-chunk-fast-path';
 import { createSseDecoder } from '@/src/decode/sse-decoder';
 import { decodeChunks, runText } from './dialects/fixture-runner';
 
@@ -56,6 +56,10 @@ function textsOf(content: string): string[] {
   return texts;
 }
 
+const withoutFastPath: readonly Dialect[] = DIALECTS.map((dialect) =>
+  dialect === openAiChat ? { name: dialect.name, create: () => ({ read: readOpenAiChat }) } : dialect,
+);
+
 describe('openai chunk fast path', () => {
   it('agrees with JSON.parse + the dialect on every recorded stream, and answers for the seed', () => {
     let answered = 0;
@@ -86,10 +90,52 @@ describe('openai chunk fast path', () => {
     expect(answered).toBeGreaterThan(3_000);
   });
 
-  it('gives the pipeline the same outcome as the full parse, whatever the UTF-8 byte boundaries', () => {
-    const withoutFastPath: readonly Dialect[] = DIALECTS.map((dialect) =>
-      dialect === openAiChat ? { name: dialect.name, create: () => ({ read: readOpenAiChat }) } : dialect,
+  it('reads runs of one envelope straight from the SSE text exactly as the parser and JSON.parse do, whatever the byte boundaries', () => {
+    let runs = 0;
+    const counted: readonly Dialect[] = DIALECTS.map((dialect) =>
+      dialect === openAiChat
+        ? {
+            name: dialect.name,
+            create: () => ({
+              read: readOpenAiChat,
+              readJsonText: readOpenAiChunkText,
+              readSseRun(text: string, from: number) {
+                const run = readOpenAiSseRun(text, from);
+                if (run) runs += 1;
+                return run;
+              },
+            }),
+          }
+        : dialect,
     );
+    const envelope = fc.record({
+      id: fc.oneof(fc.constant('chatcmpl-1'), hardText),
+      model: fc.constantFrom('cogvideox', ' ', 'gpt-4o'),
+      escapeAll: fc.boolean(),
+    });
+    // Mostly events of the one envelope; now and then one that differs (a role, a finish, a usage chunk, a comment).
+    const event = fc.oneof(
+      { weight: 8, arbitrary: hardText.map((content) => ({ content })) },
+      { weight: 1, arbitrary: fc.constantFrom('{"id":"x","object":"chat.completion.chunk","choices":[{"index":0,"delta":{"role":"assistant"}}]}', ': keep-alive', 'event: error', '{"id":"x","object":"chat.completion.chunk","choices":[],"usage":{"total_tokens":3}}') },
+    );
+    fc.assert(
+      fc.property(envelope, fc.array(event, { minLength: 1, maxLength: 30 }), fc.array(fc.nat(), { maxLength: 12 }), fc.boolean(), (head, events, cuts, done) => {
+        const data = (content: string): string =>
+          `{"id":${stringLiteral(head.id, head.escapeAll)},"object":"chat.completion.chunk","model":"${head.model}","choices":[{"index":0,"delta":{"content":${stringLiteral(content, head.escapeAll)}},"finish_reason":null}]}`;
+        const lines = events.map((item) =>
+          typeof item === 'string' ? (item.startsWith('{') ? `data: ${item}\n\n` : `${item}\n\n`) : `data: ${data(item.content)}\n\n`,
+        );
+        const sse = `${lines.join('')}${done ? 'data: [DONE]\n\n' : ''}`;
+        const bytes = new TextEncoder().encode(sse);
+        const chunks = decodeChunks(bytes, cuts.map((cut) => cut % (bytes.length + 1)));
+        expect(runText('text/event-stream', chunks, counted)).toEqual(runText('text/event-stream', chunks, withoutFastPath));
+      }),
+      { numRuns: 1_000 },
+    );
+    expect(runs).toBeGreaterThan(300);
+  });
+
+  it('gives the pipeline the same outcome as the full parse, whatever the UTF-8 byte boundaries', () => {
     fc.assert(
       fc.property(fc.array(chunkText(false), { minLength: 1, maxLength: 12 }), fc.array(fc.nat(), { maxLength: 20 }), (events, cuts) => {
         const sse = `${events.map((event) => `data: ${event}\n\n`).join('')}data: [DONE]\n\n`;
