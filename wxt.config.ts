@@ -1,4 +1,5 @@
 import { defineConfig, type UserManifest } from 'wxt';
+import { VIDEO_APP_MATCHES } from './src/sites/video-apps';
 
 /**
  * The add-on's identity on addons.mozilla.org and in every Firefox profile: it keys storage and
@@ -57,6 +58,10 @@ export default defineConfig({
     ],
     // notifications: only once the user switches on "Notify me when a video is done" (options page).
     optional_permissions: ['notifications'],
+    // The video apps with a site extractor (src/sites/extractors/): granted at install so capture
+    // works there out of the box; their capture scripts are registered at run time, one switch
+    // per app in the options (src/sites/video-app-access.ts).
+    host_permissions: VIDEO_APP_MATCHES,
     optional_host_permissions: ['*://*/*'],
     action: {
       default_title: '__MSG_extName__',

@@ -26,10 +26,16 @@ import { createOffscreenUrlBackend, type OffscreenApi } from '@/src/offline/offs
 import { createVideoDbConnection } from '@/src/store/video-db';
 import { openVideoStore } from '@/src/store/video-store';
 import { parseWriteBacklog, WRITE_BACKLOG_KEY } from '@/src/store/write-backlog';
+import { createCaptureJournal, parseJournalRecords, type JournalRecord } from '@/src/capture-log/capture-journal';
+import { createVideoAppAccess, VIDEO_APPS_OFF_KEY } from '@/src/sites/video-app-access';
+import { VIDEO_APPS, videoAppOf } from '@/src/sites/video-apps';
+import { siteOrigin } from '@/src/sites/site-access';
 
 const SWEEP_ALARM = 'sweep-stale';
 const PRUNE_OFFLINE_ALARM = 'prune-offline';
 const log = (message: string): void => console.warn('[video-keeper]', message);
+/** `storage.session` key of the capture log: it outlives a stopped worker, not the browser. */
+const CAPTURE_LOG_KEY = 'captureLog';
 
 export default defineBackground(() => {
   // Opens on first use and reopens after closing for another context's upgrade.
@@ -122,9 +128,25 @@ export default defineBackground(() => {
     log: (message) => console.warn('[video-keeper]', message),
   });
 
+  // The capture log: kept in memory, saved to session storage a second after it changes.
+  let journalSave: ReturnType<typeof setTimeout> | undefined;
+  const journal = createCaptureJournal({
+    onChange(records) {
+      journalSave ??= setTimeout(() => {
+        journalSave = undefined;
+        void browser.storage.session.set({ [CAPTURE_LOG_KEY]: records satisfies JournalRecord[] }).catch(() => {});
+      }, 1000);
+    },
+  });
+  void browser.storage.session
+    .get(CAPTURE_LOG_KEY)
+    .then((stored) => journal.restore(parseJournalRecords(stored[CAPTURE_LOG_KEY])))
+    .catch(() => {});
+
   const capture = createCaptureService({
     extensionId: browser.runtime.id,
     store,
+    journal,
     log: (entry) => console.warn('[video-keeper]', entry.type, entry.streamId ?? '', entry.message),
     onEntriesChanged(entries, { writtenAt }) {
       entriesChanged();
@@ -162,9 +184,30 @@ export default defineBackground(() => {
     },
   });
 
+  const videoApps = createVideoAppAccess({
+    apps: VIDEO_APPS,
+    scripting: browser.scripting,
+    store: {
+      load: async () => (await browser.storage.local.get(VIDEO_APPS_OFF_KEY))[VIDEO_APPS_OFF_KEY],
+      save: (names) => browser.storage.local.set({ [VIDEO_APPS_OFF_KEY]: names }),
+    },
+  });
+
   const handlers: RequestHandlers = {
     'download-entry': ({ id }) => downloadStored(id),
-    'site-status': ({ url }) => sites.status(url),
+    async 'site-status'({ url }) {
+      const app = videoAppOf(url);
+      const origin = siteOrigin(url);
+      if (app && origin) return (await videoApps.isOn(app.name)) ? { state: 'default', origin } : { state: 'switched-off', origin, app: app.label };
+      return sites.status(url);
+    },
+    'list-video-apps': async () => ({ apps: await videoApps.list() }),
+    'set-video-app': ({ name, on }) => videoApps.set(name, on),
+    'capture-log': () => Promise.resolve({ records: journal.records() }),
+    'clear-capture-log': () => {
+      journal.clear();
+      return Promise.resolve({ ok: true as const });
+    },
     'enable-site': ({ origin }) => sites.enable(origin),
     'disable-site': ({ origin }) => sites.disable(origin),
     'list-sites': async () => ({ origins: await sites.list() }),
@@ -217,4 +260,7 @@ export default defineBackground(() => {
   // Also forgets sites switched off in the browser's own UI (chrome://extensions, about:addons);
   // until then their scripts stay registered but the browser injects nothing without the permission.
   sites.sync().catch((error: unknown) => console.warn('[video-keeper] could not restore the enabled sites', error));
+  // The video apps' capture scripts are registered, not declared (so each can be switched off):
+  // at install, and at every start in case the browser dropped them (an unpacked reload).
+  videoApps.sync().catch((error: unknown) => console.warn('[video-keeper] could not register the video apps', error));
 });

@@ -10,6 +10,7 @@ import { mountFileNameSettings } from '../../src/settings/render-file-name-setti
 import { mountSignalSettings } from '../../src/settings/render-signal-settings';
 import { createSettingsStore } from '../../src/settings/settings';
 import { renderSiteList } from '../../src/sites/render-site-list';
+import { renderVideoApps } from '../../src/sites/render-video-apps';
 import { createVideoDbConnection } from '../../src/store/video-db';
 import { openVideoStore } from '../../src/store/video-store';
 import '../../src/gallery/theme.css';
@@ -67,4 +68,9 @@ mountLibraryTools(section('#library'), {
 void renderSiteList(section('#sites'), {
   list: async () => (await sendToBackground({ type: 'list-sites' })).origins,
   disable: (origin) => sendToBackground({ type: 'disable-site', origin }),
+});
+
+void renderVideoApps(section('#video-apps'), {
+  list: async () => (await sendToBackground({ type: 'list-video-apps' })).apps,
+  set: (name, on) => sendToBackground({ type: 'set-video-app', name, on }),
 });

@@ -4,7 +4,10 @@ import type { BackgroundToRelayMessage, StreamOpen } from '../protocol/messages'
 import { parseRelayMessage } from '../protocol/parse-relay-message';
 import type { VideoEntry } from '../store/video-entry';
 import type { VideoStore } from '../store/video-store';
+import type { CaptureJournal } from '../capture-log/capture-journal';
+import { findSiteEndpoint, SITE_EXTRACTORS, type SiteExtractor } from '../sites/extractors';
 import { createCaptureSession, type CaptureSession, type SessionEnd } from './capture-session';
+import { createSiteCaptureSession } from './site-capture-session';
 import { createWriteQueue, type BacklogStorage } from './write-queue';
 
 /** The parts of a `runtime.Port` the service uses (so tests can pass a plain object). */
@@ -41,6 +44,10 @@ export interface CaptureServiceOptions {
    * one already in the library (an old video seen again).
    */
   onEntriesChanged(entries: VideoEntry[], write: { writtenAt: number }): void;
+  /** The capture log: what each response was, what read it, what it found (metadata only). */
+  journal?: CaptureJournal;
+  /** The site extractors tried before the dialects; default every registered one. */
+  extractors?: readonly SiteExtractor[];
   /** Where writes the store refused wait across worker restarts (`storage.local`); default memory only. */
   backlog?: BacklogStorage;
   /** Schedules a retry of refused writes; default `setTimeout`. */
@@ -96,7 +103,11 @@ interface StreamState {
  * kept by the relay as well as by the write queue.
  */
 export function createCaptureService(options: CaptureServiceOptions): CaptureService {
-  const log = (entry: CaptureLog): void => options.log(entry);
+  const journal = options.journal;
+  const log = (entry: CaptureLog): void => {
+    options.log(entry);
+    if (entry.streamId) journal?.issue(entry.streamId, entry.type);
+  };
   const live = new Set<Map<string, StreamState>>();
   const writes = createWriteQueue({
     store: options.store,
@@ -172,17 +183,22 @@ export function createCaptureService(options: CaptureServiceOptions): CaptureSer
           return;
         }
         replayAsked.delete(message.streamId);
-        const session = createCaptureSession(
-          {
-            site,
-            pageUrl,
-            endpointUrl: message.endpointUrl,
-            contentType: message.contentType,
-            ...(message.requestModel ? { requestModel: message.requestModel } : {}),
-          },
-          (issue) => log({ streamId: message.streamId, ...issue }),
-        );
+        const source = {
+          site,
+          pageUrl,
+          endpointUrl: message.endpointUrl,
+          contentType: message.contentType,
+          ...(message.requestModel ? { requestModel: message.requestModel } : {}),
+        };
+        const method = message.method ?? 'GET';
+        const onIssue = (issue: StreamIssue): void => log({ streamId: message.streamId, ...issue });
+        // A video app's own endpoint is read by its site extractor, before any chat dialect.
+        const match = findSiteEndpoint(new URL(pageUrl).hostname, method, message.endpointUrl, options.extractors ?? SITE_EXTRACTORS);
+        const session = match
+          ? createSiteCaptureSession(match, { ...source, method, ...(message.requestBody ? { requestBody: message.requestBody } : {}) }, onIssue)
+          : createCaptureSession(source, onIssue);
         streams.set(message.streamId, { session, nextSeq: 0, size: 0, cut: false });
+        journal?.opened(message.streamId, { at: message.startedAt, site, method, endpointUrl: message.endpointUrl, contentType: message.contentType });
       };
       const finish = (streamId: string, state: StreamState, how: SessionEnd, error?: string): Promise<void> => {
         streams.delete(streamId);
@@ -193,7 +209,9 @@ export function createCaptureService(options: CaptureServiceOptions): CaptureSer
           const why = how === 'disconnected' ? 'the page went away mid-stream' : `the stream ended as ${how}`;
           log({ streamId, type: 'stream-broke', message: error ? `${why}: ${error}` : why });
         }
-        return writes.write(state.session.end(how));
+        const updates = state.session.end(how);
+        journal?.closed(streamId, how, state.session.summary());
+        return writes.write(updates);
       };
       const push = (streamId: string, state: StreamState, text: string): void => {
         state.nextSeq += 1;
@@ -206,6 +224,7 @@ export function createCaptureService(options: CaptureServiceOptions): CaptureSer
           return;
         }
         const updates = state.session.push(text);
+        journal?.progressed(streamId, state.size, state.session.summary());
         if (updates.length > 0) void writes.write(updates);
       };
 

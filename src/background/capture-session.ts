@@ -25,6 +25,16 @@ export interface CaptureSession {
   end(how: SessionEnd): EntryUpdate[];
   /** Ids of the entries this stream has touched. */
   readonly entryIds: ReadonlySet<string>;
+  /** What read the stream so far and how much it found (for the capture log). */
+  summary(): SessionSummary;
+}
+
+/** What read a stream and what it found, for the capture log. */
+export interface SessionSummary {
+  /** The dialect (`openai-chat`) or the site extractor and endpoint (`kling/status`); absent while none has. */
+  handledBy?: string;
+  /** Videos (chat answers) or tasks (video apps) found. */
+  found: number;
 }
 
 /** How an answer ended: cleanly, with a break, or `undefined` while it still streams. */
@@ -45,6 +55,8 @@ export function createCaptureSession(source: SessionSource, onIssue: (issue: Str
   const closedAnswers: EntryUpdate[] = [];
   const entryIds = new Set<string>();
   let streamedModel: string | undefined;
+  let dialectName: string | undefined;
+  let videosFound = 0;
   let changed = false;
   let reportedProgress = -1;
   let reportedOver = false;
@@ -61,13 +73,20 @@ export function createCaptureSession(source: SessionSource, onIssue: (issue: Str
     onModel(model) {
       streamedModel = model;
     },
+    onDialect(name) {
+      dialectName = name;
+    },
     onFinished() {
       finished = true;
+    },
+    onProgress(progress) {
+      if (reader.report(progress)) changed = true;
     },
     onAnswerStart() {
       // The answer so far is over: settle its entries, then read the next one afresh.
       completeLineVideos = reader.answer.videos.length;
       reader.end();
+      videosFound += reader.answer.videos.length;
       closedAnswers.push(...updates(finished && !serverError ? 'clean' : 'interrupted', false));
       reader = createVideoAnswerReader();
       finished = false;
@@ -123,6 +142,7 @@ export function createCaptureSession(source: SessionSource, onIssue: (issue: Str
         id: taskEntryId(task.id, 0),
         status: failure ? 'failed' : 'generating',
         progress,
+        ...(reader.answer.percent === undefined ? {} : { percent: reader.answer.percent }),
         index: 0,
         ...(failure ? { failureReason: failure } : {}),
       });
@@ -133,6 +153,10 @@ export function createCaptureSession(source: SessionSource, onIssue: (issue: Str
 
   return {
     entryIds,
+    summary: () => ({
+      ...(dialectName ? { handledBy: dialectName } : {}),
+      found: videosFound + reader.answer.videos.length,
+    }),
     push(text) {
       if (ended) return [];
       changed = false;
@@ -150,7 +174,7 @@ export function createCaptureSession(source: SessionSource, onIssue: (issue: Str
     end(how) {
       if (ended) return [];
       ended = true;
-      reassembler.end();
+      reassembler.end(how === 'complete');
       completeLineVideos = reader.answer.videos.length;
       reader.end();
       const over = finished && !serverError;

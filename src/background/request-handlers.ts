@@ -33,6 +33,14 @@ export function dispatchRequest(handlers: RequestHandlers, message: unknown): Pr
       return handlers['clear-library'](request);
     case 'mark-seen':
       return handlers['mark-seen'](request);
+    case 'list-video-apps':
+      return handlers['list-video-apps'](request);
+    case 'set-video-app':
+      return handlers['set-video-app'](request);
+    case 'capture-log':
+      return handlers['capture-log'](request);
+    case 'clear-capture-log':
+      return handlers['clear-capture-log'](request);
   }
 }
 
@@ -51,6 +59,12 @@ function parseRequest(message: unknown): BackgroundRequest | undefined {
   if (value.type === 'restore-entries' && Array.isArray(value.entries)) return { type: 'restore-entries', entries: value.entries as unknown[] };
   if (value.type === 'clear-library') return { type: 'clear-library' };
   if (value.type === 'mark-seen') return { type: 'mark-seen' };
+  if (value.type === 'list-video-apps') return { type: 'list-video-apps' };
+  if (value.type === 'set-video-app' && typeof value.name === 'string' && value.name.length <= 100 && typeof value.on === 'boolean') {
+    return { type: 'set-video-app', name: value.name, on: value.on };
+  }
+  if (value.type === 'capture-log') return { type: 'capture-log' };
+  if (value.type === 'clear-capture-log') return { type: 'clear-capture-log' };
   return undefined;
 }
 

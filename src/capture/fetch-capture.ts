@@ -20,22 +20,24 @@ export function captureFetch(win: typeof globalThis, channel: PageChannel, disgu
   const headersOf = getterOf(responseProto, 'headers');
   const urlOf = getterOf(responseProto, 'url');
   const bodyOf = getterOf(responseProto, 'body');
+  const RequestClass = win.Request;
+  const requestMethodOf = getterOf(RequestClass.prototype, 'method');
   const getHeader = win.Headers.prototype.get;
   const getReader = win.ReadableStream.prototype.getReader;
   const readerProto = win.ReadableStreamDefaultReader.prototype;
   const read = readerProto.read;
   const cancel = readerProto.cancel;
-  if (!headersOf || !urlOf || !bodyOf) return;
+  if (!headersOf || !urlOf || !bodyOf || !requestMethodOf) return;
   const noop = (): void => {};
 
-  const copy = (response: Response, requestBody: unknown): void => {
+  const copy = (response: Response, requestBody: unknown, method: unknown): void => {
     const headers = apply(headersOf, response, []) as Headers;
     const contentType = (apply(getHeader, headers, ['content-type']) as string | null) ?? '';
     const url = apply(urlOf, response, []) as string;
     const length = Number(apply(getHeader, headers, ['content-length']) ?? -1);
     if (!shouldCopyBody(contentType, url, Number.isFinite(length) ? length : -1)) return;
     // Opened before cloning: a clone nobody reads would buffer the whole body.
-    const stream = channel.open(url, contentType, requestBody);
+    const stream = channel.open(url, contentType, requestBody, method);
     if (!stream) return;
     try {
       const body = apply(bodyOf, apply(clone, response, []) as Response, []) as ReadableStream<Uint8Array> | null;
@@ -65,10 +67,13 @@ export function captureFetch(win: typeof globalThis, channel: PageChannel, disgu
     apply(target, thisArg, args: Parameters<typeof fetch>) {
       const pending = apply(target, thisArg, args) as Promise<Response>;
       let requestBody: unknown;
+      let method: unknown;
       try {
         requestBody = args[1]?.body;
+        // A Request's own method, unless the init overrides it (as fetch itself decides).
+        method = args[1]?.method ?? (args[0] instanceof RequestClass ? apply(requestMethodOf, args[0], []) : undefined);
       } catch {
-        // an exotic init object: no model name, nothing else changes
+        // an exotic init object or input: no model name or method, nothing else changes
       }
       // The page gets a promise settled exactly like the browser's: same Response, same
       // rejection (still reported as unhandled if the page ignores it). The tee is made in
@@ -76,7 +81,7 @@ export function captureFetch(win: typeof globalThis, channel: PageChannel, disgu
       return apply(then, pending, [
         (response: Response) => {
           try {
-            copy(response, requestBody);
+            copy(response, requestBody, method);
           } catch {
             // Never the page's problem.
           }

@@ -1,10 +1,8 @@
-import { PAGE_ASK_EVENT, PAGE_PORT_EVENT, PAGE_READY, type PageMessage, type StreamOutcome } from '../protocol/messages';
+import { MAX_REQUEST_BODY, PAGE_ASK_EVENT, PAGE_PORT_EVENT, PAGE_READY, type PageMessage, type StreamOutcome } from '../protocol/messages';
 import { apply } from './built-ins';
 
 /** Bytes (or characters) copied per stream at most; past it the copy stops and is marked truncated. */
 export const MAX_COPY_BYTES = 32 * 1024 * 1024;
-/** A longer request body is not a chat request worth reading a model name from. */
-const MAX_REQUEST_BODY = 64 * 1024;
 
 /** One copied response (or socket), as a transport hook feeds it. */
 export interface CopyStream {
@@ -17,7 +15,7 @@ export interface CopyStream {
 /** The page world's side of the private MessagePort to the relay. */
 export interface PageChannel {
   /** Starts a copy; undefined while no relay listens (capture is off in this frame). */
-  open(url: string, contentType: string, requestBody?: unknown): CopyStream | undefined;
+  open(url: string, contentType: string, requestBody?: unknown, method?: unknown): CopyStream | undefined;
 }
 
 /**
@@ -49,13 +47,14 @@ export function openPageChannel(win: typeof globalThis): PageChannel {
   };
 
   return {
-    open(url, contentType, requestBody) {
+    open(url, contentType, requestBody, method) {
       if (!ready) return undefined;
       const id = ++streams;
       let size = 0;
       let ended = false;
       const body = typeof requestBody === 'string' && requestBody.length <= MAX_REQUEST_BODY ? requestBody : '';
-      post({ kind: 'open', id, url, contentType, ...(body ? { requestBody: body } : {}) });
+      const verb = typeof method === 'string' && method.length <= 16 ? method.toUpperCase() : 'GET';
+      post({ kind: 'open', id, url, contentType, ...(body ? { requestBody: body } : {}), ...(verb === 'GET' ? {} : { method: verb }) });
       const stream: CopyStream = {
         push(chunk) {
           if (ended) return false;

@@ -27,6 +27,7 @@ export function captureXhr(win: typeof globalThis, channel: PageChannel, disguis
   const NativeXhr = win.XMLHttpRequest;
   const proto = NativeXhr.prototype;
   const nativeSend = proto.send;
+  const nativeOpen = proto.open;
   const readyStateOf = getterOf(proto, 'readyState');
   const statusOf = getterOf(proto, 'status');
   const responseTypeOf = getterOf(proto, 'responseType');
@@ -38,6 +39,7 @@ export function captureXhr(win: typeof globalThis, channel: PageChannel, disguis
   const listen = win.EventTarget.prototype.addEventListener;
   const stringify = win.JSON.stringify;
   const bodies = new win.WeakMap<object, unknown>();
+  const methods = new win.WeakMap<object, unknown>();
   const bodyOf = win.WeakMap.prototype.get;
   const rememberBody = win.WeakMap.prototype.set;
   if (!readyStateOf || !statusOf || !responseTypeOf || !textOf || !responseOf || !urlOf || !typeOf) return;
@@ -71,7 +73,7 @@ export function captureXhr(win: typeof globalThis, channel: PageChannel, disguis
           stream =
             (responseType === '' || responseType === 'text' || responseType === 'json') &&
             shouldCopyBody(contentType, url, Number.isFinite(length) ? length : -1)
-              ? channel.open(url, contentType, apply(bodyOf, bodies, [xhr]))
+              ? channel.open(url, contentType, apply(bodyOf, bodies, [xhr]), apply(bodyOf, methods, [xhr]))
               : null;
         }
         if (!stream) return;
@@ -125,9 +127,21 @@ export function captureXhr(win: typeof globalThis, channel: PageChannel, disguis
       return apply(target, thisArg, args) as undefined;
     },
   });
+  const wrappedOpen = new Proxy(nativeOpen, {
+    apply(target, thisArg: unknown, args: Parameters<XMLHttpRequest['open']>) {
+      try {
+        apply(rememberBody, methods, [thisArg, args[0]]);
+      } catch {
+        // Not an object: the native open throws below, as it would have.
+      }
+      return apply(target, thisArg, args) as undefined;
+    },
+  });
   disguise(WrappedXhr, NativeXhr);
   disguise(wrappedSend, nativeSend);
+  disguise(wrappedOpen, nativeOpen);
   proto.send = wrappedSend;
+  proto.open = wrappedOpen;
   proto.constructor = WrappedXhr;
   win.XMLHttpRequest = WrappedXhr;
 }

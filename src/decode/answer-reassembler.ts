@@ -15,7 +15,11 @@ export interface StreamIssue {
     | 'unknown-dialect'
     | 'unknown-framing'
     | 'server-error'
-    | 'too-large';
+    | 'too-large'
+    /** A video app's endpoint answered in a shape its site extractor does not know. */
+    | 'unknown-shape'
+    /** A video app's response broke off before its end. */
+    | 'stream-broke';
   message: string;
 }
 
@@ -23,16 +27,24 @@ export interface AnswerCallbacks {
   /** More answer text, in order. */
   onText(text: string): void;
   onModel(model: string): void;
+  /** The dialect that reads the stream, once it is known (for the capture log). */
+  onDialect?(name: string): void;
   /** The server marked the answer complete (`[DONE]`, `finish_reason`, `message_stop`…). */
   onFinished(): void;
   /** The stream moves on to another answer (see `DialectRead.answerStart`). */
   onAnswerStart?(): void;
+  /** The stream reported progress or a task id outside the answer text (see `DialectRead.percent`). */
+  onProgress?(progress: { percent?: number; taskId?: string }): void;
   onIssue(issue: StreamIssue): void;
 }
 
 export interface AnswerReassembler {
   feed(text: string): void;
-  end(): void;
+  /**
+   * The body is over; `complete` when it arrived whole. For a dialect without an end marker of
+   * its own (`Dialect.endsWithBody`), that is the answer's end.
+   */
+  end(complete?: boolean): void;
 }
 
 /** A JSON value or line larger than this is not parsed (a chat answer is far smaller). */
@@ -49,8 +61,8 @@ interface Framer {
  * Turns the raw text of one response into the answer's text, whatever the framing and
  * dialect: SSE through `eventsource-parser`, NDJSON or data stream lines, JSON values (a whole
  * body or an array streamed element by element), or a framing sniffed from the first
- * characters. The first message a dialect understands fixes the dialect for the rest of the
- * stream.
+ * characters, or the bare text of a text/plain body that is none of those. The first message
+ * a dialect understands fixes the dialect for the rest of the stream.
  */
 export function createAnswerReassembler(
   format: BodyFormat,
@@ -58,6 +70,8 @@ export function createAnswerReassembler(
   dialects: readonly Dialect[] = DIALECTS,
 ): AnswerReassembler {
   let dialect: DialectReader | undefined;
+  /** The dialect whose reader `dialect` is. */
+  let claimedBy: Dialect | undefined;
   let candidates: DialectReader[] | undefined;
   let lastModel: string | undefined;
   let finished = false;
@@ -73,6 +87,10 @@ export function createAnswerReassembler(
     for (const candidate of dialect ? [dialect] : candidates) {
       const read = candidate.read(message);
       if (!read) continue;
+      if (!dialect) {
+        claimedBy = dialects[candidates.indexOf(candidate)];
+        if (claimedBy) callbacks.onDialect?.(claimedBy.name);
+      }
       dialect = candidate;
       apply(read);
       return;
@@ -90,6 +108,12 @@ export function createAnswerReassembler(
       callbacks.onAnswerStart?.();
     }
     if (read.text) callbacks.onText(read.text);
+    if (read.percent !== undefined || read.taskId !== undefined) {
+      callbacks.onProgress?.({
+        ...(read.percent === undefined ? {} : { percent: read.percent }),
+        ...(read.taskId === undefined ? {} : { taskId: read.taskId }),
+      });
+    }
     if (read.issue) issue(read.issue.type, read.issue.message);
     if (read.finished) markFinished();
   };
@@ -140,7 +164,7 @@ export function createAnswerReassembler(
   const tooLarge = (what: string) => (): void =>
     issue('too-large', `${what} larger than ${MAX_JSON_BODY} characters was dropped`);
 
-  const framerFor = (framing: Exclude<BodyFormat, 'sniff'>): Framer => {
+  const framerFor = (framing: Framing): Framer => {
     switch (framing) {
       case 'sse':
         return createSseDecoder(
@@ -165,27 +189,47 @@ export function createAnswerReassembler(
         return createLineSplitter(readDataStreamLine, tooLarge('a data stream line'), MAX_JSON_BODY);
       case 'json':
         return createJsonSequenceDecoder((text) => readJsonText(text), tooLarge('a JSON value'), MAX_JSON_BODY);
+      case 'text':
+        return {
+          feed: (text) => {
+            if (text !== '') readMessage({ json: undefined, text });
+          },
+          end: () => undefined,
+        };
     }
   };
 
-  return format === 'sniff' ? createSniffingFramer(framerFor, issue) : framerFor(format);
+  const framer =
+    format === 'sniff' || format === 'sniff-text' ? createSniffingFramer(framerFor, issue, format === 'sniff-text') : framerFor(format);
+  return {
+    feed: (text) => framer.feed(text),
+    end(complete = false) {
+      framer.end();
+      // After a server error the answer broke, whatever the transport says.
+      if (complete && claimedBy?.endsWithBody && !reported.has('server-error')) markFinished();
+    },
+  };
 }
+
+type Framing = Exclude<BodyFormat, 'sniff' | 'sniff-text'>;
 
 /**
  * Holds the first characters of a body whose content type says nothing until they show its
  * framing, then hands everything to that framing's decoder.
  */
 function createSniffingFramer(
-  framerFor: (framing: Exclude<BodyFormat, 'sniff'>) => Framer,
+  framerFor: (framing: Framing) => Framer,
   issue: (type: StreamIssue['type'], message: string) => void,
+  orText: boolean,
 ): Framer {
   let head = '';
   let framer: Framer | undefined;
   let unknown = false;
 
   const decide = (final: boolean): void => {
-    const framing = sniffBodyFormat(head);
-    if (framing === 'undecided' && !final && head.length <= MAX_SNIFF) return;
+    const sniffed = sniffBodyFormat(head);
+    if (sniffed === 'undecided' && !final && head.length <= MAX_SNIFF) return;
+    const framing = (sniffed === 'undecided' || sniffed === 'unknown') && orText ? 'text' : sniffed;
     if (framing === 'undecided' || framing === 'unknown') {
       if (head.trim() !== '') {
         unknown = true;

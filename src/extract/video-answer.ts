@@ -28,6 +28,8 @@ export interface VideoAnswer {
   task?: VideoTask;
   /** Progress marks (🔥) streamed so far. */
   progress: number;
+  /** Percent done (0–100) the stream reported outside the answer text (a relay's reasoning). */
+  percent?: number;
   /** The progress link closed (`)🎉🎉🎉`): the producer reported success. */
   succeeded: boolean;
   videos: AnswerVideo[];
@@ -38,6 +40,12 @@ export interface VideoAnswerReader {
   push(text: string): boolean;
   /** The answer is complete: reads the last line. Returns true when the state changed. */
   end(): boolean;
+  /**
+   * Progress the stream reported outside the answer text: a percent, and the id of a task
+   * whose answer names none (it becomes the task, without a prompt, unless the text named one
+   * first). Returns true when the state changed.
+   */
+  report(progress: { percent?: number; taskId?: string }): boolean;
   readonly answer: VideoAnswer;
 }
 
@@ -143,6 +151,21 @@ export function createVideoAnswerReader(): VideoAnswerReader {
 
   return {
     answer,
+    report({ percent, taskId }) {
+      let changed = false;
+      if (taskId && !answer.task) {
+        answer.task = { id: taskId.slice(0, 128), prompt: '' };
+        changed = true;
+      }
+      if (percent !== undefined && Number.isFinite(percent) && percent >= (answer.percent ?? -1)) {
+        const bounded = Math.min(100, Math.max(0, percent));
+        if (bounded !== answer.percent) {
+          answer.percent = bounded;
+          changed = true;
+        }
+      }
+      return changed;
+    },
     push(text) {
       let changed = false;
       let start = 0;

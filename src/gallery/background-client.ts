@@ -4,6 +4,7 @@ import type {
   BackgroundRequestType,
   EntriesChanged,
 } from '../protocol/messages';
+import { parseJournalRecords } from '../capture-log/capture-journal';
 import { parseVideoEntry } from '../library/parse-entry';
 import type { VideoEntry } from '../store/video-entry';
 import { t } from '../i18n/t';
@@ -48,6 +49,9 @@ const responseParsers: ResponseParsers = {
     if (value.state === 'disabled' && typeof value.pattern === 'string') {
       return { state: 'disabled', origin: value.origin, pattern: value.pattern };
     }
+    if (value.state === 'switched-off' && typeof value.app === 'string') {
+      return { state: 'switched-off', origin: value.origin, app: value.app };
+    }
     return undefined;
   },
   'enable-site': parseOkResult,
@@ -77,6 +81,27 @@ const responseParsers: ResponseParsers = {
     return value.ok === false && typeof value.error === 'string' ? { ok: false, error: value.error } : undefined;
   },
   'mark-seen'(value) {
+    return isRecord(value) && value.ok === true ? { ok: true } : undefined;
+  },
+  'list-video-apps'(value) {
+    if (!isRecord(value) || !Array.isArray(value.apps)) return undefined;
+    const apps = (value.apps as unknown[]).filter(
+      (app): app is { name: string; label: string; hosts: string[]; on: boolean } =>
+        isRecord(app) &&
+        typeof app.name === 'string' &&
+        typeof app.label === 'string' &&
+        typeof app.on === 'boolean' &&
+        Array.isArray(app.hosts) &&
+        app.hosts.every((host) => typeof host === 'string'),
+    );
+    return apps.length === value.apps.length ? { apps } : undefined;
+  },
+  'set-video-app': parseOkResult,
+  'capture-log'(value) {
+    if (!isRecord(value)) return undefined;
+    return { records: parseJournalRecords(value.records) };
+  },
+  'clear-capture-log'(value) {
     return isRecord(value) && value.ok === true ? { ok: true } : undefined;
   },
   'list-sites'(value) {

@@ -35,8 +35,10 @@ export type PageMessage =
       /** `Response.url` / `responseURL` (after redirects), `EventSource.url` or `WebSocket.url`. */
       url: string;
       contentType: string;
-      /** The request body when the page sent a string (used for the model name only). */
+      /** The request body when the page sent a string (the model name; a video app's prompt). */
       requestBody?: string;
+      /** The request method, upper case, when it is not `GET`. */
+      method?: string;
     }
   /** Raw body bytes (fetch), or text the page already decoded (XHR, EventSource, WebSocket). */
   | { kind: 'chunk'; id: number; bytes: Uint8Array }
@@ -66,7 +68,17 @@ export interface StreamOpen {
   startedAt: number;
   /** `model` of the JSON request body, when there was one. */
   requestModel?: string;
+  /** The request method when it was not `GET` (video apps' endpoints are told apart by it). */
+  method?: string;
+  /**
+   * The request body (at most `MAX_REQUEST_BODY` characters), when the page sent a string: video
+   * apps put the prompt and the input image only there (src/sites/extractors/).
+   */
+  requestBody?: string;
 }
+
+/** Longest request body the page world, the relay and the background pass on. */
+export const MAX_REQUEST_BODY = 64 * 1024;
 
 export interface StreamChunk {
   type: 'stream-chunk';
@@ -157,6 +169,40 @@ export interface BackgroundRequests {
     request: { type: 'list-sites' };
     response: { origins: string[] };
   };
+  /** The video apps captured out of the box, each with its switch (options page). */
+  'list-video-apps': {
+    request: { type: 'list-video-apps' };
+    response: { apps: { name: string; label: string; hosts: readonly string[]; on: boolean }[] };
+  };
+  /** Switches capture on one video app on or off. */
+  'set-video-app': {
+    request: { type: 'set-video-app'; name: string; on: boolean };
+    response: { ok: true } | { ok: false; error: string };
+  };
+  /** The capture log: the last responses looked at, newest first (metadata only). */
+  'capture-log': {
+    request: { type: 'capture-log' };
+    response: { records: CaptureLogRecord[] };
+  };
+  'clear-capture-log': {
+    request: { type: 'clear-capture-log' };
+    response: { ok: true };
+  };
+}
+
+/** One line of the capture log (src/capture-log/capture-journal.ts). */
+export interface CaptureLogRecord {
+  at: number;
+  site: string;
+  path: string;
+  method: string;
+  type: string;
+  size: number;
+  handledBy?: string;
+  found: number;
+  outcome: 'open' | 'found' | 'nothing' | 'skipped';
+  ended?: string;
+  issues: string[];
 }
 
 /** Where a page stands, as `site-status` answers (see src/sites/site-access.ts). */
@@ -168,7 +214,9 @@ export type SiteStatus =
   /** Enabled by the user: its scripts are registered. */
   | { state: 'enabled'; origin: string }
   /** Off; enabling asks for the host permission `pattern`. */
-  | { state: 'disabled'; origin: string; pattern: string };
+  | { state: 'disabled'; origin: string; pattern: string }
+  /** A video app captured out of the box, switched off by the user in the options. */
+  | { state: 'switched-off'; origin: string; app: string };
 
 export type BackgroundRequest = BackgroundRequests[keyof BackgroundRequests]['request'];
 export type BackgroundRequestType = keyof BackgroundRequests;

@@ -1,5 +1,6 @@
 import { parseHttpUrl } from '../extract/http-url';
-import type { RelayMessage, StreamOutcome } from './messages';
+import { methodOf } from './http-method';
+import { MAX_REQUEST_BODY, type RelayMessage, type StreamOutcome } from './messages';
 
 /** Most text (characters, or bytes) one relay message may carry; the relay batches far below this. */
 export const MAX_CHUNK_TEXT = 1024 * 1024;
@@ -23,6 +24,8 @@ export function parseRelayMessage(value: unknown): RelayMessage | undefined {
       const startedAt = message.startedAt;
       if (!endpointUrl || contentType === undefined || !isCount(startedAt)) return undefined;
       const requestModel = stringOf(message.requestModel, 200)?.trim();
+      const method = methodOf(message.method);
+      const requestBody = stringOf(message.requestBody, MAX_REQUEST_BODY);
       return {
         type: 'stream-open',
         streamId,
@@ -30,6 +33,8 @@ export function parseRelayMessage(value: unknown): RelayMessage | undefined {
         contentType,
         startedAt,
         ...(requestModel ? { requestModel } : {}),
+        ...(method ? { method } : {}),
+        ...(requestBody ? { requestBody } : {}),
       };
     }
     case 'stream-chunk': {

@@ -244,6 +244,8 @@ export function createRelay(options: RelayOptions): Relay {
           contentType: message.contentType,
           startedAt: options.now(),
           ...(requestModel ? { requestModel } : {}),
+          ...(message.method ? { method: message.method } : {}),
+          ...(message.requestBody ? { requestBody: message.requestBody } : {}),
         };
         streams.set(message.id, { open, chunks: [], size: 0, pending: '' });
         send(open);

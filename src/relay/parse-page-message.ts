@@ -1,4 +1,5 @@
-import type { PageMessage, StreamOutcome } from '../protocol/messages';
+import { methodOf } from '../protocol/http-method';
+import { MAX_REQUEST_BODY, type PageMessage, type StreamOutcome } from '../protocol/messages';
 
 /** Largest body chunk accepted from the page world in one message (bytes, or characters of text). */
 export const MAX_PAGE_CHUNK_BYTES = 4 * 1024 * 1024;
@@ -15,12 +16,13 @@ export function parsePageMessage(value: unknown): PageMessage | undefined {
   if (typeof id !== 'number' || !Number.isSafeInteger(id) || id < 0) return undefined;
   switch (message.kind) {
     case 'open': {
-      const { url, contentType, requestBody } = message;
+      const { url, contentType, requestBody, method } = message;
       if (typeof url !== 'string' || url.length > 4096 || typeof contentType !== 'string' || contentType.length > 256) {
         return undefined;
       }
-      const body = typeof requestBody === 'string' && requestBody.length <= 64 * 1024 ? requestBody : undefined;
-      return { kind: 'open', id, url, contentType, ...(body ? { requestBody: body } : {}) };
+      const body = typeof requestBody === 'string' && requestBody.length <= MAX_REQUEST_BODY ? requestBody : undefined;
+      const verb = methodOf(method);
+      return { kind: 'open', id, url, contentType, ...(body ? { requestBody: body } : {}), ...(verb ? { method: verb } : {}) };
     }
     case 'chunk': {
       const { text } = message;
@@ -66,3 +68,4 @@ export function requestModelOf(body: string | undefined): string | undefined {
     return undefined;
   }
 }
+

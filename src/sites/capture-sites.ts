@@ -9,9 +9,11 @@ export const LOOPBACK_MATCHES = [
   '*://[::1]/*',
 ] as const;
 
-/** Public chat front ends known to stream video answers. */
+/**
+ * Public chat front ends known to stream video answers. (chatglm.cn is a video app: it is
+ * captured through its site extractor, see src/sites/video-apps.ts.)
+ */
 export const KNOWN_CHAT_HOST_MATCHES = [
-  'https://chatglm.cn/*',
   'https://open.bigmodel.cn/*',
   'https://bigmodel.cn/*',
   'https://chatgpt.com/*',

@@ -38,6 +38,9 @@ export async function renderSitePanel(panel: HTMLElement, deps: SitePanelDeps, m
     case 'default':
       draw(panel, 'default', t('siteDefault', host));
       return;
+    case 'switched-off':
+      draw(panel, 'switched-off', t('siteSwitchedOff', status.app));
+      return;
     case 'enabled': {
       const off = actionButton(panel, 'disable-site', t('siteDisable'));
       off.addEventListener('click', () => {

@@ -21,6 +21,13 @@ export interface DialectRead {
   issue?: DialectIssue;
   /** A new answer starts here (one socket carries every answer of a chat, one after another). */
   answerStart?: boolean;
+  /** Percent done (0–100) of the video being made, where the stream reports it outside the answer text. */
+  percent?: number;
+  /**
+   * An id the stream gives the generation when its answer text names no task (a relay's first
+   * chunk id), so progress has an entry to go to before the video link arrives.
+   */
+  taskId?: string;
 }
 
 /** One message of a stream: parsed JSON (or the raw string when it was not JSON) and its SSE event name. */
@@ -32,6 +39,8 @@ export interface DialectMessage {
    * (`0:"text"`), its part type code (`0`, `e`, `d`…).
    */
   event?: string;
+  /** For the `text` framing (a bare text body), the next piece of the body; `json` is then undefined. */
+  text?: string;
 }
 
 /** Reads the messages of one stream; may keep state between messages (delta encodings). */
@@ -59,6 +68,16 @@ export interface Dialect {
   /** Kebab-case; names the dialect's fixture and test files too (`test/unit/decode/dialects/<name>.test.ts`). */
   name: string;
   create(): DialectReader;
+  /**
+   * The dialect this one refines: it reads a narrower kind of that dialect's streams for more
+   * (progress, say), is registered before it, and without it those streams fall back to it.
+   */
+  refines?: string;
+  /**
+   * The stream has no end marker of its own, or not always: a body that arrived whole is the
+   * end of the answer (a bare text body; chatgpt-web without the raw chunk's finish reason).
+   */
+  endsWithBody?: boolean;
 }
 
 /** A dialect whose messages can be read one by one without memory. */

@@ -4,7 +4,9 @@ import { createCaptureService, type CaptureLog, type CaptureService } from '@/sr
 import type { BackgroundToRelayMessage, RelayMessage } from '@/src/protocol/messages';
 import { openVideoDb } from '@/src/store/video-db';
 import { createVideoStore, type VideoStore } from '@/src/store/video-store';
+import { createCaptureJournal } from '@/src/capture-log/capture-journal';
 import { createFakePort, type FakePort } from '../../support/fake-port';
+import { fakeExtractor } from '../sites/fake-extractor';
 import { seedExpected, seedSse } from '../../support/seed';
 
 const EXTENSION_ID = 'test-extension-id';
@@ -184,5 +186,57 @@ describe('capture service replay limit', () => {
     const replays = port.posted.filter((message) => message.type === 'stream-replay');
     expect(replays).toHaveLength(3);
     expect(logs.some((log) => log.message.includes('gave up'))).toBe(true);
+  });
+});
+
+describe('capture service with site extractors', () => {
+  const appSender = { id: EXTENSION_ID, url: 'https://videos.example.test/create', frameId: 0, tab: { id: 2 } };
+  const stream = (streamId: string, open: Partial<Extract<RelayMessage, { type: 'stream-open' }>>, body: string): RelayMessage[] => [
+    { type: 'stream-open', streamId, endpointUrl: 'https://videos.example.test/api/task/t1', contentType: 'application/json', startedAt: 5, ...open },
+    { type: 'stream-chunk', streamId, seq: 0, text: body },
+    { type: 'stream-end', streamId, chunks: 1, outcome: 'complete' },
+  ];
+
+  it('routes a video app endpoint to its extractor (by page host, method and path): create, polls and a list make one entry', async () => {
+    const journal = createCaptureJournal();
+    service = createCaptureService({ extensionId: EXTENSION_ID, store, log: (entry) => logs.push(entry), onEntriesChanged: () => {}, extractors: [fakeExtractor], journal });
+    const port = connect(appSender);
+    const deliver = async (messages: RelayMessage[]) => {
+      for (const message of messages) port.deliver(message);
+      await service.idle();
+    };
+    await deliver(
+      stream('c-1', { endpointUrl: 'https://videos.example.test/api/create', method: 'POST', requestBody: JSON.stringify({ prompt: '一只猫', image: 'https://cdn.example.test/in.png' }) }, JSON.stringify({ code: 0, data: { id: 't1' } })),
+    );
+    expect(await store.list()).toEqual([expect.objectContaining({ id: 'task:fake-app:t1:0', status: 'generating', prompt: '一只猫', source: 'site' })]);
+    await deliver(stream('p-1', {}, JSON.stringify({ code: 0, data: { tasks: [{ id: 't1', state: 'running', percent: 40 }] } })));
+    expect((await store.list())[0]).toMatchObject({ status: 'generating', percent: 40 });
+    const done = JSON.stringify({ code: 0, data: { tasks: [{ id: 't1', state: 'done', videos: [{ url: 'https://cdn.example.test/t1.mp4', cover: 'https://cdn.example.test/t1.jpg' }] }] } });
+    await deliver(stream('p-2', {}, done));
+    await deliver(stream('p-3', {}, done));
+    const entries = await store.list();
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ status: 'done', videoUrl: 'https://cdn.example.test/t1.mp4', coverUrl: 'https://cdn.example.test/t1.jpg', prompt: '一只猫', inputImageUrl: 'https://cdn.example.test/in.png' });
+    expect(entries[0]).not.toHaveProperty('percent');
+    expect(journal.records().map((record) => `${record.method} ${record.path} ${record.handledBy} ${record.outcome}`)).toEqual([
+      'GET videos.example.test/api/task/t1 fake-app/task found',
+      'GET videos.example.test/api/task/t1 fake-app/task found',
+      'GET videos.example.test/api/task/t1 fake-app/task found',
+      'POST videos.example.test/api/create fake-app/create found',
+    ]);
+  });
+
+  it('leaves the same path to the dialects on another host or with another method, and logs an unknown shape', async () => {
+    const journal = createCaptureJournal();
+    service = createCaptureService({ extensionId: EXTENSION_ID, store, log: (entry) => logs.push(entry), onEntriesChanged: () => {}, extractors: [fakeExtractor], journal });
+    const port = connect(appSender);
+    for (const message of stream('u-1', {}, JSON.stringify({ code: 7, data: {} }))) port.deliver(message);
+    for (const message of stream('m-1', { method: 'DELETE' }, JSON.stringify({ code: 0 }))) port.deliver(message);
+    await service.idle();
+    expect(logs.map((entry) => entry.type)).toContain('unknown-shape');
+    expect(journal.records().map((record) => [record.method, record.handledBy, record.outcome, record.issues])).toEqual([
+      ['DELETE', undefined, 'skipped', ['unknown-dialect']],
+      ['GET', 'fake-app/task', 'skipped', ['unknown-shape']],
+    ]);
   });
 });

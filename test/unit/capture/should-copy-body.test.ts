@@ -22,6 +22,30 @@ describe('shouldCopyBody', () => {
   });
 });
 
+describe('shouldCopyBody for application/octet-stream', () => {
+  it("copies chatgpt-web's chat endpoint", () => {
+    expect(shouldCopyBody('application/octet-stream', 'http://localhost:1002/api/chat-process', -1)).toBe(true);
+    expect(shouldCopyBody('application/octet-stream', 'https://chat.example/chat-process?x=1', -1)).toBe(true);
+    expect(shouldCopyBody('application/octet-stream', 'http://localhost/v1/chat/completions', -1)).toBe(true);
+  });
+
+  it('leaves downloads alone, even under a chat path, and oversized bodies', () => {
+    for (const url of [
+      'http://localhost/chat/file',
+      'http://localhost/api/files/chat-log',
+      'http://localhost/api/chat/download',
+      'http://localhost/api/chat-export',
+      'http://localhost/api/video/123/content',
+      'http://localhost/v1/files/file-abc/content',
+      'http://localhost/downloads/chat.bin',
+      'http://localhost/api/config',
+    ]) {
+      expect(shouldCopyBody('application/octet-stream', url, -1), url).toBe(false);
+    }
+    expect(shouldCopyBody('application/octet-stream', 'http://localhost/api/chat-process', 300_000_000)).toBe(false);
+  });
+});
+
 describe('shouldCopySocket', () => {
   it('copies Socket.IO and chat-like sockets', () => {
     expect(shouldCopySocket('ws://localhost:8080/ws/socket.io/?EIO=4&transport=websocket')).toBe(true);

@@ -139,6 +139,6 @@ describe('bodyFormatOf', () => {
     expect(bodyFormatOf('text/event-stream; charset=utf-8')).toBe('sse');
     expect(bodyFormatOf('application/x-ndjson')).toBe('ndjson');
     expect(bodyFormatOf('application/json')).toBe('json');
-    expect(bodyFormatOf('text/plain')).toBe('sniff');
+    expect(bodyFormatOf('text/plain')).toBe('sniff-text');
   });
 });

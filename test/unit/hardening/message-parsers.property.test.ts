@@ -68,6 +68,7 @@ const nearPageMessage = fc.oneof(
       url: or(hostileUrl),
       contentType: or(sized(256)),
       requestBody: or(fc.oneof(fc.json(), sized(64 * 1024))),
+      method: or(fc.oneof(fc.constantFrom('POST', 'get', 'Put', 'DELETE'), sized(20))),
     },
     { requiredKeys: [] },
   ),
@@ -107,6 +108,8 @@ const nearRelayMessage = fc.oneof(
       contentType: or(sized(256)),
       startedAt: or(edgyNumber),
       requestModel: or(fc.oneof(sized(200), fc.constantFrom(' ', '  model  ', '\u202Emodel'))),
+      method: or(fc.oneof(fc.constantFrom('POST', 'get', 'Put', 'DELETE'), sized(20))),
+      requestBody: or(fc.oneof(fc.json(), sized(64 * 1024 + 1))),
     },
     { requiredKeys: [] },
   ),
@@ -136,7 +139,8 @@ function assertPageMessage(message: PageMessage): void {
   expect(isCount(message.id)).toBe(true);
   switch (message.kind) {
     case 'open':
-      keysWithin(message, ['kind', 'id', 'url', 'contentType', 'requestBody']);
+      keysWithin(message, ['kind', 'id', 'url', 'contentType', 'requestBody', 'method']);
+      if (message.method !== undefined) expect(message.method).toMatch(/^(?!GET$)[A-Z]{3,10}$/);
       expect(typeof message.url === 'string' && message.url.length <= 4096).toBe(true);
       expect(typeof message.contentType === 'string' && message.contentType.length <= 256).toBe(true);
       if (message.requestBody !== undefined) expect(typeof message.requestBody === 'string' && message.requestBody.length <= 64 * 1024).toBe(true);
@@ -165,7 +169,9 @@ function assertRelayMessage(message: RelayMessage): void {
   expect(message.streamId).toMatch(/^[A-Za-z0-9_-]{1,80}$/);
   switch (message.type) {
     case 'stream-open': {
-      keysWithin(message, ['type', 'streamId', 'endpointUrl', 'contentType', 'startedAt', 'requestModel']);
+      keysWithin(message, ['type', 'streamId', 'endpointUrl', 'contentType', 'startedAt', 'requestModel', 'method', 'requestBody']);
+      if (message.method !== undefined) expect(message.method).toMatch(/^(?!GET$)[A-Z]{3,10}$/);
+      if (message.requestBody !== undefined) expect(message.requestBody.length).toBeLessThanOrEqual(64 * 1024);
       const url = new URL(message.endpointUrl);
       expect(['http:', 'https:']).toContain(url.protocol);
       expect(url.href).toBe(message.endpointUrl);

@@ -44,7 +44,7 @@ describe('relay', () => {
     relay.receive({ kind: 'end', id: 1, outcome: 'complete' });
     expect(ports).toHaveLength(1);
     expect(ports[0]!.posted).toEqual([
-      { type: 'stream-open', streamId: 'n0-1', endpointUrl: open.url, contentType: 'text/event-stream', startedAt: 1234, requestModel: 'cogvideox' },
+      { type: 'stream-open', streamId: 'n0-1', endpointUrl: open.url, contentType: 'text/event-stream', startedAt: 1234, requestModel: 'cogvideox', requestBody: open.requestBody },
       { type: 'stream-chunk', streamId: 'n0-1', seq: 0, text: 'data: 一条狗\n\n' },
       { type: 'stream-end', streamId: 'n0-1', chunks: 1, outcome: 'complete' },
     ]);

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { UIMessageChunk } from 'ai';
 import { contentDeltas, parseSseEvents } from '../../../demo-site/seed-replay';
 import { seedExpected, seedSse } from '../../../support/seed';
@@ -78,3 +80,39 @@ export function seedUiMessageChunks(): UIMessageChunk[] {
     { type: 'finish' },
   ];
 }
+
+/**
+ * The seed answer as chatgpt-web's `/api/chat-process` writes it (`application/octet-stream`):
+ * one `chatgpt` package `ChatMessage` per model delta with the accumulated `text`, the first
+ * bare and each later one as "\n" + JSON, no trailing line end, the finish chunk last.
+ */
+export function chatgptWebBody(): string[] {
+  const id = 'chatcmpl-9HTx3gddGmuG3T9ZYXgeSX';
+  const base = { role: 'assistant', id, parentMessageId: 'b3a1f1de-7f0e-4c0a-9a7e-5d2f1c3b4a59' };
+  const detail = (delta: Record<string, unknown>, finish: string | null) => ({
+    id,
+    object: 'chat.completion.chunk',
+    created: 1742889537,
+    model: REQUEST_MODEL,
+    choices: [{ index: 0, delta, finish_reason: finish }],
+  });
+  const lines = [JSON.stringify({ ...base, text: '', delta: '', detail: detail({ role: 'assistant', content: '' }, null) })];
+  let text = '';
+  for (const delta of seedDeltas) {
+    if (delta === '') continue;
+    text += delta;
+    lines.push(JSON.stringify({ ...base, text, delta, detail: detail({ content: delta }, null) }));
+  }
+  lines.push(JSON.stringify({ ...base, text, detail: detail({}, 'stop') }));
+  return lines.map((line, index) => (index === 0 ? line : `\n${line}`));
+}
+
+/** A sora2api-style relay's answer (test/fixtures/streams/dialects/openai-video-relay.sse), one string per event. */
+export const relayEvents: string[] = readFileSync(
+  fileURLToPath(new URL('../../../fixtures/streams/dialects/openai-video-relay.sse', import.meta.url)),
+  'utf8',
+)
+  .split(/(?<=\n\n)/)
+  .filter((event) => event.trim() !== '');
+/** The relay's first chunk id, its percent last reported, and its video. */
+export const relayAnswer = { taskId: 'chatcmpl-1765012415000', percent: 87, video: 'https://oscdn2.dyysy.com/MP4/s_6953e2c377bc819185440082d9683a45.mp4' };

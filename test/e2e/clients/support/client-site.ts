@@ -5,10 +5,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { createUIMessageStream, pipeUIMessageStreamToResponse } from 'ai';
+import { createUIMessageStream, pipeUIMessageStreamToResponse, simulateReadableStream, streamText } from 'ai';
+import { MockLanguageModelV2 } from 'ai/test';
 import { build } from 'esbuild';
 import { Server as SocketIoServer } from 'socket.io';
-import { openWebUiChatEvents, seedCompletion, seedEventStream, seedUiMessageChunks } from './answer-streams';
+import {
+  chatgptWebBody,
+  openWebUiChatEvents,
+  relayEvents,
+  seedCompletion,
+  seedDeltas,
+  seedEventStream,
+  seedUiMessageChunks,
+} from './answer-streams';
 
 /** The test pages, one per client library: `support/pages/<name>.ts`. */
 export type ClientPageName =
@@ -18,7 +27,10 @@ export type ClientPageName =
   | 'socket-io'
   | 'vercel-ai'
   | 'fetch-bodies'
-  | 'browser-transports';
+  | 'browser-transports'
+  | 'chatgpt-web-axios'
+  | 'ai-text-stream'
+  | 'video-relay';
 
 /** A running local site for the client tests. */
 export interface ClientSite {
@@ -33,6 +45,8 @@ const PAGES_DIR = fileURLToPath(new URL('./pages/', import.meta.url));
 /** Bytes per write of an event stream: writes cut events, lines and UTF-8 sequences. */
 const SLICE_BYTES = 173;
 const PACE_MS = 2;
+/** How long the relay holds its answer after the last progress event. */
+export const RELAY_HOLD_MS = 1500;
 
 /**
  * Bundles the given test pages with esbuild (each with its real client library from
@@ -45,6 +59,13 @@ const PACE_MS = 2;
  *   package's own `createUIMessageStream` + `pipeUIMessageStreamToResponse`.
  * - Socket.IO at `/ws/socket.io` (Open WebUI's path): on `chat` it emits Open WebUI's
  *   `chat-events` for the seed answer.
+ * - `POST /api/chat-process`: the seed as chatgpt-web answers it (`application/octet-stream`,
+ *   newline-joined `ChatMessage` JSON with the accumulated text).
+ * - `POST /api/chat-text`: the seed as an AI SDK text stream, `streamText` over a mock model
+ *   piped by the `ai` package's own `pipeTextStreamToResponse` (`text/plain; charset=utf-8`).
+ * - `POST /relay/v1/chat/completions`: a sora2api-style relay's event stream (reasoning
+ *   progress, then the fenced `<video>`), holding the last event for `RELAY_HOLD_MS` so a test
+ *   can see the entry while it is generating.
  */
 export async function startClientSite(pages: readonly ClientPageName[]): Promise<ClientSite> {
   const bundleDir = await mkdtemp(join(tmpdir(), 'video-keeper-client-pages-'));
@@ -114,6 +135,44 @@ export async function startClientSite(pages: readonly ClientPageName[]): Promise
         },
       });
       return pipeUIMessageStreamToResponse({ response: res, stream });
+    }
+    if (url.pathname === '/api/chat-process' && req.method === 'POST') {
+      await readBody(req);
+      res.writeHead(200, { 'content-type': 'application/octet-stream' });
+      for (const piece of chatgptWebBody()) {
+        await sleep(PACE_MS, undefined, { signal });
+        res.write(piece);
+      }
+      return void res.end();
+    }
+    if (url.pathname === '/api/chat-text' && req.method === 'POST') {
+      await readBody(req);
+      const model = new MockLanguageModelV2({
+        doStream: () =>
+          Promise.resolve({
+            stream: simulateReadableStream({
+              chunkDelayInMs: PACE_MS,
+              chunks: [
+                { type: 'stream-start' as const, warnings: [] },
+                { type: 'text-start' as const, id: 'text-1' },
+                ...seedDeltas.filter((delta) => delta !== '').map((delta) => ({ type: 'text-delta' as const, id: 'text-1', delta })),
+                { type: 'text-end' as const, id: 'text-1' },
+                { type: 'finish' as const, finishReason: 'stop' as const, usage: { inputTokens: 4, outputTokens: 120, totalTokens: 124 } },
+              ],
+            }),
+          }),
+      });
+      return streamText({ model, prompt: '一条狗', abortSignal: signal }).pipeTextStreamToResponse(res);
+    }
+    if (url.pathname === '/relay/v1/chat/completions' && req.method === 'POST') {
+      await readBody(req);
+      res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache' });
+      res.flushHeaders();
+      for (const [index, event] of relayEvents.entries()) {
+        await sleep(index === relayEvents.length - 2 ? RELAY_HOLD_MS : PACE_MS, undefined, { signal });
+        res.write(event);
+      }
+      return void res.end();
     }
     sendText(res, 404, 'not found');
   };

@@ -21,6 +21,8 @@ export interface FixtureExpectation {
   /** Issue types reported, in order. */
   issues: string[];
   task?: { id: string; prompt: string };
+  /** Percent done the stream reported outside the answer text, when it does. */
+  percent?: number;
   videos: { videoUrl: string; coverUrl?: string }[];
 }
 
@@ -37,6 +39,7 @@ export interface Outcome {
   finished: boolean;
   issues: string[];
   task?: { id: string; prompt: string };
+  percent?: number;
   videos: { videoUrl: string; coverUrl?: string }[];
 }
 
@@ -97,18 +100,23 @@ export function runText(typeOrFormat: string, chunks: readonly string[], dialect
     onIssue(issue) {
       issues.push(issue.type);
     },
+    onProgress(progress) {
+      reader.report(progress);
+    },
   };
   const reassembler = createAnswerReassembler(format, callbacks, dialects);
   for (const chunk of chunks) reassembler.feed(chunk);
-  reassembler.end();
+  // A recorded body is whole: it ended cleanly.
+  reassembler.end(true);
   reader.end();
-  const { task, videos } = reader.answer;
+  const { task, percent, videos } = reader.answer;
   return {
     text,
     model,
     finished,
     issues,
     ...(task ? { task: { id: task.id, prompt: task.prompt } } : {}),
+    ...(percent === undefined ? {} : { percent }),
     videos: videos.map((video) => ({ videoUrl: video.videoUrl, ...(video.coverUrl ? { coverUrl: video.coverUrl } : {}) })),
   };
 }
@@ -135,6 +143,7 @@ export function expectedOutcome(expected: FixtureExpectation): Outcome {
     finished: expected.finished,
     issues: expected.issues,
     ...(expected.task ? { task: expected.task } : {}),
+    ...(expected.percent === undefined ? {} : { percent: expected.percent }),
     videos: expected.videos,
   };
 }

@@ -35,11 +35,20 @@ describe('dialect registry', () => {
     }
   });
 
+  it('registers a dialect that refines another before it', () => {
+    for (const dialect of DIALECTS.filter((item) => item.refines !== undefined)) {
+      expect(names, `${dialect.name} refines an unknown dialect`).toContain(dialect.refines);
+      expect(names.indexOf(dialect.name), `${dialect.name} must come before ${dialect.refines}`).toBeLessThan(names.indexOf(dialect.refines ?? ''));
+    }
+  });
+
   // Wrong-dialect safety: were a fixture's own dialect missing, no other would read an answer
-  // out of it, so the order of the registry cannot hand a stream to the wrong dialect.
+  // out of it, so the order of the registry cannot hand a stream to the wrong dialect. The one
+  // exception is the dialect a refinement refines: its streams falling back to it is the design.
   it.each(fixtureFiles())('no other dialect reads an answer out of %s', (file) => {
     const fixture = loadFixture(file);
-    const others = DIALECTS.filter((dialect) => dialect.name !== dialectOf(file));
+    const own = DIALECTS.find((dialect) => dialect.name === dialectOf(file));
+    const others = DIALECTS.filter((dialect) => dialect.name !== own?.name && dialect.name !== own?.refines);
     const outcome = runText(fixture.expected.contentType, decodeChunks(fixture.bytes, []), others);
     expect({ text: outcome.text, videos: outcome.videos }).toEqual({ text: '', videos: [] });
   });

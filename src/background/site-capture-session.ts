@@ -1,0 +1,116 @@
+import { MAX_JSON_BODY, type StreamIssue } from '../decode/answer-reassembler';
+import { createJsonSequenceDecoder } from '../decode/json-sequence-decoder';
+import { createSseDecoder } from '../decode/sse-decoder';
+import type { SiteMatch, SiteRequest, SiteTask } from '../sites/extractors';
+import { siteTaskUpdates } from '../sites/site-task-updates';
+import type { EntryUpdate } from '../store/merge-entry';
+import type { CaptureSession, SessionSource } from './capture-session';
+
+/** What a site session needs beyond a chat stream's source: the request (prompts live there). */
+export interface SiteSessionSource extends SessionSource {
+  method: string;
+  requestBody?: string;
+}
+
+/**
+ * One response of a video app's endpoint, read by its site extractor instead of the chat
+ * dialects: the body is framed as the endpoint says (one JSON value, or SSE of JSON), each
+ * message goes through the extractor, and the tasks it reports become entry updates. An
+ * unknown shape or an extractor that throws is logged (`unknown-shape`) and skipped: the page
+ * and the rest of the stream are unaffected. Pure like the chat session: a replay yields the
+ * same updates.
+ */
+export function createSiteCaptureSession(
+  match: SiteMatch,
+  source: SiteSessionSource,
+  onIssue: (issue: StreamIssue) => void,
+): CaptureSession {
+  const { extractor, endpoint } = match;
+  const label = `${extractor.name} ${endpoint.name}`;
+  const entryIds = new Set<string>();
+  const tasks = new Set<string>();
+  const reported = new Set<string>();
+  let pending: EntryUpdate[] = [];
+  let ended = false;
+  const issue = (type: StreamIssue['type'], message: string): void => {
+    if (reported.has(type)) return;
+    reported.add(type);
+    onIssue({ type, message });
+  };
+
+  let request: SiteRequest;
+  try {
+    request = {
+      method: source.method,
+      url: new URL(source.endpointUrl),
+      ...(source.requestBody === undefined ? {} : { body: source.requestBody }),
+    };
+  } catch {
+    request = { method: source.method, url: new URL('https://invalid.invalid/') };
+  }
+
+  const readMessage = (text: string): void => {
+    const trimmed = text.trim();
+    if (trimmed === '' || trimmed === '[DONE]') return;
+    let json: unknown;
+    try {
+      json = JSON.parse(trimmed);
+    } catch {
+      issue('not-json', `${label}: a message was not JSON: ${trimmed.slice(0, 80)}`);
+      return;
+    }
+    let found: SiteTask[] | undefined;
+    try {
+      found = extractor.extract(json, request, endpoint);
+    } catch (error) {
+      issue('unknown-shape', `${label}: the extractor failed on this response (${String(error).slice(0, 120)})`);
+      return;
+    }
+    if (found === undefined) {
+      issue('unknown-shape', `${label}: the response has a shape the extractor does not know (the site may have changed)`);
+      return;
+    }
+    for (const task of found) {
+      tasks.add(task.taskId);
+      const updates = siteTaskUpdates(task, {
+        extractor: extractor.name,
+        site: source.site,
+        pageUrl: source.pageUrl,
+        endpointUrl: source.endpointUrl,
+      });
+      for (const update of updates) entryIds.add(update.id);
+      pending.push(...updates);
+    }
+  };
+
+  const framer =
+    (endpoint.framing ?? 'json') === 'sse'
+      ? createSseDecoder(
+          (event) => readMessage(event.data),
+          (decodeIssue) => issue(decodeIssue.type, decodeIssue.message),
+        )
+      : createJsonSequenceDecoder(readMessage, () => issue('too-large', `${label}: a JSON value larger than ${MAX_JSON_BODY} characters was dropped`), MAX_JSON_BODY);
+
+  const take = (): EntryUpdate[] => {
+    const updates = pending;
+    pending = [];
+    return updates;
+  };
+
+  return {
+    entryIds,
+    summary: () => ({ handledBy: `${extractor.name}/${endpoint.name}`, found: tasks.size }),
+    push(text) {
+      if (ended) return [];
+      framer.feed(text);
+      return take();
+    },
+    end(how) {
+      if (ended) return [];
+      ended = true;
+      framer.end();
+      if (how !== 'complete') issue('stream-broke', `${label}: the response ended as ${how}; only what arrived was read`);
+      return take();
+    },
+  };
+}

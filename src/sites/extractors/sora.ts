@@ -1,0 +1,178 @@
+import { at, count, distinctUrls, httpUrl, idOf, isRecord, list, nestedJson, siteVideo, text } from './extract-helpers';
+import type { SiteEndpoint, SiteExtractor, SiteRequest, SiteTask, SiteVideo } from './site-extractor';
+
+/** Lists are walked this far and no further: a page of drafts holds a few dozen. */
+const MAX_ITEMS = 200;
+
+/**
+ * Sora web (sora.chatgpt.com), Sora 2: a generation is a task (`task_…`) that `nf/create`
+ * starts, `nf/pending/v2` reports while it runs (`progress_pct` 0..1), and that ends as one
+ * draft per generated video (`gen_…`, carrying `task_id`) in `project_y/profile/drafts`, later
+ * perhaps published as the user's own post (`profile_feed/me`, attachments carrying `task_id`).
+ * The task id ties them all into one entry. The public feed (`project_y/feed`) is other
+ * people's videos and is not read; nor is `profile_feed/me?filter=liked`.
+ */
+const ENDPOINTS = [
+  { name: 'create', method: 'POST', path: /^\/backend\/nf\/create$/ },
+  { name: 'pending', method: 'GET', path: /^\/backend\/nf\/pending(\/v2)?$/ },
+  { name: 'drafts', method: 'GET', path: /^\/backend\/project_y\/profile\/drafts(\/v2)?$/ },
+  { name: 'draft', method: 'GET', path: /^\/backend\/project_y\/profile\/drafts\/v2\/gen_[A-Za-z0-9]+$/ },
+  { name: 'profile-feed', method: 'GET', path: /^\/backend\/project_y\/profile_feed\/me$/ },
+] as const satisfies readonly SiteEndpoint[];
+
+type EndpointName = (typeof ENDPOINTS)[number]['name'];
+
+/** Draft kinds that mean the generation failed; the item then carries `reason_str`. */
+const FAILED_KINDS = new Set(['sora_error', 'sora_content_violation']);
+/** Task statuses of `nf/pending` that are final failures. */
+const FAILED_STATUSES = new Set(['failed', 'cancelled', 'canceled', 'rejected']);
+
+export const sora: SiteExtractor = {
+  name: 'sora',
+  hosts: ['sora.chatgpt.com'],
+  endpoints: ENDPOINTS,
+  extract(json, request, endpoint) {
+    switch (endpoint.name as EndpointName) {
+      case 'create':
+        return readCreated(json, request);
+      case 'pending':
+        return Array.isArray(json) ? json.slice(0, MAX_ITEMS).flatMap((item) => readPendingTask(item) ?? []) : undefined;
+      case 'drafts':
+        return isRecord(json) && Array.isArray(json.items) ? readDrafts(json.items) : undefined;
+      case 'draft':
+        return isRecord(json) && idOf(json.task_id) !== undefined ? readDrafts([json]) : undefined;
+      case 'profile-feed':
+        return isRecord(json) && Array.isArray(json.items) ? readOwnPosts(json.items, request) : undefined;
+      default:
+        return undefined;
+    }
+  },
+};
+
+/** `nf/create` answers with the new task (at least its `id`); the prompt is the request's. */
+function readCreated(json: unknown, request: SiteRequest): SiteTask[] | undefined {
+  if (!isRecord(json)) return undefined;
+  if (isRecord(json.error)) return [];
+  const task = readPendingTask(json);
+  if (!task) return undefined;
+  const prompt = task.prompt ?? text(at(nestedJson(request.body), 'prompt'));
+  return [{ ...task, ...(prompt === undefined ? {} : { prompt }) }];
+}
+
+/** A task object of `nf/pending/v2` (and of `nf/create`'s answer). */
+function readPendingTask(value: unknown): SiteTask | undefined {
+  const taskId = idOf(at(value, 'id'));
+  if (!taskId) return undefined;
+  const prompt = text(at(value, 'prompt'));
+  const base = { taskId, inputImages: [], ...(prompt === undefined ? {} : { prompt }) };
+  const failure = text(at(value, 'failure_reason'));
+  const status = text(at(value, 'status'))?.toLowerCase();
+  if (failure || (status && FAILED_STATUSES.has(status))) {
+    return { ...base, status: 'failed', failure: failure ?? status ?? 'failed', videos: [] };
+  }
+  // A finished task lists its generations, each shaped like a draft.
+  const videos = list(at(value, 'generations'))
+    .slice(0, MAX_ITEMS)
+    .flatMap((generation) => videoOf(generation) ?? []);
+  if (videos.length > 0) return { ...base, status: 'done', videos };
+  const fraction = count(at(value, 'progress_pct'));
+  // A share of 1 (0.4 is 40 %); a value above 1 can only already be a percent.
+  const percent = fraction === undefined ? undefined : Math.min(100, Math.round(fraction > 1 ? fraction : fraction * 100));
+  return { ...base, status: 'generating', videos: [], ...(percent === undefined ? {} : { percent }) };
+}
+
+/**
+ * Drafts, one per generated video. Several drafts of one task (variants) become one task
+ * with several videos, ordered by generation id (time-ordered), so indexes stay stable
+ * however the page slices the list.
+ */
+function readDrafts(items: unknown[]): SiteTask[] {
+  const tasks = new Map<string, { task: SiteTask; videos: { id: string; video: SiteVideo }[] }>();
+  for (const item of items.slice(0, MAX_ITEMS)) {
+    const taskId = idOf(at(item, 'task_id')) ?? idOf(at(item, 'id'));
+    if (!taskId) continue;
+    const prompt = text(at(item, 'prompt'));
+    const kind = text(at(item, 'kind'));
+    let entry = tasks.get(taskId);
+    if (!entry) {
+      entry = { task: { taskId, status: 'generating', inputImages: [], videos: [] }, videos: [] };
+      tasks.set(taskId, entry);
+    }
+    if (prompt !== undefined && entry.task.prompt === undefined) entry.task.prompt = prompt;
+    if (kind && FAILED_KINDS.has(kind)) {
+      if (entry.videos.length === 0) {
+        entry.task.status = 'failed';
+        entry.task.failure = text(at(item, 'reason_str')) ?? text(at(item, 'markdown_reason_str')) ?? kind;
+      }
+      continue;
+    }
+    const video = videoOf(item);
+    if (!video) continue;
+    entry.videos.push({ id: idOf(at(item, 'id')) ?? '', video });
+    entry.task.status = 'done';
+    delete entry.task.failure;
+  }
+  return [...tasks.values()].map(({ task, videos }) => ({
+    ...task,
+    videos: videos.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map(({ video }) => video),
+  }));
+}
+
+/**
+ * The user's own posts: each attachment is a published generation carrying its `task_id`, so
+ * it lands on the same entry as its draft. `filter=liked` lists other people's posts the user
+ * liked, and an attachment of a post the user does not own is skipped too.
+ */
+function readOwnPosts(items: unknown[], request: SiteRequest): SiteTask[] {
+  if (request.url.searchParams.has('filter')) return [];
+  const tasks: SiteTask[] = [];
+  for (const item of items.slice(0, MAX_ITEMS)) {
+    const post = at(item, 'post');
+    if (at(post, 'is_owner') === false) continue;
+    const caption = text(at(post, 'text'));
+    for (const attachment of list(at(post, 'attachments')).slice(0, 20)) {
+      const taskId = idOf(at(attachment, 'task_id')) ?? idOf(at(attachment, 'generation_id'));
+      const video = videoOf(attachment);
+      if (!taskId || !video) continue;
+      const prompt = text(at(attachment, 'prompt')) ?? caption;
+      tasks.push({ taskId, status: 'done', inputImages: [], videos: [video], ...(prompt === undefined ? {} : { prompt }) });
+    }
+  }
+  return tasks;
+}
+
+/** An encoding's URL: `path` on drafts and pending tasks, `url` on post attachments. */
+function encoding(item: unknown, key: string): unknown {
+  const node = at(item, 'encodings', key);
+  return at(node, 'url') ?? at(node, 'path');
+}
+
+/**
+ * One generation (a draft, a task's generation or a post attachment). Best first: the file
+ * without watermark (`download_urls.no_watermark`, `encodings.source`), then the download the
+ * site offers (`downloadable_url`, watermarked), then the streams and the gif preview. On drafts
+ * `encodings.*.path` may be a storage path, not a URL; `httpUrl` leaves those out.
+ */
+function videoOf(item: unknown): SiteVideo | undefined {
+  const urls = distinctUrls([
+    at(item, 'download_urls', 'no_watermark'),
+    encoding(item, 'source'),
+    at(item, 'downloadable_url'),
+    at(item, 'download_urls', 'watermark'),
+    encoding(item, 'source_wm'),
+    at(item, 'url'),
+    encoding(item, 'md'),
+    encoding(item, 'ld'),
+    encoding(item, 'gif'),
+  ]);
+  const [url, ...alternates] = urls;
+  if (!url) return undefined;
+  const seconds = count(at(item, 'duration_s'));
+  return siteVideo(url, {
+    cover: httpUrl(encoding(item, 'thumbnail')) ?? httpUrl(encoding(item, 'unfurl')),
+    width: count(at(item, 'width')),
+    height: count(at(item, 'height')),
+    durationMs: seconds === undefined ? undefined : seconds * 1000,
+    alternates,
+  });
+}

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import type { StreamIssue } from '@/src/decode/answer-reassembler';
+import { createSiteCaptureSession } from '@/src/background/site-capture-session';
+import { findSiteEndpoint } from '@/src/sites/extractors';
+import { fakeExtractor } from '../sites/fake-extractor';
+
+const site = 'https://videos.example.test';
+function session(method: string, path: string, requestBody?: string) {
+  const endpointUrl = `${site}${path}`;
+  const match = findSiteEndpoint('videos.example.test', method, endpointUrl, [fakeExtractor]);
+  if (!match) throw new Error('no match');
+  const issues: StreamIssue[] = [];
+  const made = createSiteCaptureSession(
+    match,
+    { site, pageUrl: `${site}/create`, endpointUrl, contentType: 'application/json', method, ...(requestBody ? { requestBody } : {}) },
+    (issue) => issues.push(issue),
+  );
+  return { session: made, issues };
+}
+
+describe('site capture session', () => {
+  it('reads the prompt and input image from the request of a create call', () => {
+    const { session: create } = session('POST', '/api/create', JSON.stringify({ prompt: '一只猫', image: 'https://cdn.example.test/in.png' }));
+    const text = JSON.stringify({ code: 0, data: { id: 't1' } });
+    expect(create.push(text.slice(0, 7))).toEqual([]);
+    const updates = [...create.push(text.slice(7)), ...create.end('complete')];
+    expect(updates).toEqual([
+      expect.objectContaining({ id: 'task:fake-app:t1:0', status: 'generating', prompt: '一只猫', inputImageUrl: 'https://cdn.example.test/in.png', source: 'site' }),
+    ]);
+    expect(create.summary()).toEqual({ handledBy: 'fake-app/create', found: 1 });
+    expect([...create.entryIds]).toEqual(['task:fake-app:t1:0']);
+  });
+
+  it('yields updates as soon as the JSON value closes, and nothing again at the end', () => {
+    const { session: poll } = session('GET', '/api/task/t1');
+    const updates = poll.push(JSON.stringify({ code: 0, data: { tasks: [{ id: 't1', state: 'done', videos: [{ url: 'https://cdn.example.test/t1.mp4' }] }] } }));
+    expect(updates).toEqual([expect.objectContaining({ id: 'task:fake-app:t1:0', status: 'done', videoUrl: 'https://cdn.example.test/t1.mp4' })]);
+    expect(poll.end('complete')).toEqual([]);
+    expect(poll.push('more')).toEqual([]);
+  });
+
+  it('reads SSE snapshots one event at a time; the repeated video keeps one entry id', () => {
+    const { session: stream } = session('POST', '/api/stream');
+    const event = (state: string, videos: unknown[]) => `data: ${JSON.stringify({ code: 0, data: { tasks: [{ id: 's1', state, videos }] } })}\n\n`;
+    const video = { url: 'https://cdn.example.test/s1.mp4' };
+    const updates = [
+      ...stream.push(event('running', [])),
+      ...stream.push(event('done', [video]).slice(0, 20)),
+      ...stream.push(event('done', [video]).slice(20) + event('done', [video])),
+      ...stream.end('complete'),
+    ];
+    expect(updates.map((update) => `${update.id} ${update.status}`)).toEqual([
+      'task:fake-app:s1:0 generating',
+      'task:fake-app:s1:0 done',
+      'task:fake-app:s1:0 done',
+    ]);
+  });
+
+  it('logs an unknown shape, a throwing extractor and non-JSON once each, and never throws', () => {
+    const { session: poll, issues } = session('GET', '/api/task/t1');
+    expect(poll.push('{"code":1}{"code":1}')).toEqual([]);
+    expect(poll.push('{nope}')).toEqual([]);
+    expect(issues.map((issue) => issue.type)).toEqual(['unknown-shape', 'not-json']);
+
+    const throwing = { ...fakeExtractor, extract: () => { throw new Error('boom'); } };
+    const issues2: StreamIssue[] = [];
+    const broken = createSiteCaptureSession(
+      { extractor: throwing, endpoint: fakeExtractor.endpoints[1]! },
+      { site, pageUrl: site, endpointUrl: `${site}/api/task/t1`, contentType: 'application/json', method: 'GET' },
+      (issue) => issues2.push(issue),
+    );
+    expect(broken.push('{"code":0}')).toEqual([]);
+    expect(broken.end('aborted')).toEqual([]);
+    expect(issues2.map((issue) => issue.type)).toEqual(['unknown-shape', 'stream-broke']);
+    expect(issues2[0]?.message).toContain('boom');
+  });
+});
