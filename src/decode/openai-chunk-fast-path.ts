@@ -73,8 +73,13 @@ export function readOpenAiSseRun(text: string, from: number): SseRun | undefined
   return { end: at, read };
 }
 
-/** `data: <prefix><string literal><suffix>\n\n`, sticky; undefined when the envelope spans lines. */
+/** Characters of envelope around the content a run pattern is made for; real chunks have ~100–400. */
+const MAX_ENVELOPE = 4096;
+
+/** `data: <prefix><string literal><suffix>\n\n`, sticky; null when the envelope spans lines or is huge. */
 function laneOf(known: Template): RegExp | null {
+  // A huge envelope (a hostile id) is not worth a pattern compiled from it.
+  if (known.prefix.length + known.suffix.length > MAX_ENVELOPE) return null;
   if (/[\r\n]/.test(known.prefix) || /[\r\n]/.test(known.suffix)) return null;
   return new RegExp(`data: ${escapeRegExp(known.prefix)}${STRING_LITERAL.source}${escapeRegExp(known.suffix)}\n\n`, 'y');
 }
