@@ -112,6 +112,7 @@ MESSAGES = {
     # Not shown: the catalog's own language (BCP 47), for Intl formats beside its words (uiLocale() in src/i18n/t.ts).
     "catalogLocale": ("en", "zh-CN"),
     "statusGeneratingProgress": ("Generating · 🔥×$1", "生成中 · 🔥×$1"),
+    "statusGeneratingPercent": ("Generating · $1%", "生成中 · $1%"),
     "statusGeneratingStarted": ("Generating…", "生成中…"),
     "statusPartialBecause": ("Partial · $1", "部分完成 · $1"),
     "statusPartialStreaming": ("Video saved · the answer is still streaming", "视频已保存 · 回答仍在输出"),
@@ -359,6 +360,9 @@ MESSAGES = {
     "logFound": ("found $1", "找到 $1 个"),
     "logNothing": ("read, no video in it", "已读取，其中没有视频"),
     "logSkipped": ("skipped: nothing understood it", "已跳过：无法识别其格式"),
+    # About & privacy page (entrypoints/about), linked from the options page
+    "aboutTitle": ("About & privacy", "关于与隐私"),
+    "aboutVersion": ("Video Keeper $1", "Video Keeper 视频收藏 $1"),
 }
 
 ROOT = Path(__file__).resolve().parent / "public" / "_locales"

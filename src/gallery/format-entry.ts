@@ -11,10 +11,17 @@ const DAY = 24 * HOUR;
 const relative = new Intl.RelativeTimeFormat(uiLocale(), { numeric: 'auto' });
 const absolute = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
-/** One line for the entry's state: `Generating · 🔥×3`, `Done`, `Partial · <reason>`, `Failed · <reason>`. */
-export function statusLabel(entry: Pick<VideoEntry, 'status' | 'progress' | 'failureReason' | 'partialReason'>): string {
+/**
+ * One line for the entry's state: `Generating · 42%` (a video app's or relay's percent) or
+ * `Generating · 🔥×3`, `Done`, `Partial · <reason>`, `Failed · <reason>` (a video app's own words
+ * when it gave some: they are shown as text, never markup).
+ */
+export function statusLabel(
+  entry: Pick<VideoEntry, 'status' | 'progress' | 'failureReason' | 'partialReason' | 'percent' | 'failureMessage'>,
+): string {
   switch (entry.status) {
     case 'generating':
+      if (entry.percent !== undefined) return t('statusGeneratingPercent', Math.round(entry.percent));
       return entry.progress > 0 ? t('statusGeneratingProgress', entry.progress) : t('statusGeneratingStarted');
     case 'done':
       return t('statusDone');
@@ -23,7 +30,7 @@ export function statusLabel(entry: Pick<VideoEntry, 'status' | 'progress' | 'fai
         ? t('statusPartialBecause', partialReasonText(entry.partialReason))
         : t('statusPartialStreaming');
     case 'failed':
-      return t('statusFailedBecause', failureReasonText(entry.failureReason));
+      return t('statusFailedBecause', entry.failureMessage ?? failureReasonText(entry.failureReason));
   }
   // A status no version wrote (a damaged database): say nothing rather than something wrong.
   return '';

@@ -306,7 +306,8 @@ function chromiumArgs(options: LaunchChromiumOptions & { userDataDir: string }):
     // Tests run as root in containers, where the sandbox cannot start.
     '--no-sandbox',
     // Since Chromium 132 `--headless` can only mean the new headless mode: the full browser, extensions included.
-    ...(options.headless ? ['--headless'] : []),
+    // HEADED=1 shows the window of any test, whatever it asked for (CONTRIBUTING.md: one e2e test headed).
+    ...(options.headless && !process.env.HEADED ? ['--headless'] : []),
     ...(options.extraArgs ?? []),
     'about:blank',
   ];

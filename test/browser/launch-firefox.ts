@@ -22,6 +22,8 @@ export interface LaunchFirefoxOptions {
   extensionUuid?: string;
   /** Set after the harness's own preferences, so they win over them. */
   extraPrefs?: Record<string, string | number | boolean>;
+  /** Accept any certificate (a test server's own), as WebDriver's `acceptInsecureCerts`. Default false. */
+  acceptInsecureCerts?: boolean;
   /** Default 30 000: the limit for the browser to start and for an extension page to load. */
   timeoutMs?: number;
 }
@@ -137,9 +139,11 @@ export async function launchFirefoxWithExtension(options: LaunchFirefoxOptions):
     browser = await puppeteer.launch({
       browser: 'firefox',
       executablePath,
-      headless: options.headless,
+      // HEADED=1 shows the window of any test, whatever it asked for.
+      headless: options.headless && !process.env.HEADED,
       userDataDir: join(tempRoot, 'profile'),
       args: ['--remote-allow-system-access'],
+      acceptInsecureCerts: options.acceptInsecureCerts ?? false,
       timeout: timeoutMs,
       protocolTimeout: timeoutMs,
       // The test runner handles signals; the harness's own exit hook kills the group.

@@ -1,6 +1,9 @@
-import { hostIsOrUnder, type SiteEndpoint, type SiteExtractor } from './site-extractor';
+import { chatglm } from './chatglm';
 import { hailuo } from './hailuo';
+import { jimeng } from './jimeng';
+import { kling } from './kling';
 import { pixverse } from './pixverse';
+import { hostIsOrUnder, type SiteEndpoint, type SiteExtractor } from './site-extractor';
 import { sora } from './sora';
 import { vidu } from './vidu';
 
@@ -9,7 +12,10 @@ import { vidu } from './vidu';
  * between them; all of them are tried before any dialect.
  */
 export const SITE_EXTRACTORS: readonly SiteExtractor[] = [
+  chatglm,
   hailuo,
+  jimeng,
+  kling,
   pixverse,
   sora,
   vidu,

@@ -17,6 +17,11 @@ describe('statusLabel', () => {
     expect(statusLabel({ status: 'generating', progress: 0 })).toBe('Generating…');
   });
 
+  it("shows a video app's percent while generating, and its own words when it failed", () => {
+    expect(statusLabel({ status: 'generating', progress: 6, percent: 41.6 })).toBe('Generating · 42%');
+    expect(statusLabel({ status: 'failed', progress: 0, failureReason: 'no-result', failureMessage: '<b>moderated</b>' })).toBe('Failed · <b>moderated</b>');
+  });
+
   it('says done, or failed with the reason', () => {
     expect(statusLabel({ status: 'done', progress: 6 })).toBe('Done');
     expect(statusLabel({ status: 'failed', progress: 2, failureReason: 'no-result' })).toBe(

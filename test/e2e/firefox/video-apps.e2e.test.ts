@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { loadSiteExpectation } from '../../unit/sites/extractors/site-fixtures';
+import { expectSiteEntries, hasSiteEntries, siteCalls } from '../sites/site-expectations';
+import { fixtureHosts, startVideoAppServer, type VideoAppServer } from '../sites/video-app-server';
+import { launchFirefoxSession, type FirefoxSession } from './firefox-session';
+
+// Firefox parity for two video apps, at their real host names over HTTPS: Firefox resolves
+// every host to the local server (network.dns.forceResolve) and accepts the run's certificate
+// (WebDriver's acceptInsecureCerts). The app's host permissions come from the manifest and its
+// capture scripts are registered by the event page, as on a fresh install.
+const sites = ['jimeng', 'kling'];
+let session: FirefoxSession;
+let server: VideoAppServer;
+
+async function waitFor(probe: () => Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await probe())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+beforeAll(async () => {
+  server = await startVideoAppServer({ port: Number(process.env.VIDEO_APP_PORT ?? 443), hosts: fixtureHosts(sites) });
+  session = await launchFirefoxSession('video-apps', {
+    acceptInsecureCerts: true,
+    extraPrefs: { 'network.dns.forceResolve': '127.0.0.1', 'network.trr.mode': 5 },
+  });
+  const popup = session.library.page;
+  await waitFor(
+    () =>
+      popup.evaluate(async () => {
+        const scripting = (globalThis as unknown as { browser: { scripting: { getRegisteredContentScripts(): Promise<{ id: string }[]> } } }).browser.scripting;
+        return (await scripting.getRegisteredContentScripts()).filter((script) => script.id.startsWith('app:')).length >= 14;
+      }),
+    'the video apps to be registered',
+  );
+});
+
+afterAll(async () => {
+  await session?.close();
+  await server?.close();
+});
+
+beforeEach(async () => {
+  await session.library.clear();
+});
+
+describe('video apps at their real host names (Firefox)', () => {
+  it.each(sites)('%s: one entry per task with cover and prompt, the input image never the video, the page gets every byte', async (site) => {
+    const { page: pageUrl, calls, served } = siteCalls(site);
+    server.play(site, loadSiteExpectation(site).sequence);
+    await session.page.goto(pageUrl);
+    const texts = await session.page.evaluate(
+      (list) => (window as unknown as { runCalls(c: typeof list): Promise<string[]> }).runCalls(list),
+      calls,
+    );
+    expect(texts).toEqual(served);
+    await waitFor(async () => hasSiteEntries(site, await session.library.storedEntries()), `${site}'s entries`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expectSiteEntries(site, await session.library.storedEntries());
+    expect(server.unexpected()).toEqual([]);
+  });
+});
