@@ -91,6 +91,8 @@ interface StreamState {
   size: number;
   /** The background cut the stream at `MAX_STREAM_TEXT_READ`; later chunks are only counted. */
   cut: boolean;
+  /** For `stream-bytes`: the relay leaves decoding to the background (issue 14). */
+  decoder?: TextDecoder;
 }
 
 /**
@@ -200,6 +202,9 @@ export function createCaptureService(options: CaptureServiceOptions): CaptureSer
       };
       const finish = (streamId: string, state: StreamState, how: SessionEnd, error?: string): Promise<void> => {
         streams.delete(streamId);
+        // A character cut off by the end of the bytes becomes U+FFFD, as a page's own decoder makes it.
+        const tail = state.decoder?.decode() ?? '';
+        if (tail && !state.cut) void writes.write(state.session.push(tail));
         if (how !== 'complete') {
           const why = how === 'disconnected' ? 'the page went away mid-stream' : `the stream ended as ${how}`;
           log({ streamId, type: 'stream-broke', message: error ? `${why}: ${error}` : why });
@@ -238,13 +243,17 @@ export function createCaptureService(options: CaptureServiceOptions): CaptureSer
           askReplay(message.streamId);
           return;
         }
-        if (message.type === 'stream-chunk') {
+        if (message.type === 'stream-chunk' || message.type === 'stream-bytes') {
           if (message.seq < state.nextSeq) return; // a replayed chunk already processed
           if (message.seq > state.nextSeq) {
             askReplay(message.streamId);
             return;
           }
-          push(message.streamId, state, message.text);
+          const text =
+            message.type === 'stream-chunk'
+              ? message.text
+              : (state.decoder ??= new TextDecoder()).decode(message.bytes, { stream: true });
+          push(message.streamId, state, text);
           return;
         }
         if (message.chunks !== state.nextSeq) {

@@ -92,26 +92,30 @@ export function createAnswerReassembler(
         if (claimedBy) callbacks.onDialect?.(claimedBy.name);
       }
       dialect = candidate;
-      if (read.model && read.model !== lastModel) {
-        lastModel = read.model;
-        callbacks.onModel(read.model);
-      }
-      if (read.answerStart) {
-        finished = false;
-        callbacks.onAnswerStart?.();
-      }
-      if (read.text) callbacks.onText(read.text);
-      if (read.percent !== undefined || read.taskId !== undefined) {
-        callbacks.onProgress?.({
-          ...(read.percent === undefined ? {} : { percent: read.percent }),
-          ...(read.taskId === undefined ? {} : { taskId: read.taskId }),
-        });
-      }
-      if (read.issue) issue(read.issue.type, read.issue.message);
-      if (read.finished) markFinished();
+      apply(read);
       return;
     }
     issue('unknown-dialect', 'a message matched no known dialect and was skipped');
+  };
+
+  const apply = (read: DialectRead): void => {
+    if (read.model && read.model !== lastModel) {
+      lastModel = read.model;
+      callbacks.onModel(read.model);
+    }
+    if (read.answerStart) {
+      finished = false;
+      callbacks.onAnswerStart?.();
+    }
+    if (read.text) callbacks.onText(read.text);
+    if (read.percent !== undefined || read.taskId !== undefined) {
+      callbacks.onProgress?.({
+        ...(read.percent === undefined ? {} : { percent: read.percent }),
+        ...(read.taskId === undefined ? {} : { taskId: read.taskId }),
+      });
+    }
+    if (read.issue) issue(read.issue.type, read.issue.message);
+    if (read.finished) markFinished();
   };
 
   const markFinished = (): void => {
@@ -134,6 +138,12 @@ export function createAnswerReassembler(
     if (trimmed === '') return;
     if (trimmed === '[DONE]') {
       markFinished();
+      return;
+    }
+    // Once the dialect is known it may read its messages without a full parse (issue 14).
+    const fast = dialect?.readJsonText?.(trimmed);
+    if (fast) {
+      apply(fast);
       return;
     }
     const parsed = parse(trimmed);
@@ -166,6 +176,12 @@ export function createAnswerReassembler(
             readJsonText(event.data, event.event);
           },
           (decodeIssue) => issue(decodeIssue.type, decodeIssue.message),
+          (text, from) => {
+            const run = dialect?.readSseRun?.(text, from);
+            if (!run) return from;
+            apply(run.read);
+            return run.end;
+          },
         );
       case 'ndjson':
         return createLineSplitter((line) => readJsonText(line), tooLarge('an NDJSON line'), MAX_JSON_BODY);

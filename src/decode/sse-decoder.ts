@@ -12,6 +12,13 @@ export interface DecodeIssue {
   message: string;
 }
 
+/**
+ * Reads whole `data:` events from raw SSE text starting at `from` (the start of an event), when
+ * it can read them exactly without the parser; returns where it stopped (`from`: none). It
+ * delivers what it read itself. See readOpenAiSseRun (issue 14: the bytes are scanned once).
+ */
+export type SseRunReader = (text: string, from: number) => number;
+
 export interface SseDecoder {
   feed(text: string): void;
   /** The stream is over: dispatch an event left without its closing blank line. */
@@ -33,8 +40,12 @@ const SNIFF_LIMIT = 256 * 1024;
 export function createSseDecoder(
   onEvent: (event: SseEvent) => void,
   onIssue: (issue: DecodeIssue) => void,
+  readRun?: SseRunReader,
 ): SseDecoder {
   let sniffed: string | undefined = '';
+  /** Everything fed to the parser so far ends with a blank line: it holds no partial event. */
+  let clean = false;
+  let lastChar = 0;
   let dispatched = false;
   let pretty: PrettyDecoder | undefined;
   const reported = new Set<string>();
@@ -75,6 +86,51 @@ export function createSseDecoder(
     pretty.feed(replay);
   }
 
+  const feedParser = (text: string): void => {
+    if (text === '') return;
+    parser.feed(text);
+    const last = text.charCodeAt(text.length - 1);
+    // `\n\n` ends a line and then an empty one: the parser has just dispatched and holds nothing.
+    clean = last === 0x0a && (text.length > 1 ? text.charCodeAt(text.length - 2) : lastChar) === 0x0a;
+    lastChar = last;
+  };
+
+  /** After the first event: whole events the reader knows go to it, the rest to the parser. */
+  const feedEvents = (text: string): void => {
+    if (!readRun) {
+      feedParser(text);
+      return;
+    }
+    let at = 0;
+    if (!clean) {
+      // The event in progress is the parser's to finish.
+      // Its blank line may be this text's first character, or its first `\n\n`.
+      const split = lastChar === 0x0a && text.charCodeAt(0) === 0x0a;
+      const found = split ? 0 : text.indexOf('\n\n');
+      const cut = split ? 1 : found < 0 ? -1 : found + 2;
+      if (cut < 0) {
+        feedParser(text);
+        return;
+      }
+      feedParser(text.slice(0, cut));
+      at = cut;
+    }
+    for (;;) {
+      const end = readRun(text, at);
+      if (end === at) break;
+      at = end;
+      clean = true;
+      lastChar = 0x0a;
+      if (at >= text.length) return;
+      // One event the reader does not take (a first or last chunk, a usage chunk), then try again.
+      const found = text.indexOf('\n\n', at);
+      if (found < 0) break;
+      feedParser(text.slice(at, found + 2));
+      at = found + 2;
+    }
+    feedParser(text.slice(at));
+  };
+
   let first = true;
   return {
     feed(chunk) {
@@ -90,7 +146,7 @@ export function createSseDecoder(
         if (sniffed.length > SNIFF_LIMIT) sniffed = undefined;
       }
       if (sniffed === undefined || dispatched) {
-        parser.feed(text);
+        feedEvents(text);
         return;
       }
       // Until the first event the parser may switch us to pretty mode; the sniffed copy already
@@ -99,12 +155,12 @@ export function createSseDecoder(
       let start = 0;
       while (start < text.length && !pretty) {
         if (dispatched) {
-          parser.feed(text.slice(start));
+          feedEvents(text.slice(start));
           return;
         }
         const newline = text.indexOf('\n', start);
         const end = newline < 0 ? text.length : newline + 1;
-        parser.feed(text.slice(start, end));
+        feedParser(text.slice(start, end));
         start = end;
       }
     },
@@ -114,7 +170,7 @@ export function createSseDecoder(
         return;
       }
       // A last event without its blank line still counts (streams cut right after `[DONE]`).
-      parser.feed('\n\n');
+      feedParser('\n\n');
       parser.reset();
     },
   };

@@ -97,7 +97,19 @@ export interface StreamEnd {
   error?: string;
 }
 
-export type RelayMessage = StreamOpen | StreamChunk | StreamEnd;
+/**
+ * Body bytes as the page read them, undecoded, when the runtime Port carries binary data
+ * (structured clone messaging, see `carriesBytes`). Numbered with the stream's text chunks; the
+ * background decodes them in order as UTF-8.
+ */
+export interface StreamBytes {
+  type: 'stream-bytes';
+  streamId: string;
+  seq: number;
+  bytes: Uint8Array;
+}
+
+export type RelayMessage = StreamOpen | StreamChunk | StreamBytes | StreamEnd;
 
 /**
  * Background -> relay. `stream-closed`: the stream is fully processed and stored, the relay

@@ -2,7 +2,7 @@ import { parseHttpUrl } from '../extract/http-url';
 import { methodOf } from './http-method';
 import { MAX_REQUEST_BODY, type RelayMessage, type StreamOutcome } from './messages';
 
-/** Most text one relay message may carry; the relay batches far below this. */
+/** Most text (characters, or bytes) one relay message may carry; the relay batches far below this. */
 export const MAX_CHUNK_TEXT = 1024 * 1024;
 const STREAM_ID = /^[A-Za-z0-9_-]{1,80}$/;
 const OUTCOMES: ReadonlySet<string> = new Set<StreamOutcome>(['complete', 'error', 'aborted', 'truncated']);
@@ -41,6 +41,12 @@ export function parseRelayMessage(value: unknown): RelayMessage | undefined {
       const text = stringOf(message.text, MAX_CHUNK_TEXT);
       if (!isCount(message.seq) || text === undefined) return undefined;
       return { type: 'stream-chunk', streamId, seq: message.seq, text };
+    }
+    case 'stream-bytes': {
+      const { bytes } = message;
+      // A real Uint8Array of this realm: structured clone makes one; JSON would have made an object.
+      if (!isCount(message.seq) || !(bytes instanceof Uint8Array) || bytes.byteLength > MAX_CHUNK_TEXT) return undefined;
+      return { type: 'stream-bytes', streamId, seq: message.seq, bytes };
     }
     case 'stream-end': {
       const { outcome } = message;

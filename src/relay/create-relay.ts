@@ -1,4 +1,5 @@
 import type { BackgroundToRelayMessage, RelayMessage, StreamEnd, StreamOpen } from '../protocol/messages';
+import { createByteBatch, type ByteBatch } from './byte-batch';
 import { parsePageMessage, requestModelOf } from './parse-page-message';
 
 /** The parts of a `runtime.Port` the relay uses. */
@@ -19,6 +20,11 @@ export interface RelayOptions {
   schedule(callback: () => void, ms: number): unknown;
   /** Reports refused input or a give-up, for the console. */
   warn(message: string): void;
+  /**
+   * The Port carries binary data (structured clone; see carriesBytes): body bytes are forwarded
+   * as they came, undecoded, and the background decodes them. Default false: decoded text.
+   */
+  binary?: boolean;
 }
 
 export interface Relay {
@@ -30,7 +36,7 @@ export interface Relay {
   pendingStreams(): number;
 }
 
-/** Text kept per stream until the background confirms it; beyond it the stream is cut. */
+/** Text (characters, or bytes in binary mode) kept per stream until the background confirms it; beyond it the stream is cut. */
 export const MAX_STREAM_TEXT = 16 * 1024 * 1024;
 /** Streams one frame may have in flight at once; older ones are ended (aborted) first. */
 export const MAX_OPEN_STREAMS = 16;
@@ -46,11 +52,14 @@ const FLUSH_TEXT = 256 * 1024;
 
 interface KeptStream {
   open: StreamOpen;
-  decoder: TextDecoder;
+  /** Text mode only, made on the first bytes. */
+  decoder?: TextDecoder;
   /** Every batch sent so far, so a restarted background can be given all of it again. */
-  chunks: string[];
+  chunks: Array<string | Uint8Array>;
   size: number;
   pending: string;
+  /** Binary mode: body bytes not sent yet. */
+  pendingBytes?: ByteBatch;
   end?: StreamEnd;
 }
 
@@ -107,9 +116,12 @@ export function createRelay(options: RelayOptions): Relay {
     }
   };
 
+  const chunkMessage = (streamId: string, seq: number, chunk: string | Uint8Array): RelayMessage =>
+    typeof chunk === 'string' ? { type: 'stream-chunk', streamId, seq, text: chunk } : { type: 'stream-bytes', streamId, seq, bytes: chunk };
+
   const replay = (stream: KeptStream): void => {
     send(stream.open);
-    stream.chunks.forEach((text, seq) => send({ type: 'stream-chunk', streamId: stream.open.streamId, seq, text }));
+    stream.chunks.forEach((chunk, seq) => send(chunkMessage(stream.open.streamId, seq, chunk)));
     if (stream.end) send(stream.end);
   };
 
@@ -149,6 +161,12 @@ export function createRelay(options: RelayOptions): Relay {
   };
 
   const flushStream = (stream: KeptStream): void => {
+    // Bytes first: within one stream the page sends either bytes (fetch) or text (the rest).
+    for (const bytes of stream.pendingBytes?.take() ?? []) {
+      const seq = stream.chunks.length;
+      stream.chunks.push(bytes);
+      send(chunkMessage(stream.open.streamId, seq, bytes));
+    }
     // A fast page hands over megabyte chunks: split them so no message exceeds what the
     // background accepts (MAX_CHUNK_TEXT), never between the halves of a surrogate pair.
     let rest = stream.pending;
@@ -166,8 +184,7 @@ export function createRelay(options: RelayOptions): Relay {
 
   const finish = (stream: KeptStream, outcome: StreamEnd['outcome'], error?: string): void => {
     if (stream.end) return;
-    const tail = stream.decoder.decode();
-    stream.pending += tail;
+    if (stream.decoder) stream.pending += stream.decoder.decode();
     flushStream(stream);
     stream.end = {
       type: 'stream-end',
@@ -230,7 +247,7 @@ export function createRelay(options: RelayOptions): Relay {
           ...(message.method ? { method: message.method } : {}),
           ...(message.requestBody ? { requestBody: message.requestBody } : {}),
         };
-        streams.set(message.id, { open, decoder: new TextDecoder(), chunks: [], size: 0, pending: '' });
+        streams.set(message.id, { open, chunks: [], size: 0, pending: '' });
         send(open);
         return;
       }
@@ -240,20 +257,24 @@ export function createRelay(options: RelayOptions): Relay {
         finish(stream, message.outcome, message.error);
         return;
       }
-      const text = 'text' in message ? message.text : stream.decoder.decode(message.bytes, { stream: true });
-      if (stream.size + text.length > MAX_STREAM_TEXT) {
+      // Binary mode hands the bytes on as they are: no decoding on the page's thread (issue 14).
+      const bytes = 'bytes' in message && options.binary ? message.bytes : undefined;
+      const text = 'text' in message ? message.text : bytes ? '' : (stream.decoder ??= new TextDecoder()).decode(message.bytes, { stream: true });
+      const size = bytes ? bytes.byteLength : text.length;
+      if (stream.size + size > MAX_STREAM_TEXT) {
         finish(stream, 'truncated', `stream longer than ${MAX_STREAM_TEXT} characters`);
         return;
       }
-      if (keptText + text.length > MAX_FRAME_TEXT) {
+      if (keptText + size > MAX_FRAME_TEXT) {
         warn(`capture relay: this frame keeps over ${MAX_FRAME_TEXT} characters, stream ${message.id} cut`);
         finish(stream, 'truncated', `the frame keeps more than ${MAX_FRAME_TEXT} characters of unconfirmed streams`);
         return;
       }
-      stream.size += text.length;
-      keptText += text.length;
-      stream.pending += text;
-      if (stream.pending.length >= FLUSH_TEXT) flushStream(stream);
+      stream.size += size;
+      keptText += size;
+      if (bytes) (stream.pendingBytes ??= createByteBatch(FLUSH_TEXT)).add(bytes);
+      else stream.pending += text;
+      if (stream.pending.length >= FLUSH_TEXT || (stream.pendingBytes?.size ?? 0) >= FLUSH_TEXT) flushStream(stream);
       else if (!flushScheduled) {
         flushScheduled = true;
         options.schedule(flush, FLUSH_MS);

@@ -53,8 +53,8 @@ export interface BenchTab {
 /** The extension's IndexedDB, read from an extension page that runs none of the extension's code. */
 export interface LibraryProbe {
   entry(id: string): Promise<VideoEntry | undefined>;
-  /** Polls until the entry exists and `accept` holds; throws after `timeoutMs`. */
-  waitFor(id: string, accept: (entry: VideoEntry) => boolean, timeoutMs: number): Promise<VideoEntry>;
+  /** Polls (every `pollMs`, default 25) until the entry exists and `accept` holds; throws after `timeoutMs`. */
+  waitFor(id: string, accept: (entry: VideoEntry) => boolean, timeoutMs: number, pollMs?: number): Promise<VideoEntry>;
 }
 
 export interface BenchBrowser {
@@ -66,9 +66,10 @@ export interface BenchBrowser {
   /**
    * Waits until the on tab's run `entryId` is stored as `done` (or `accept`s). When it is not
    * within `timeoutMs`, reloads the on tab (so a stuck capture stops using the CPU) and throws
-   * with what the store and the service worker's log say.
+   * with what the store and the service worker's log say. `pollMs` (default 25): how often the
+   * store is read; each read costs the extension's process a little CPU.
    */
-  awaitCapture(entryId: string, timeoutMs: number, accept?: (entry: VideoEntry) => boolean): Promise<VideoEntry>;
+  awaitCapture(entryId: string, timeoutMs: number, accept?: (entry: VideoEntry) => boolean, pollMs?: number): Promise<VideoEntry>;
   /** A CDP session on the extension's service worker (attached anew each call). */
   workerSession(): Promise<TargetSession>;
   /** Resident memory of the tabs' renderer processes (not the extension's), bytes. */
@@ -146,10 +147,10 @@ export async function launchBenchBrowser(server: BenchServer, extensionPath: str
       popupUrl: `chrome-extension://${vk.extensionId}/${popupPath(extensionPath)}`,
       tab,
       library,
-      async awaitCapture(entryId, timeoutMs, accept = (entry) => entry.status === 'done') {
+      async awaitCapture(entryId, timeoutMs, accept = (entry) => entry.status === 'done', pollMs) {
         workerLog.length = 0;
         try {
-          return await library.waitFor(entryId, accept, timeoutMs);
+          return await library.waitFor(entryId, accept, timeoutMs, pollMs);
         } catch (error) {
           const log = [...new Set(workerLog)].slice(0, 5).join(' | ');
           await tab.on.reload();
@@ -224,7 +225,7 @@ function createLibraryProbe(page: Page): LibraryProbe {
     );
   const probe: LibraryProbe = {
     entry: read,
-    async waitFor(id, accept, timeoutMs) {
+    async waitFor(id, accept, timeoutMs, pollMs = 25) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         const entry = await probe.entry(id);
@@ -235,7 +236,7 @@ function createLibraryProbe(page: Page): LibraryProbe {
             : 'not stored at all';
           throw new Error(`entry ${id} not stored as expected within ${timeoutMs} ms (it is ${now})`);
         }
-        await new Promise((resolve) => setTimeout(resolve, 25));
+        await new Promise((resolve) => setTimeout(resolve, pollMs));
       }
     },
   };

@@ -9,7 +9,8 @@ import type { FigureResult } from './report-table';
 import { median, ms, pairedRatio, ratio } from './stats';
 import { RUN_PLACEHOLDER, type AnswerTemplate } from './synthetic-answer';
 
-export const TARGET_RATIO = 1.5;
+/** The budget (issue 14); the goal is 1.5. */
+export const TARGET_RATIO = 2;
 
 export interface NodePipelineOptions {
   pairs: number;

@@ -4,16 +4,21 @@ import type { BenchBrowser, ConsumeResult, Side } from './bench-browser';
 import type { BenchServer } from './bench-server';
 import { formatTimeByOwner, profileMainThread, type TimeByOwner } from './cpu-profile';
 import type { FigureResult } from './report-table';
-import { median, mib, ms, msRange, pairedRatio, ratio } from './stats';
+import { median, mib, MiB, ms, msRange, pairedRatio, ratio } from './stats';
 import { nextRunId, type AnswerTemplate } from './synthetic-answer';
 
-export const TARGET_RATIO = 1.02;
+/** The budget (issue 14); the goal stays 1.02. */
+export const TARGET_RATIO = 1.05;
+/** Main-thread time the extension may add to the page per MB of a stream. */
+export const TARGET_MS_PER_MB = 10;
 /** The background stores a 7 MB answer within a second or two; far longer means it is stuck. */
 const CAPTURE_TIMEOUT_MS = 20_000;
 
 export interface PageConsumeOptions extends AlternateOptions {
   /** Pairs of the second reader, which decodes and parses every event like a chat UI. */
   parsePairs: number;
+  /** Profiled runs per side (alternating) for the main-thread figure. */
+  profilePairs: number;
 }
 
 /**
@@ -28,7 +33,7 @@ export async function measurePageConsumeTime(
   server: BenchServer,
   answer: AnswerTemplate,
   options: PageConsumeOptions,
-): Promise<FigureResult> {
+): Promise<FigureResult[]> {
   server.addAnswer('consume', answer);
   const offRuns: string[] = [];
   const storedAfter: number[] = [];
@@ -66,25 +71,44 @@ export async function measurePageConsumeTime(
     pairedRatio(list.map((pair) => ({ on: pair.on.elapsedMs, off: pair.off.elapsedMs })));
   const value = ratioOf(pairs);
 
-  // Where the main thread's time goes, in one more run of each side, from the request until the
-  // extension is done with the stream (not part of the figure: the profiler slows things down).
-  const profiles = new Map<Side, TimeByOwner>();
-  for (const side of ['on', 'off'] as const) {
+  // Where the main thread's time goes, in more runs of each side, from the request until the
+  // extension is done with the stream (not part of the time figure: the profiler slows things down).
+  const profiled = await alternate({ pairs: options.profilePairs, warmupPairs: 0 }, async (side) => {
     const tab = browser.tab[side];
     await tab.prepare();
     const run = nextRunId();
-    profiles.set(
-      side,
-      await profileMainThread(tab.cdp, async () => {
-        await tab.consume(path(run), { chat: true });
-        if (side === 'on') await browser.awaitCapture(answer.entryId(run), CAPTURE_TIMEOUT_MS);
-      }),
-    );
-  }
-  const busy = (side: Side): number =>
-    [...(profiles.get(side) ?? [])].filter(([name]) => name !== '(idle)' && name !== '(root)').reduce((sum, [, time]) => sum + time, 0);
+    return profileMainThread(tab.cdp, async () => {
+      await tab.consume(path(run), { chat: true });
+      if (side === 'on') await browser.awaitCapture(answer.entryId(run), CAPTURE_TIMEOUT_MS);
+    });
+  });
+  const busyOf = (times: TimeByOwner): number =>
+    [...times].filter(([name]) => name !== '(idle)' && name !== '(root)').reduce((sum, [, time]) => sum + time, 0);
+  const busy = (side: Side): number => median(profiled.map((pair) => busyOf(pair[side])));
+  const megabytes = answer.bytes.length / MiB;
+  const addedPerMb = median(profiled.map((pair) => busyOf(pair.on) - busyOf(pair.off))) / megabytes;
+  // The profile whose busy time is the median one, per side, for the breakdown by script.
+  const typical = (side: Side): TimeByOwner => {
+    const sorted = [...profiled].sort((a, b) => busyOf(a[side]) - busyOf(b[side]));
+    return sorted[Math.floor((sorted.length - 1) / 2)]?.[side] ?? new Map<string, number>();
+  };
+  const mainThread: FigureResult = {
+    figure: 'page main thread added per MB (CPU profile)',
+    measured: `${ms(addedPerMb)}/MB`,
+    baseline: `${ms(busy('off') / megabytes)}/MB`,
+    ratio: ratio(busy('on') / busy('off')),
+    target: `≤ ${TARGET_MS_PER_MB} ms/MB`,
+    met: addedPerMb <= TARGET_MS_PER_MB,
+    notes: [
+      `V8 CPU profile of the tab's renderer main thread (100 µs samples; page and content scripts), request → capture stored, ` +
+        `${profiled.length} alternating pairs; measured = median per-pair (busy on − busy off) ÷ MB; baseline = busy off ÷ MB; ` +
+        `ratio = busy on ÷ off (medians ${ms(busy('on'))}, ${ms(busy('off'))})`,
+      `  on (median run): ${formatTimeByOwner(typical('on'))}`,
+      `  off (median run): ${formatTimeByOwner(typical('off'))}`,
+    ],
+  };
 
-  return {
+  return [{
     figure: 'page reads 7 MB / 60k-event stream (on ÷ off)',
     measured: ms(median(elapsed(pairs, 'on'))),
     baseline: ms(median(elapsed(pairs, 'off'))),
@@ -100,9 +124,6 @@ export async function measurePageConsumeTime(
       `chat-like reader (TextDecoder + JSON.parse of every event): on ${ms(median(elapsed(parsed, 'on')))}, ` +
         `off ${ms(median(elapsed(parsed, 'off')))}, ratio ${ratio(ratioOf(parsed))} (${parsed.length} pairs)`,
       `every on run stored its video (median ${ms(median(storedAfter))} after the page finished); no off run was captured`,
-      `renderer main thread busy (V8 CPU profile, request → capture stored): on ${ms(busy('on'))}, off ${ms(busy('off'))}`,
-      `  on: ${formatTimeByOwner(profiles.get('on') ?? new Map<string, number>())}`,
-      `  off: ${formatTimeByOwner(profiles.get('off') ?? new Map<string, number>())}`,
     ],
-  };
+  }, mainThread];
 }

@@ -7,7 +7,7 @@ export interface FigureResult {
   baseline: string;
   ratio: string;
   target: string;
-  /** undefined: the figure could not be measured, or has no pass/fail. */
+  /** undefined: the figure could not be measured (`?`), or has no pass/fail (target `—`). */
   met: boolean | undefined;
   /** How it was measured, spread, diagnosis: printed under the table. */
   notes: string[];
@@ -23,7 +23,7 @@ export function formatTable(results: readonly FigureResult[]): string {
     result.baseline,
     result.ratio,
     result.target,
-    result.met === undefined ? '?' : result.met ? '✓' : '✗',
+    result.met === undefined ? (result.target === '—' ? '' : '?') : result.met ? '✓' : '✗',
   ]);
   const widths = COLUMNS.map((title, column) =>
     Math.max(width(title), ...rows.map((row) => width(row[column] ?? ''))),

@@ -12,6 +12,7 @@ import { measurePageConsumeTime } from './page-consume-time';
 import { measurePageScriptSize } from './page-script-size';
 import { measurePopupFirstPaint } from './popup-first-paint';
 import { formatNotes, formatTable, type FigureResult } from './report-table';
+import { measureSeparateBrowsers } from './separate-browsers';
 import { MiB } from './stats';
 import { buildAnswer } from './synthetic-answer';
 
@@ -28,11 +29,12 @@ import { buildAnswer } from './synthetic-answer';
  * Uses VIDEO_KEEPER_EXTENSION_DIR or .output/chrome-mv3 (`npm run build` first); HEADED=1 shows the browser.
  */
 
-const FIGURES = ['consume', 'delay', 'node', 'popup', 'size', 'download', 'background'] as const;
+const FIGURES = ['consume', 'separate', 'delay', 'node', 'popup', 'size', 'download', 'background'] as const;
 type Figure = (typeof FIGURES)[number];
 /** Table names of figures that could not be measured. */
 const TITLES: Record<Figure, string> = {
   consume: 'page reads 7 MB / 60k-event stream (on ÷ off)',
+  separate: 'page reads 7 MB, separate browsers (on ÷ off)',
   delay: 'delay per chunk, server write → page read',
   node: 'Node: full pipeline ÷ bare eventsource-parser',
   popup: 'popup first paint, 10000 ÷ 10 entries',
@@ -43,7 +45,8 @@ const TITLES: Record<Figure, string> = {
 
 const quick = process.argv.includes('--quick');
 const SETTINGS = {
-  consume: { pairs: quick ? 3 : 15, warmupPairs: 1, parsePairs: quick ? 2 : 6 },
+  consume: { pairs: quick ? 3 : 15, warmupPairs: 1, parsePairs: quick ? 2 : 6, profilePairs: quick ? 1 : 3 },
+  separate: { pairs: quick ? 3 : 8, warmupPairs: 1 },
   delay: { pairs: quick ? 2 : 6, warmupPairs: 1, paceMs: 4, skewSampleMs: 30, events: 300 },
   node: { pairs: quick ? 4 : 12, warmupPairs: 3, stageRuns: quick ? 3 : 5, maxChunk: 8192 },
   popup: { runs: quick ? 2 : 5, warmup: 1, small: 10, large: 10_000 },
@@ -65,23 +68,26 @@ async function main(): Promise<number> {
   const loadBefore = loadavg()[0] ?? 0;
   console.log(`Video Keeper bench${quick ? ' (quick)' : ''}: ${machine}, load ${loadBefore.toFixed(1)}, ${extensionDir}`);
 
-  const results = new Map<Figure, FigureResult>();
+  const results = new Map<Figure, FigureResult[]>();
   let broken = false;
-  const run = async (figure: Figure, measure: () => Promise<FigureResult> | FigureResult): Promise<void> => {
+  type Measure = () => Promise<FigureResult | FigureResult[]> | FigureResult | FigureResult[];
+  const run = async (figure: Figure, measure: Measure): Promise<void> => {
     if (!only.has(figure)) return;
     const begin = performance.now();
     process.stdout.write(`- ${figure} … `);
     try {
-      const result = await measure();
-      results.set(figure, result);
-      console.log(`${result.measured} / ${result.baseline} → ${result.ratio} (${((performance.now() - begin) / 1000).toFixed(0)} s)`);
+      const measured = await measure();
+      const rows = Array.isArray(measured) ? measured : [measured];
+      results.set(figure, rows);
+      const summary = rows.map((result) => `${result.measured} / ${result.baseline} → ${result.ratio}`).join('; ');
+      console.log(`${summary} (${((performance.now() - begin) / 1000).toFixed(0)} s)`);
     } catch (error) {
       broken = true;
       console.log('failed');
       console.error(error);
       const message = error instanceof Error ? error.message : String(error);
       const title = TITLES[figure];
-      results.set(figure, { figure: title, measured: 'not measured', baseline: '', ratio: '', target: '', met: undefined, notes: [message] });
+      results.set(figure, [{ figure: title, measured: 'not measured', baseline: '', ratio: '', target: '', met: undefined, notes: [message] }]);
     }
   };
 
@@ -111,6 +117,7 @@ async function main(): Promise<number> {
       // The popup first, while the library holds only what the figure puts there.
       await run('popup', () => measurePopupFirstPaint(open, site, SETTINGS.popup));
       await run('consume', () => measurePageConsumeTime(open, site, stream, SETTINGS.consume));
+      await run('separate', () => measureSeparateBrowsers(open, site, stream, SETTINGS.separate));
       await run('delay', () => measureChunkDelay(open, site, paced, SETTINGS.delay));
       await run('download', () => measureDownloadHeap(open, SETTINGS.download));
       await run('background', () => {

@@ -47,6 +47,17 @@ export interface DialectMessage {
 export interface DialectReader {
   /** Returns undefined when the message is not of this dialect. */
   read(message: DialectMessage): DialectRead | undefined;
+  /**
+   * Optional fast path, once a stream is known to be of this dialect: reads a message from its
+   * JSON text without a full `JSON.parse`. It must return exactly what `read` returns for the
+   * parsed text, or undefined to have the text parsed and given to `read` (issue 14).
+   */
+  readJsonText?(text: string): DialectRead | undefined;
+  /**
+   * Optional fast path over raw SSE text: reads the whole `data:` events at `from` that it can
+   * read exactly, returns where it stopped and their reads merged (texts joined), or undefined.
+   */
+  readSseRun?(text: string, from: number): { end: number; read: DialectRead } | undefined;
 }
 
 /**
@@ -70,8 +81,12 @@ export interface Dialect {
 }
 
 /** A dialect whose messages can be read one by one without memory. */
-export function statelessDialect(name: string, read: DialectReader['read']): Dialect {
-  const reader: DialectReader = { read };
+export function statelessDialect(
+  name: string,
+  read: DialectReader['read'],
+  fastPaths: Pick<DialectReader, 'readJsonText' | 'readSseRun'> = {},
+): Dialect {
+  const reader: DialectReader = { ...fastPaths, read };
   return { name, create: () => reader };
 }
 

@@ -1,11 +1,18 @@
-import { isRecord, nonBlank, statelessDialect, type DialectRead } from './dialect';
+import { readOpenAiChunkText, readOpenAiSseRun } from '../openai-chunk-fast-path';
+import { isRecord, nonBlank, statelessDialect, type DialectMessage, type DialectRead } from './dialect';
 
 /**
  * OpenAI chat completions: streamed `chat.completion.chunk` (`choices[].delta.content`) and
  * the non-streaming `chat.completion` (`choices[].message.content`). Only choice 0 is the
  * answer shown to the user, so only it is read.
  */
-export const openAiChat = statelessDialect('openai-chat', ({ json: message }) => {
+export const openAiChat = statelessDialect('openai-chat', readOpenAiChat, {
+  readJsonText: readOpenAiChunkText,
+  readSseRun: readOpenAiSseRun,
+});
+
+/** The dialect's reader of a parsed message (the fast path must agree with it). */
+export function readOpenAiChat({ json: message }: DialectMessage): DialectRead | undefined {
   if (!isRecord(message) || !Array.isArray(message.choices)) return undefined;
   const kind = message.object;
   if (kind !== undefined && kind !== 'chat.completion.chunk' && kind !== 'chat.completion') return undefined;
@@ -19,4 +26,4 @@ export const openAiChat = statelessDialect('openai-chat', ({ json: message }) =>
   if (part && typeof part.content === 'string' && part.content !== '') read.text = part.content;
   if (typeof choice.finish_reason === 'string' && choice.finish_reason !== '') read.finished = true;
   return read;
-});
+}
