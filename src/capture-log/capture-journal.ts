@@ -6,39 +6,8 @@
 
 import type { CaptureLogRecord } from '../protocol/messages';
 
-/** How a logged response ended up. */
-export type JournalOutcome =
-  /** Still streaming. */
-  | 'open'
-  /** A dialect or extractor read it and found videos or tasks. */
-  | 'found'
-  /** Read, but it held no video or task. */
-  | 'nothing'
-  /** Nothing understood it (unknown framing, dialect or shape). */
-  | 'skipped';
-
-export interface JournalRecord extends CaptureLogRecord {
-  /** Epoch ms when the response opened. */
-  at: number;
-  /** The page's origin. */
-  site: string;
-  /** The endpoint's host and path, without query or fragment. */
-  path: string;
-  method: string;
-  /** The content type, without parameters. */
-  type: string;
-  /** Characters read so far. */
-  size: number;
-  /** The dialect, or `extractor/endpoint`, that read it. */
-  handledBy?: string;
-  /** Videos or tasks found. */
-  found: number;
-  outcome: JournalOutcome;
-  /** How the transport ended (`complete`, `aborted`…), once it has. */
-  ended?: string;
-  /** Types of the issues logged for it (`unknown-shape`, `not-json`…), each once. */
-  issues: string[];
-}
+/** One line of the log; the type lives with the message protocol, which carries it to the log page. */
+export type JournalRecord = CaptureLogRecord;
 
 /** Responses kept at most; the oldest go first. */
 export const JOURNAL_LIMIT = 200;

@@ -203,18 +203,31 @@ export interface BackgroundRequests {
   };
 }
 
-/** One line of the capture log (src/capture-log/capture-journal.ts). */
+/** One line of the capture log (src/capture-log/capture-journal.ts): metadata only, never a body or a query. */
 export interface CaptureLogRecord {
+  /** Epoch ms when the response opened. */
   at: number;
+  /** The page's origin. */
   site: string;
+  /** The endpoint's host and path, without query or fragment. */
   path: string;
   method: string;
+  /** The content type, without parameters. */
   type: string;
+  /** Characters read so far. */
   size: number;
+  /** The dialect, or `extractor/endpoint`, that read it. */
   handledBy?: string;
+  /** Videos or tasks found. */
   found: number;
+  /**
+   * `open`: still streaming; `found`: a dialect or extractor found videos or tasks; `nothing`:
+   * read, no video in it; `skipped`: nothing understood it (unknown framing, dialect or shape).
+   */
   outcome: 'open' | 'found' | 'nothing' | 'skipped';
+  /** How the transport ended (`complete`, `aborted`…), once it has. */
   ended?: string;
+  /** Types of the issues logged for it (`unknown-shape`, `not-json`…), each once. */
   issues: string[];
 }
 

@@ -2,10 +2,15 @@ import { existsSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { shouldCopyBody } from '@/src/capture/should-copy-body';
 import { findSiteEndpoint, SITE_EXTRACTORS } from '@/src/sites/extractors';
+import { siteTaskUpdates } from '@/src/sites/site-task-updates';
+import { mergeEntry } from '@/src/store/merge-entry';
+import type { VideoEntry } from '@/src/store/video-entry';
+import { expectSiteEntries } from '../../../e2e/sites/site-expectations';
 import {
   endpointOfFixture,
   extractFixture,
   loadSiteExpectation,
+  tasksOf,
   loadSiteFixture,
   responseText,
   siteFixtureFiles,
@@ -68,6 +73,21 @@ describe('site extractor registry', () => {
     for (const file of readdirSync(SITES_TEST_DIR).filter((item) => item.endsWith('.test.ts') && !SHARED_TESTS.has(item))) {
       expect(names, `${file} tests no registered extractor`).toContain(file.replace(/\.test\.ts$/, ''));
     }
+  });
+
+  // The unit twin of test/e2e/sites/video-apps.e2e.test.ts: the same calls, through the mapping
+  // and the merge the background uses, must leave exactly the entries expected.json names.
+  it.each(names)('%s: the calls of expected.json, mapped and merged as the background does, leave exactly its entries', (name) => {
+    const extractor = SITE_EXTRACTORS.find((item) => item.name === name)!;
+    const stored = new Map<string, VideoEntry>();
+    let now = 1;
+    for (const step of loadSiteExpectation(name).sequence) {
+      for (const task of tasksOf(extractor, step)) {
+        const source = { extractor: name, site: 'https://site.test', pageUrl: 'https://site.test/', endpointUrl: `https://site.test/${step}` };
+        for (const update of siteTaskUpdates(task, source)) stored.set(update.id, mergeEntry(stored.get(update.id), update, (now += 1)));
+      }
+    }
+    expectSiteEntries(name, [...stored.values()]);
   });
 
   it.each(fixtures)('$label is routed to its endpoint, and read', ({ extractor, endpoint, name }) => {

@@ -103,30 +103,3 @@ export function tasksOf(extractor: SiteExtractor, fixtureName: string): SiteTask
   if (!endpoint) throw new Error(`${extractor.name} has no endpoint ${endpointName}`);
   return extractFixture(extractor, endpoint, loadSiteFixture(extractor.name, fixtureName)).flatMap((tasks) => tasks ?? []);
 }
-
-/** What the library keeps of one task after a site's `sequence`, merged the way the store merges (first link, cover and prompt seen stay). */
-export interface ReplayedTask {
-  status: SiteTask['status'];
-  videoUrl?: string;
-  coverUrl?: string;
-  prompt?: string;
-  inputImages: string[];
-}
-
-/** Replays `expected.json`'s `sequence` through the extractor; one result per task id, in first-seen order. */
-export function replaySequence(extractor: SiteExtractor): Map<string, ReplayedTask> {
-  const tasks = new Map<string, ReplayedTask>();
-  for (const name of loadSiteExpectation(extractor.name).sequence) {
-    for (const task of tasksOf(extractor, name)) {
-      const kept = tasks.get(task.taskId) ?? { status: task.status, inputImages: [] };
-      // `done` is final; otherwise the latest report wins (as in src/store/merge-entry.ts).
-      if (kept.status !== 'done') kept.status = task.status;
-      kept.videoUrl ??= task.videos[0]?.url;
-      kept.coverUrl ??= task.videos[0]?.cover;
-      kept.prompt ??= task.prompt;
-      for (const image of task.inputImages) if (!kept.inputImages.includes(image)) kept.inputImages.push(image);
-      tasks.set(task.taskId, kept);
-    }
-  }
-  return tasks;
-}
