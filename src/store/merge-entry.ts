@@ -1,8 +1,8 @@
 import { videoKey } from '../extract/video-key';
-import type { BreakReason, EntrySource, FailureReason, VideoEntry, VideoStatus } from './video-entry';
+import type { BreakReason, FailureReason, VideoEntry, VideoStatus } from './video-entry';
 
-/** What a capture knows about a video at one moment; merged into the stored entry. */
-export interface EntryUpdate {
+/** The fields of an update every capture knows something of. */
+interface EntryUpdateCore {
   id: string;
   status: VideoStatus;
   progress?: number;
@@ -26,14 +26,13 @@ export interface EntryUpdate {
   partialReason?: BreakReason;
   /** The update comes from a stream cut at a size cap. */
   truncated?: true;
-  failureMessage?: string;
-  percent?: number;
-  width?: number;
-  height?: number;
-  durationMs?: number;
-  alternates?: string[];
-  source?: EntrySource;
 }
+
+/** What a video app reports beyond a chat answer; the same fields as the entry's. */
+type SiteFacts = Pick<VideoEntry, 'failureMessage' | 'percent' | 'width' | 'height' | 'durationMs' | 'alternates' | 'source'>;
+
+/** What a capture knows about a video at one moment; merged into the stored entry. */
+export type EntryUpdate = EntryUpdateCore & SiteFacts;
 
 /** Fields that keep their first-seen value. */
 const FIRST_SEEN = ['coverUrl', 'prompt', 'taskId', 'inputImageUrl', 'model', 'source'] as const;

@@ -2,7 +2,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PageScanPopup } from '../page-scan/support/page-scan-popup';
 import { OTHER_HOST, startVideoPageServer, VIDEO_PAGE_HOST } from '../page-scan/support/video-page-server';
-import { launchFirefoxSession, type FirefoxSession } from './firefox-session';
+import { grantActiveTab, launchFirefoxSession, type FirefoxSession } from './firefox-session';
 
 let session: FirefoxSession;
 let server: Awaited<ReturnType<typeof startVideoPageServer>>;
@@ -20,23 +20,9 @@ afterAll(async () => {
   await server?.close();
 });
 
-/**
- * What a click on the toolbar button grants the popup (Firefox automation cannot click it):
- * `activeTab` on the page's tab, through the add-on's own tab manager, as ext-browserAction's
- * triggerClickOrPopup does. The popup page is then opened as a tab naming that tab (`?tab=<id>`).
- */
+/** The popup as a click on the toolbar button over `page` opens it (see `grantActiveTab`). */
 async function openPopupOver(page: Page): Promise<PageScanPopup> {
-  const tabId = await session.firefox.evaluateInChrome<number>(
-    `async ({ addonId, url }) => {
-      const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
-      const extension = ExtensionParent.GlobalManager.getExtension(addonId);
-      const tab = gBrowser.tabs.find((candidate) => candidate.linkedBrowser.currentURI.spec === url);
-      if (!tab) throw new Error('no tab at ' + url);
-      extension.tabManager.addActiveTabPermission(tab);
-      return extension.tabManager.getWrapper(tab).id;
-    }`,
-    { addonId: session.firefox.addonId, url: page.url() },
-  );
+  const tabId = await grantActiveTab(session.firefox, page.url());
   const popup = await session.firefox.browser.newPage();
   await session.firefox.gotoExtensionPage(popup, `/popup.html?tab=${tabId}`);
   await popup.waitForSelector('#page-scan button[data-action="find-videos"]');

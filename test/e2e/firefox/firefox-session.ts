@@ -48,3 +48,23 @@ export async function launchFirefoxSession(
     throw error;
   }
 }
+
+/**
+ * What a click on the toolbar button grants the popup (Firefox automation cannot click it):
+ * `activeTab` on the tab at `url`, through the add-on's own tab manager, as ext-browserAction's
+ * triggerClickOrPopup does. Returns the tab's id, which the popup, opened as a tab of its own, is
+ * told with `?tab=<id>`.
+ */
+export function grantActiveTab(firefox: FirefoxExtensionBrowser, url: string): Promise<number> {
+  return firefox.evaluateInChrome<number>(
+    `async ({ addonId, url }) => {
+      const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
+      const extension = ExtensionParent.GlobalManager.getExtension(addonId);
+      const tab = gBrowser.tabs.find((candidate) => candidate.linkedBrowser.currentURI.spec === url);
+      if (!tab) throw new Error('no tab at ' + url);
+      extension.tabManager.addActiveTabPermission(tab);
+      return extension.tabManager.getWrapper(tab).id;
+    }`,
+    { addonId: firefox.addonId, url },
+  );
+}

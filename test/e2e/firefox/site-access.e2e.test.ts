@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtFirefoxExtensionDir } from '../../browser/built-firefox-extension';
 import { launchFirefoxWithExtension, type FirefoxExtensionBrowser } from '../../browser/launch-firefox';
 import { startDemoServer } from '../../demo-site/server';
+import { grantActiveTab } from './firefox-session';
 import { FirefoxLibraryPage } from './library-page';
 import { FirefoxSitePanel } from './site-panel';
 
@@ -86,29 +87,11 @@ async function reloadChat(page: Page, reload: () => Promise<unknown>): Promise<v
     .toBe(true);
 }
 
-/**
- * The part of a click on the toolbar button the popup relies on: `activeTab` on the chat tab
- * (what ext-browserAction's triggerClickOrPopup grants), without which Firefox hides the address
- * of a tab on a site the extension may not read, and the popup would call it unsupported. (The
- * Chromium test's build holds the site's permission from install instead.) Returns the tab's id,
- * which the popup, opened as a tab of its own, is told with `?tab=<id>`.
- */
-async function clickToolbarButtonOver(url: string): Promise<number> {
-  return firefox.evaluateInChrome<number>(
-    `async ({ addonId, url }) => {
-      const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
-      const extension = ExtensionParent.GlobalManager.getExtension(addonId);
-      const tab = gBrowser.tabs.find((candidate) => candidate.linkedBrowser.currentURI.spec === url);
-      if (!tab) throw new Error('no tab at ' + url);
-      extension.tabManager.addActiveTabPermission(tab);
-      return extension.tabManager.getWrapper(tab).id;
-    }`,
-    { addonId: firefox.addonId, url },
-  );
-}
-
 async function openPopupOver(chat: Page): Promise<Page> {
-  const tabId = await clickToolbarButtonOver(chat.url());
+  // The part of a click on the toolbar button the popup relies on: without activeTab, Firefox
+  // hides the address of a tab on a site the extension may not read. (The Chromium test's build
+  // holds the site's permission from install instead.)
+  const tabId = await grantActiveTab(firefox, chat.url());
   const popup = await firefox.browser.newPage();
   await firefox.gotoExtensionPage(popup, `/popup.html?tab=${tabId}`);
   return popup;
