@@ -46,6 +46,28 @@ export const clearStoredEntries = (): Promise<void> =>
     open.onerror = () => reject(open.error ?? new Error('open failed'));
   });
 
+/**
+ * Replaces the library with `entries`, written straight into IndexedDB (the schema exists once any
+ * extension page has opened it). For screenshots and benches that need a library of a given shape.
+ */
+export const replaceStoredEntries = (entries: unknown[]): Promise<void> =>
+  new Promise<void>((resolve, reject) => {
+    const open = indexedDB.open('video-keeper');
+    open.onerror = () => reject(open.error ?? new Error('open failed'));
+    open.onsuccess = () => {
+      const db = open.result;
+      const tx = db.transaction('videos', 'readwrite');
+      const store = tx.objectStore('videos');
+      store.clear();
+      for (const entry of entries) store.put(entry);
+      tx.oncomplete = () => {
+        db.close();
+        resolve();
+      };
+      tx.onerror = () => reject(tx.error ?? new Error('seed failed'));
+    };
+  });
+
 /** The kept copy of `id` as the extension stored it: its state, and the bytes of its Blobs as base64. */
 export const readOfflineCopy = (id: string): Promise<{ state: string; video?: string; cover?: string } | undefined> =>
   new Promise((resolve, reject) => {

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { replaceStoredEntries } from '../../pages/library-idb';
 
 /** Options of the synthetic entries `seedLibrary` writes. */
 export interface SeedOptions {
@@ -17,50 +18,31 @@ export interface SeedOptions {
  * page `<mediaOrigin>/chat/<n>` (a 404 of the demo server, but a real page to open).
  */
 export async function seedLibrary(page: Page, options: SeedOptions): Promise<void> {
-  await page.evaluate(
-    ({ count, mediaOrigin, now, stepMs }) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('video-keeper');
-        open.onerror = () => reject(open.error ?? new Error('open failed'));
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction('videos', 'readwrite');
-          const store = tx.objectStore('videos');
-          store.clear();
-          const statuses = ['done', 'done', 'done', 'generating', 'failed', 'partial'];
-          const models = ['cogvideox', 'veo-3', 'kling'];
-          for (let n = 0; n < count; n++) {
-            const status = statuses[n % statuses.length]!;
-            const hasVideo = status === 'done' || status === 'partial';
-            store.put({
-              id: `task:${9000 + n}:0`,
-              status,
-              progress: status === 'generating' ? 3 : 6,
-              ...(hasVideo
-                ? { videoUrl: `${mediaOrigin}/media/clip-${n}.mp4`, videoKey: `${mediaOrigin}/media/clip-${n}.mp4` }
-                : {}),
-              ...(hasVideo && n % 5 === 4 ? { expiresAt: now - 60_000 } : {}),
-              prompt: `${n % 2 ? '一条狗' : 'A cat'} number ${n}`,
-              taskId: `${9000 + n}`,
-              model: models[n % models.length],
-              site: n % 4 === 3 ? 'https://chatglm.cn' : 'http://localhost:3000',
-              pageUrl: `${mediaOrigin}/chat/${n}`,
-              endpointUrl: 'http://localhost:3000/v1/chat/completions',
-              index: 0,
-              ...(status === 'failed' ? { failureReason: 'no-result' } : {}),
-              createdAt: now - n * stepMs,
-              updatedAt: now - n * stepMs,
-            });
-          }
-          tx.oncomplete = () => {
-            db.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error ?? new Error('seed failed'));
-        };
-      }),
-    { stepMs: 1000, ...options },
-  );
+  const { count, mediaOrigin, now, stepMs = 1000 } = options;
+  const statuses = ['done', 'done', 'done', 'generating', 'failed', 'partial'];
+  const models = ['cogvideox', 'veo-3', 'kling'];
+  const entries = Array.from({ length: count }, (_, n) => {
+    const status = statuses[n % statuses.length]!;
+    const hasVideo = status === 'done' || status === 'partial';
+    return {
+      id: `task:${9000 + n}:0`,
+      status,
+      progress: status === 'generating' ? 3 : 6,
+      ...(hasVideo ? { videoUrl: `${mediaOrigin}/media/clip-${n}.mp4`, videoKey: `${mediaOrigin}/media/clip-${n}.mp4` } : {}),
+      ...(hasVideo && n % 5 === 4 ? { expiresAt: now - 60_000 } : {}),
+      prompt: `${n % 2 ? '一条狗' : 'A cat'} number ${n}`,
+      taskId: `${9000 + n}`,
+      model: models[n % models.length],
+      site: n % 4 === 3 ? 'https://chatglm.cn' : 'http://localhost:3000',
+      pageUrl: `${mediaOrigin}/chat/${n}`,
+      endpointUrl: 'http://localhost:3000/v1/chat/completions',
+      index: 0,
+      ...(status === 'failed' ? { failureReason: 'no-result' } : {}),
+      createdAt: now - n * stepMs,
+      updatedAt: now - n * stepMs,
+    };
+  });
+  await page.evaluate(replaceStoredEntries, entries);
 }
 
 /**

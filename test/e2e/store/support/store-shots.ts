@@ -1,4 +1,5 @@
 import type { BrowserContext, Page } from 'playwright-core';
+import { replaceStoredEntries } from '../../pages/library-idb';
 
 /** The Chrome Web Store's screenshot sizes (AMO takes the same images). */
 export const SCREENSHOT_SIZES = [
@@ -93,45 +94,28 @@ export async function writePromoTile(
 
 /** Writes store-worthy entries into the extension's IndexedDB from one of its pages (replacing what is there). */
 export async function seedStoreLibrary(page: Page, options: { origin: string; now: number; prompts: readonly string[] }): Promise<void> {
-  await page.evaluate(
-    ({ origin, now, prompts }) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('video-keeper');
-        open.onerror = () => reject(open.error ?? new Error('open failed'));
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction('videos', 'readwrite');
-          const store = tx.objectStore('videos');
-          store.clear();
-          const models = ['cogvideox-3', 'veo-3', 'kling-v2', 'hailuo-02'];
-          const sites = ['http://localhost:3000', 'https://chatglm.cn', 'https://klingai.com', 'http://127.0.0.1:8080'];
-          prompts.forEach((prompt, n) => {
-            const status = n === 1 ? 'generating' : n === 6 ? 'failed' : 'done';
-            const video = `${origin}/media/store-${n}.mp4`;
-            store.put({
-              id: `task:${7100 + n}:0`,
-              status,
-              progress: status === 'generating' ? 4 : 6,
-              ...(status === 'done' ? { videoUrl: video, videoKey: video, coverUrl: `${origin}/media/store-${n}.jpg` } : {}),
-              ...(status === 'failed' ? { failureReason: 'no-result' } : {}),
-              prompt,
-              taskId: `${8891215448425547000 + n * 7919}`,
-              model: models[n % models.length],
-              site: sites[n % sites.length],
-              pageUrl: `${origin}/chat/${n}`,
-              endpointUrl: `${sites[n % sites.length]}/v1/chat/completions`,
-              index: 0,
-              createdAt: now - (n + 1) * 47 * 60_000,
-              updatedAt: now - (n + 1) * 47 * 60_000,
-            });
-          });
-          tx.oncomplete = () => {
-            db.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error ?? new Error('seed failed'));
-        };
-      }),
-    options,
-  );
+  const { origin, now, prompts } = options;
+  const models = ['cogvideox-3', 'veo-3', 'kling-v2', 'hailuo-02'];
+  const sites = ['http://localhost:3000', 'https://chatglm.cn', 'https://klingai.com', 'http://127.0.0.1:8080'];
+  const entries = prompts.map((prompt, n) => {
+    const status = n === 1 ? 'generating' : n === 6 ? 'failed' : 'done';
+    const video = `${origin}/media/store-${n}.mp4`;
+    return {
+      id: `task:${7100 + n}:0`,
+      status,
+      progress: status === 'generating' ? 4 : 6,
+      ...(status === 'done' ? { videoUrl: video, videoKey: video, coverUrl: `${origin}/media/store-${n}.jpg` } : {}),
+      ...(status === 'failed' ? { failureReason: 'no-result' } : {}),
+      prompt,
+      taskId: `${8891215448425547000 + n * 7919}`,
+      model: models[n % models.length],
+      site: sites[n % sites.length],
+      pageUrl: `${origin}/chat/${n}`,
+      endpointUrl: `${sites[n % sites.length]}/v1/chat/completions`,
+      index: 0,
+      createdAt: now - (n + 1) * 47 * 60_000,
+      updatedAt: now - (n + 1) * 47 * 60_000,
+    };
+  });
+  await page.evaluate(replaceStoredEntries, entries);
 }
