@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { acceptPagePort } from '@/src/relay/accept-page-port';
-import { carriesBytes } from '@/src/relay/carries-bytes';
+import { carriesBlobs } from '@/src/relay/carries-blobs';
 import { createRelay, type RelayPort } from '@/src/relay/create-relay';
 import { CAPTURE_PORT_NAME } from '@/src/protocol/messages';
 import { CAPTURE_MATCHES } from '@/src/sites/capture-sites';
@@ -17,7 +17,7 @@ export default defineContentScript({
       now: () => Date.now(),
       schedule: (callback, ms) => setTimeout(callback, ms),
       warn: (message) => console.warn(`[video-keeper] ${message}`),
-      binary: carriesBytes(browser.runtime.getManifest(), navigator.userAgent),
+      blobs: carriesBlobs(browser.runtime.getManifest(), navigator.userAgent),
     });
     acceptPagePort(window, (data) => relay.receive(data));
     ctx.onInvalidated(() => relay.dispose());

@@ -1,6 +1,6 @@
 import type { StreamIssue } from '../decode/answer-reassembler';
 import { parseHttpUrl } from '../extract/http-url';
-import type { BackgroundToRelayMessage, StreamOpen } from '../protocol/messages';
+import type { BackgroundToRelayMessage, RelayMessage, StreamBlob, StreamOpen } from '../protocol/messages';
 import { parseRelayMessage } from '../protocol/parse-relay-message';
 import type { VideoEntry } from '../store/video-entry';
 import type { VideoStore } from '../store/video-store';
@@ -9,6 +9,7 @@ import { findSiteEndpoint, SITE_EXTRACTORS, type SiteExtractor } from '../sites/
 import { createCaptureSession, type CaptureSession, type SessionEnd } from './capture-session';
 import { createSiteCaptureSession } from './site-capture-session';
 import { createWriteQueue, type BacklogStorage } from './write-queue';
+import { createOrderedInbox, type OrderedInbox } from './ordered-inbox';
 
 /** The parts of a `runtime.Port` the service uses (so tests can pass a plain object). */
 export interface CapturePort {
@@ -29,7 +30,9 @@ export interface CaptureLog {
     | 'stream-too-large'
     | 'stream-broke'
     | 'store-failed'
-    | 'replay';
+    | 'replay'
+    /** A batch whose bytes the browser lost (the tab closed first): the capture went on after it. */
+    | 'stream-gap';
   message: string;
 }
 
@@ -80,6 +83,8 @@ export const MAX_STREAMS_PER_FRAME = 16;
  * Twice the relay's own cap, so only a relay that lost its limits ever reaches it.
  */
 export const MAX_STREAM_TEXT_READ = 32 * 1024 * 1024;
+/** Bytes of a `stream-blob` read at once: a big batch is decoded in parts this size. */
+const BLOB_READ_BYTES = 1024 * 1024;
 /** Malformed messages of one port logged one by one; after that, only a count now and then. */
 const BAD_MESSAGES_LOGGED = 20;
 const BAD_MESSAGES_SUMMARY_EVERY = 1000;
@@ -91,9 +96,16 @@ interface StreamState {
   size: number;
   /** The background cut the stream at `MAX_STREAM_TEXT_READ`; later chunks are only counted. */
   cut: boolean;
-  /** For `stream-bytes`: the relay leaves decoding to the background (issue 14). */
+  /** For `stream-blob`: the relay leaves decoding to the background (issue 14). */
   decoder?: TextDecoder;
 }
+
+/** What a Port's inbox delivers: a message (a Blob's with its bytes, or why they are missing), or the Port's end. */
+type Inbound =
+  | { message: Exclude<RelayMessage, StreamBlob> }
+  | { message: StreamBlob; bytes: Uint8Array; more: boolean }
+  | { message: StreamBlob; unread: string; more: boolean }
+  | { disconnected: true };
 
 /**
  * Receives captured streams from relays and turns them into stored entries. It keeps no
@@ -109,6 +121,7 @@ export function createCaptureService(options: CaptureServiceOptions): CaptureSer
     if (entry.streamId) journal?.issue(entry.streamId, entry.type);
   };
   const live = new Set<Map<string, StreamState>>();
+  const inboxes = new Set<OrderedInbox<Inbound>>();
   const writes = createWriteQueue({
     store: options.store,
     ...(options.backlog ? { backlog: options.backlog } : {}),
@@ -125,7 +138,11 @@ export function createCaptureService(options: CaptureServiceOptions): CaptureSer
       for (const streams of live) for (const state of streams.values()) for (const id of state.session.entryIds) ids.add(id);
       return ids;
     },
-    idle: () => writes.idle(),
+    // Blobs still being read come first: what they hold becomes writes.
+    idle: async () => {
+      await Promise.all([...inboxes].map((inbox) => inbox.idle()));
+      await writes.idle();
+    },
     restoreBacklog: () => writes.restore(),
     pendingWrites: () => writes.pending(),
     connect(port) {
@@ -213,8 +230,9 @@ export function createCaptureService(options: CaptureServiceOptions): CaptureSer
         journal?.closed(streamId, how, state.session.summary());
         return writes.write(updates);
       };
-      const push = (streamId: string, state: StreamState, text: string): void => {
-        state.nextSeq += 1;
+      /** Reads more of a stream; `done` once the message's whole text is in (a Blob is read in parts). */
+      const push = (streamId: string, state: StreamState, text: string, done = true): void => {
+        if (done) state.nextSeq += 1;
         if (state.cut) return;
         state.size += text.length;
         if (state.size > MAX_STREAM_TEXT_READ) {
@@ -228,12 +246,17 @@ export function createCaptureService(options: CaptureServiceOptions): CaptureSer
         if (updates.length > 0) void writes.write(updates);
       };
 
-      port.onMessage.addListener((raw) => {
-        const message = parseRelayMessage(raw);
-        if (!message) {
-          refuse();
+      const deliver = (item: Inbound): void => {
+        if ('disconnected' in item) {
+          for (const [streamId, state] of streams) void finish(streamId, state, 'disconnected');
+          live.delete(streams);
+          inboxes.delete(inbox);
+          if (badMessages > BAD_MESSAGES_LOGGED) {
+            log({ type: 'bad-message', message: `${badMessages} malformed relay messages dropped from ${site} in all` });
+          }
           return;
         }
+        const { message } = item;
         if (message.type === 'stream-open') {
           open(message);
           return;
@@ -243,17 +266,25 @@ export function createCaptureService(options: CaptureServiceOptions): CaptureSer
           askReplay(message.streamId);
           return;
         }
-        if (message.type === 'stream-chunk' || message.type === 'stream-bytes') {
+        if (message.type === 'stream-chunk' || message.type === 'stream-blob') {
           if (message.seq < state.nextSeq) return; // a replayed chunk already processed
           if (message.seq > state.nextSeq) {
             askReplay(message.streamId);
             return;
           }
+          if ('unread' in item) {
+            // The tab closed before the browser took a big batch's bytes (src/relay/blob-batches.ts):
+            // the capture goes on after the gap, whose cut event the decoders drop.
+            log({ streamId: message.streamId, type: 'stream-gap', message: `batch ${message.seq} (${item.message.blob.size} bytes) could not be read: ${item.unread}` });
+            state.decoder = undefined;
+            push(message.streamId, state, '\n\n', !item.more);
+            return;
+          }
           const text =
-            message.type === 'stream-chunk'
-              ? message.text
-              : (state.decoder ??= new TextDecoder()).decode(message.bytes, { stream: true });
-          push(message.streamId, state, text);
+            'bytes' in item
+              ? (state.decoder ??= new TextDecoder()).decode(item.bytes, { stream: true })
+              : message.type === 'stream-chunk' ? message.text : '';
+          push(message.streamId, state, text, !('more' in item && item.more));
           return;
         }
         if (message.chunks !== state.nextSeq) {
@@ -265,15 +296,36 @@ export function createCaptureService(options: CaptureServiceOptions): CaptureSer
         void finish(message.streamId, state, message.outcome, message.error).then(() =>
           post({ type: 'stream-closed', streamId: message.streamId }),
         );
-      });
+      };
+      const inbox = createOrderedInbox(deliver);
+      inboxes.add(inbox);
 
-      port.onDisconnect.addListener(() => {
-        for (const [streamId, state] of streams) void finish(streamId, state, 'disconnected');
-        live.delete(streams);
-        if (badMessages > BAD_MESSAGES_LOGGED) {
-          log({ type: 'bad-message', message: `${badMessages} malformed relay messages dropped from ${site} in all` });
+      port.onMessage.addListener((raw) => {
+        const message = parseRelayMessage(raw);
+        if (!message) {
+          refuse();
+          return;
+        }
+        if (message.type !== 'stream-blob') {
+          inbox.put({ message });
+          return;
+        }
+        // Read here, off the page's thread, a mebibyte at a time so a big batch is never held
+        // whole; what comes after waits for it (createOrderedInbox).
+        const { blob } = message;
+        for (let offset = 0; offset < blob.size || offset === 0; offset += BLOB_READ_BYTES) {
+          const end = offset + BLOB_READ_BYTES;
+          const more = end < blob.size;
+          inbox.put(() =>
+            blob.slice(offset, end).arrayBuffer().then(
+              (buffer): Inbound => ({ message, bytes: new Uint8Array(buffer), more }),
+              (error: unknown): Inbound => ({ message, unread: String(error), more }),
+            ),
+          );
         }
       });
+
+      port.onDisconnect.addListener(() => inbox.put({ disconnected: true }));
     },
   };
 }

@@ -40,12 +40,12 @@ export function captureFetch(win: typeof globalThis, channel: PageChannel, disgu
     const stream = channel.open(url, contentType, requestBody, method);
     if (!stream) return;
     try {
-      const body = apply(bodyOf, apply(clone, response, []) as Response, []) as ReadableStream<Uint8Array> | null;
+      const body = apply(bodyOf, apply(clone, response, []) as Response, []) as ReadableStream<Uint8Array<ArrayBuffer>> | null;
       if (!body) return stream.end('complete');
-      const reader = apply(getReader, body, []) as ReadableStreamDefaultReader<Uint8Array>;
+      const reader = apply(getReader, body, []) as ReadableStreamDefaultReader<Uint8Array<ArrayBuffer>>;
       const pump = (): void => {
         apply(then, apply(read, reader, []), [
-          (result: ReadableStreamReadResult<Uint8Array>) => {
+          (result: ReadableStreamReadResult<Uint8Array<ArrayBuffer>>) => {
             if (result.done) return stream.end('complete');
             if (stream.push(result.value)) return pump();
             // Cancelling our branch of the tee leaves the page's branch flowing.

@@ -6,8 +6,12 @@ export const MAX_COPY_BYTES = 32 * 1024 * 1024;
 
 /** One copied response (or socket), as a transport hook feeds it. */
 export interface CopyStream {
-  /** Copies more of the body; false once the stream has ended (the hook stops reading then). */
-  push(body: Uint8Array | string): boolean;
+  /**
+   * Copies more of the body; false once the stream has ended (the hook stops reading then).
+   * Bytes are transferred, not copied: the caller's view is detached after, so it must be the
+   * copy's own (a tee branch's chunk, never one the page can see).
+   */
+  push(body: Uint8Array<ArrayBuffer> | string): boolean;
   /** Ends the copy; later calls do nothing. */
   end(outcome: StreamOutcome, error?: string): void;
 }
@@ -42,8 +46,8 @@ export function openPageChannel(win: typeof globalThis): PageChannel {
   win.addEventListener(PAGE_ASK_EVENT, handOver, true);
   handOver();
 
-  const post = (message: PageMessage): void => {
-    apply(postMessage, port, [message]);
+  const post = (message: PageMessage, transfer: Transferable[] = []): void => {
+    apply(postMessage, port, [message, transfer]);
   };
 
   return {
@@ -52,9 +56,16 @@ export function openPageChannel(win: typeof globalThis): PageChannel {
       const id = ++streams;
       let size = 0;
       let ended = false;
-      const body = typeof requestBody === 'string' && requestBody.length <= MAX_REQUEST_BODY ? requestBody : '';
-      const verb = typeof method === 'string' && method.length <= 16 ? method.toUpperCase() : 'GET';
-      post({ kind: 'open', id, url, contentType, ...(body ? { requestBody: body } : {}), ...(verb === 'GET' ? {} : { method: verb }) });
+      // The relay checks both again (parsePageMessage); a body is bounded here so a big upload
+      // is never cloned.
+      post({
+        kind: 'open',
+        id,
+        url,
+        contentType,
+        requestBody: typeof requestBody === 'string' && requestBody.length <= MAX_REQUEST_BODY ? requestBody : undefined,
+        method: typeof method === 'string' ? method : undefined,
+      });
       const stream: CopyStream = {
         push(chunk) {
           if (ended) return false;
@@ -64,7 +75,8 @@ export function openPageChannel(win: typeof globalThis): PageChannel {
             stream.end('truncated');
             return false;
           }
-          post(isText ? { kind: 'chunk', id, text: chunk } : { kind: 'chunk', id, bytes: chunk });
+          // Moved to the relay, not cloned: one copy of the body less on the page's thread.
+          post(isText ? { kind: 'chunk', id, text: chunk } : { kind: 'chunk', id, bytes: chunk }, isText ? [] : [chunk.buffer]);
           return true;
         },
         end(outcome, error) {

@@ -41,7 +41,7 @@ export type PageMessage =
       method?: string;
     }
   /** Raw body bytes (fetch), or text the page already decoded (XHR, EventSource, WebSocket). */
-  | { kind: 'chunk'; id: number; bytes: Uint8Array }
+  | { kind: 'chunk'; id: number; bytes: Uint8Array<ArrayBuffer> }
   | { kind: 'chunk'; id: number; text: string }
   | { kind: 'end'; id: number; outcome: StreamOutcome; error?: string };
 
@@ -98,18 +98,21 @@ export interface StreamEnd {
 }
 
 /**
- * Body bytes as the page read them, undecoded, when the runtime Port carries binary data
- * (structured clone messaging, see `carriesBytes`). Numbered with the stream's text chunks; the
- * background decodes them in order as UTF-8.
+ * A batch of the body as a Blob, when the runtime Port uses structured clone messaging (see
+ * `carriesBlobs`): UTF-8, the page's bytes as read (fetch) or its text encoded (XHR,
+ * EventSource, WebSocket). A Blob crosses to the background as a handle, its bytes are read
+ * there off the page's thread (issue 14). Numbered with the stream's text chunks; the
+ * background reads them in order and decodes them as one UTF-8 stream, so a batch may end
+ * inside a character.
  */
-export interface StreamBytes {
-  type: 'stream-bytes';
+export interface StreamBlob {
+  type: 'stream-blob';
   streamId: string;
   seq: number;
-  bytes: Uint8Array;
+  blob: Blob;
 }
 
-export type RelayMessage = StreamOpen | StreamChunk | StreamBytes | StreamEnd;
+export type RelayMessage = StreamOpen | StreamChunk | StreamBlob | StreamEnd;
 
 /**
  * Background -> relay. `stream-closed`: the stream is fully processed and stored, the relay

@@ -2,8 +2,13 @@ import { parseHttpUrl } from '../extract/http-url';
 import { methodOf } from './http-method';
 import { MAX_REQUEST_BODY, type RelayMessage, type StreamOutcome } from './messages';
 
-/** Most text (characters, or bytes) one relay message may carry; the relay batches far below this. */
+/** Most text (characters) one `stream-chunk` may carry; the relay batches far below this. */
 export const MAX_CHUNK_TEXT = 1024 * 1024;
+/**
+ * Most bytes one `stream-blob` may hold: the relay's bulk batches (BULK_FLUSH_BYTES plus one page
+ * read) stay below it. The background reads a Blob a mebibyte at a time, never whole.
+ */
+export const MAX_BLOB_SIZE = 8 * 1024 * 1024;
 const STREAM_ID = /^[A-Za-z0-9_-]{1,80}$/;
 const OUTCOMES: ReadonlySet<string> = new Set<StreamOutcome>(['complete', 'error', 'aborted', 'truncated']);
 
@@ -42,11 +47,11 @@ export function parseRelayMessage(value: unknown): RelayMessage | undefined {
       if (!isCount(message.seq) || text === undefined) return undefined;
       return { type: 'stream-chunk', streamId, seq: message.seq, text };
     }
-    case 'stream-bytes': {
-      const { bytes } = message;
-      // A real Uint8Array of this realm: structured clone makes one; JSON would have made an object.
-      if (!isCount(message.seq) || !(bytes instanceof Uint8Array) || bytes.byteLength > MAX_CHUNK_TEXT) return undefined;
-      return { type: 'stream-bytes', streamId, seq: message.seq, bytes };
+    case 'stream-blob': {
+      const { blob } = message;
+      // A real Blob of this realm: structured clone makes one; JSON would have made `{}`.
+      if (!isCount(message.seq) || !(blob instanceof Blob) || blob.size > MAX_BLOB_SIZE) return undefined;
+      return { type: 'stream-blob', streamId, seq: message.seq, blob };
     }
     case 'stream-end': {
       const { outcome } = message;

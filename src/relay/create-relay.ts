@@ -1,5 +1,6 @@
 import type { BackgroundToRelayMessage, RelayMessage, StreamEnd, StreamOpen } from '../protocol/messages';
-import { createByteBatch, type ByteBatch } from './byte-batch';
+import { MAX_BLOB_SIZE } from '../protocol/parse-relay-message';
+import { blobBatches, MAX_EMBEDDED_BLOB, partSize, splitTail, type BodyPart } from './blob-batches';
 import { parsePageMessage, requestModelOf } from './parse-page-message';
 
 /** The parts of a `runtime.Port` the relay uses. */
@@ -21,10 +22,11 @@ export interface RelayOptions {
   /** Reports refused input or a give-up, for the console. */
   warn(message: string): void;
   /**
-   * The Port carries binary data (structured clone; see carriesBytes): body bytes are forwarded
-   * as they came, undecoded, and the background decodes them. Default false: decoded text.
+   * The Port carries Blobs (structured clone; see carriesBlobs): the body is forwarded as it
+   * came, bytes undecoded and text as UTF-8, in Blobs the background reads and decodes. Default
+   * false: decoded text.
    */
-  binary?: boolean;
+  blobs?: boolean;
 }
 
 export interface Relay {
@@ -36,7 +38,7 @@ export interface Relay {
   pendingStreams(): number;
 }
 
-/** Text (characters, or bytes in binary mode) kept per stream until the background confirms it; beyond it the stream is cut. */
+/** Text (characters, or bytes in Blob mode) kept per stream until the background confirms it; beyond it the stream is cut. */
 export const MAX_STREAM_TEXT = 16 * 1024 * 1024;
 /** Streams one frame may have in flight at once; older ones are ended (aborted) first. */
 export const MAX_OPEN_STREAMS = 16;
@@ -49,17 +51,28 @@ const MAX_WARNINGS_PER_SECOND = 20;
 /** Batching window: many tiny network chunks become one message per window. */
 export const FLUSH_MS = 40;
 const FLUSH_TEXT = 256 * 1024;
+/**
+ * Blob mode: a body arriving faster than the batching window can embed (MAX_EMBEDDED_BLOB) is
+ * held until this much is pending, then sent as one Blob, whose bytes cost the page's thread a
+ * third of what embedded ones do (issue 14, docs/benchmarks.md).
+ */
+export const BULK_FLUSH_BYTES = 4 * 1024 * 1024;
+/** Blob mode: the longest a fast body is held for a bulk Blob before it is sent anyway. */
+export const MAX_HOLD_MS = 1000;
 
 interface KeptStream {
   open: StreamOpen;
   /** Text mode only, made on the first bytes. */
   decoder?: TextDecoder;
   /** Every batch sent so far, so a restarted background can be given all of it again. */
-  chunks: Array<string | Uint8Array>;
+  chunks: Array<string | Blob>;
   size: number;
+  /** Text mode: decoded text not sent yet. */
   pending: string;
-  /** Binary mode: body bytes not sent yet. */
-  pendingBytes?: ByteBatch;
+  /** Blob mode: bytes and text not sent yet, in order, their size (partSize) and since when they wait. */
+  parts: BodyPart[];
+  partsSize: number;
+  heldSince: number;
   end?: StreamEnd;
 }
 
@@ -116,8 +129,8 @@ export function createRelay(options: RelayOptions): Relay {
     }
   };
 
-  const chunkMessage = (streamId: string, seq: number, chunk: string | Uint8Array): RelayMessage =>
-    typeof chunk === 'string' ? { type: 'stream-chunk', streamId, seq, text: chunk } : { type: 'stream-bytes', streamId, seq, bytes: chunk };
+  const chunkMessage = (streamId: string, seq: number, chunk: string | Blob): RelayMessage =>
+    typeof chunk === 'string' ? { type: 'stream-chunk', streamId, seq, text: chunk } : { type: 'stream-blob', streamId, seq, blob: chunk };
 
   const replay = (stream: KeptStream): void => {
     send(stream.open);
@@ -157,15 +170,45 @@ export function createRelay(options: RelayOptions): Relay {
 
   const flush = (): void => {
     flushScheduled = false;
-    for (const stream of streams.values()) flushStream(stream);
+    for (const stream of streams.values()) {
+      // A fast body waits for a bulk Blob (but not for ever); a slow one goes now, embedded.
+      const held = stream.partsSize > MAX_EMBEDDED_BLOB && options.now() - stream.heldSince < MAX_HOLD_MS;
+      if (held) schedule();
+      else flushStream(stream);
+    }
   };
 
-  const flushStream = (stream: KeptStream): void => {
-    // Bytes first: within one stream the page sends either bytes (fetch) or text (the rest).
-    for (const bytes of stream.pendingBytes?.take() ?? []) {
-      const seq = stream.chunks.length;
-      stream.chunks.push(bytes);
-      send(chunkMessage(stream.open.streamId, seq, bytes));
+  const schedule = (): void => {
+    if (flushScheduled) return;
+    flushScheduled = true;
+    options.schedule(flush, FLUSH_MS);
+  };
+
+  const sendChunk = (stream: KeptStream, chunk: string | Blob): void => {
+    const seq = stream.chunks.length;
+    stream.chunks.push(chunk);
+    send(chunkMessage(stream.open.streamId, seq, chunk));
+  };
+
+  /**
+   * Sends what is pending. Blob mode: one copy of each batch into a Blob, whose bytes the
+   * browser takes and the background reads off this thread; the message carries only a handle.
+   * What fits is embedded; more goes as one bulk Blob, except, at the stream's end, its last
+   * MAX_EMBEDDED_BLOB, where the video link is: embedded, it outlives a tab closed right after.
+   */
+  const flushStream = (stream: KeptStream, last = false): void => {
+    if (stream.parts.length > 0) {
+      const { head, tail } =
+        last || stream.partsSize <= MAX_EMBEDDED_BLOB ? splitTail(stream.parts, MAX_EMBEDDED_BLOB) : { head: stream.parts, tail: [] };
+      if (head.length > 0) {
+        const bulk = new Blob(head);
+        for (let offset = 0; offset < bulk.size; offset += MAX_BLOB_SIZE) {
+          sendChunk(stream, bulk.size <= MAX_BLOB_SIZE ? bulk : bulk.slice(offset, offset + MAX_BLOB_SIZE));
+        }
+      }
+      for (const batch of blobBatches(tail, MAX_EMBEDDED_BLOB)) sendChunk(stream, new Blob(batch));
+      stream.parts = [];
+      stream.partsSize = 0;
     }
     // A fast page hands over megabyte chunks: split them so no message exceeds what the
     // background accepts (MAX_CHUNK_TEXT), never between the halves of a surrogate pair.
@@ -174,18 +217,15 @@ export function createRelay(options: RelayOptions): Relay {
     while (rest) {
       let size = Math.min(rest.length, FLUSH_TEXT);
       if (size < rest.length && isHighSurrogate(rest.charCodeAt(size - 1))) size -= 1;
-      const text = rest.slice(0, size);
+      sendChunk(stream, rest.slice(0, size));
       rest = rest.slice(size);
-      const seq = stream.chunks.length;
-      stream.chunks.push(text);
-      send({ type: 'stream-chunk', streamId: stream.open.streamId, seq, text });
     }
   };
 
   const finish = (stream: KeptStream, outcome: StreamEnd['outcome'], error?: string): void => {
     if (stream.end) return;
     if (stream.decoder) stream.pending += stream.decoder.decode();
-    flushStream(stream);
+    flushStream(stream, true);
     stream.end = {
       type: 'stream-end',
       streamId: stream.open.streamId,
@@ -247,7 +287,7 @@ export function createRelay(options: RelayOptions): Relay {
           ...(message.method ? { method: message.method } : {}),
           ...(message.requestBody ? { requestBody: message.requestBody } : {}),
         };
-        streams.set(message.id, { open, chunks: [], size: 0, pending: '' });
+        streams.set(message.id, { open, chunks: [], size: 0, pending: '', parts: [], partsSize: 0, heldSince: 0 });
         send(open);
         return;
       }
@@ -257,10 +297,10 @@ export function createRelay(options: RelayOptions): Relay {
         finish(stream, message.outcome, message.error);
         return;
       }
-      // Binary mode hands the bytes on as they are: no decoding on the page's thread (issue 14).
-      const bytes = 'bytes' in message && options.binary ? message.bytes : undefined;
-      const text = 'text' in message ? message.text : bytes ? '' : (stream.decoder ??= new TextDecoder()).decode(message.bytes, { stream: true });
-      const size = bytes ? bytes.byteLength : text.length;
+      // Blob mode hands the body on as it came: no decoding on the page's thread (issue 14).
+      const raw = options.blobs ? ('text' in message ? message.text : message.bytes) : undefined;
+      const text = raw !== undefined ? '' : 'text' in message ? message.text : (stream.decoder ??= new TextDecoder()).decode(message.bytes, { stream: true });
+      const size = raw === undefined ? text.length : typeof raw === 'string' ? raw.length : raw.byteLength;
       if (stream.size + size > MAX_STREAM_TEXT) {
         finish(stream, 'truncated', `stream longer than ${MAX_STREAM_TEXT} characters`);
         return;
@@ -272,13 +312,17 @@ export function createRelay(options: RelayOptions): Relay {
       }
       stream.size += size;
       keptText += size;
-      if (bytes) (stream.pendingBytes ??= createByteBatch(FLUSH_TEXT)).add(bytes);
-      else stream.pending += text;
-      if (stream.pending.length >= FLUSH_TEXT || (stream.pendingBytes?.size ?? 0) >= FLUSH_TEXT) flushStream(stream);
-      else if (!flushScheduled) {
-        flushScheduled = true;
-        options.schedule(flush, FLUSH_MS);
+      if (raw === undefined) stream.pending += text;
+      else {
+        // Text as one string, so a surrogate pair split between two page chunks stays whole.
+        const last = stream.parts.length - 1;
+        if (typeof raw === 'string' && typeof stream.parts[last] === 'string') stream.parts[last] += raw;
+        else stream.parts.push(raw);
+        if (stream.partsSize === 0) stream.heldSince = options.now();
+        stream.partsSize += partSize(raw);
       }
+      if (stream.pending.length >= FLUSH_TEXT || stream.partsSize >= BULK_FLUSH_BYTES) flushStream(stream);
+      else schedule();
     },
   };
 }

@@ -46,13 +46,16 @@ export function parsePageMessage(value: unknown): PageMessage | undefined {
 }
 
 /**
- * A `Uint8Array` of at most `maxBytes` from the page world, as one of this realm's own.
- * `instanceof` alone is not enough: Firefox gives the isolated world the page's objects behind
- * Xray wrappers whose class is the page's `Uint8Array`, so the brand is checked instead and the
- * bytes are copied into this realm.
+ * A `Uint8Array` of at most `maxBytes` from the page world, as one of this realm's own over a
+ * plain ArrayBuffer. `instanceof` alone is not enough: Firefox gives the isolated world the
+ * page's objects behind Xray wrappers whose class is the page's `Uint8Array`, so the brand is
+ * checked instead and the bytes are copied into this realm; so are a SharedArrayBuffer's, which
+ * the page could go on changing (and a Blob cannot take).
  */
-function ownUint8Array(value: unknown, maxBytes: number): Uint8Array | undefined {
-  if (value instanceof Uint8Array) return value.byteLength <= maxBytes ? value : undefined;
+function ownUint8Array(value: unknown, maxBytes: number): Uint8Array<ArrayBuffer> | undefined {
+  if (value instanceof Uint8Array && value.buffer instanceof ArrayBuffer) {
+    return value.byteLength <= maxBytes ? (value as Uint8Array<ArrayBuffer>) : undefined;
+  }
   if (!ArrayBuffer.isView(value) || Object.prototype.toString.call(value) !== '[object Uint8Array]') return undefined;
   return value.byteLength <= maxBytes ? new Uint8Array(value as Uint8Array) : undefined;
 }

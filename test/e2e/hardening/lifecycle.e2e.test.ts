@@ -86,6 +86,18 @@ describe('lifecycle', () => {
     expect(entry).toMatchObject({ status: 'failed', failureReason: 'interrupted' });
   });
 
+  it('stores a fast 6 MB answer whole when its tab is closed a second after the page read it', async () => {
+    // A fast body's bulk goes in big Blobs whose bytes the browser takes from the page's renderer
+    // after the message (issue 14); within a second they are taken, and closing the tab loses nothing.
+    const page = await chatPage();
+    await startAnswer(page, 'task=9208&marks=1&pad=6000000');
+    expect(await answerDone(page)).toBeGreaterThan(6_000_000);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await page.close();
+    const entry = await library.waitForEntry((item) => item.id === 'task:9208:0' && item.status !== 'generating', 20_000);
+    expect(entry).toMatchObject({ status: 'done', prompt: 'prompt 9208', videoUrl: `${server.origin}/media/9208_0.mp4` });
+  });
+
   it('ends the entry when the page navigates away mid-stream, with the worker stopped just before', async () => {
     const page = await chatPage();
     await startAnswer(page, 'task=9203&marks=2&paceMs=50&hold=forever');

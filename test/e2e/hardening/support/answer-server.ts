@@ -11,9 +11,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
  * - `GET /page.html`: `window.startAnswer(query)` fetches `/v1/chat/completions?<query>` the way a
  *   chat UI does (POST, JSON body, reader loop) and keeps the promise as `window.answer`;
  *   `window.answerEnded` turns true when the body has been read to its end.
- * - `POST /v1/chat/completions?task=<id>&marks=<n>&paceMs=<ms>&hold=<ms|forever>`: an OpenAI
- *   stream: the `VideoTask` line, `marks` 🔥 one per `paceMs`, a pause of `hold` ms (`forever`: until
- *   the client goes), then the cover and video links (`/media/<task>_0.mp4`), `stop`, `[DONE]`.
+ * - `POST /v1/chat/completions?task=<id>&marks=<n>&paceMs=<ms>&hold=<ms|forever>&pad=<bytes>`: an
+ *   OpenAI stream: the `VideoTask` line, `marks` 🔥 one per `paceMs`, a pause of `hold` ms (`forever`:
+ *   until the client goes), about `pad` bytes of description as fast as the client reads, then the
+ *   cover and video links (`/media/<task>_0.mp4`), `stop`, `[DONE]`.
  * - `GET /media/<name>.mp4|.jpeg`: the sample video or cover.
  */
 export interface AnswerServer {
@@ -126,6 +127,9 @@ async function answer(res: ServerResponse, query: URLSearchParams, origin: strin
   }
   await sleep(Number(hold));
   if (gone()) return;
+  const description = chunk('镜头缓缓推进，a slow push-in over the harbour at dawn. '.repeat(20));
+  const burst = description.repeat(Math.max(1, Math.floor(65_536 / description.length)));
+  for (let sent = 0; sent < Number(query.get('pad') ?? '0') && !gone(); sent += burst.length) await write(burst);
   await write(chunk(')🎉🎉🎉\n\n'));
   await write(chunk(`[^1]: [封面](${origin}/media/${task}_cover_0.jpeg)\n\n`));
   await write(chunk(`[视频](${origin}/media/${task}_0.mp4)[^1]\n`));

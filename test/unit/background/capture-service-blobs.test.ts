@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createCaptureService, type CaptureService } from '@/src/background/capture-service';
-import type { BackgroundToRelayMessage, RelayMessage } from '@/src/protocol/messages';
+import type { BackgroundToRelayMessage, RelayMessage, StreamBlob } from '@/src/protocol/messages';
 import { openVideoDb } from '@/src/store/video-db';
 import { createVideoStore, type VideoStore } from '@/src/store/video-store';
 import { createFakePort } from '../../support/fake-port';
@@ -22,7 +22,7 @@ const connect = (service: CaptureService) => {
 
 beforeEach(async () => {
   dbCount += 1;
-  store = createVideoStore(await openVideoDb(`service-bytes-${dbCount}`));
+  store = createVideoStore(await openVideoDb(`service-blobs-${dbCount}`));
 });
 
 /** The seed's bytes in pieces of 7 bytes: most cuts fall inside a multibyte character. */
@@ -31,12 +31,12 @@ function seedByteMessages(streamId = 'abc-1'): RelayMessage[] {
   for (let offset = 0; offset < seedSse.length; offset += 7) pieces.push(seedSse.slice(offset, offset + 7));
   return [
     { type: 'stream-open', streamId, endpointUrl: 'http://localhost:3000/v1/chat/completions', contentType: 'text/event-stream', startedAt: 1 },
-    ...pieces.map((bytes, seq): RelayMessage => ({ type: 'stream-bytes', streamId, seq, bytes })),
+    ...pieces.map((bytes, seq): RelayMessage => ({ type: 'stream-blob', streamId, seq, blob: new Blob([new Uint8Array(bytes)]) })),
     { type: 'stream-end', streamId, chunks: pieces.length, outcome: 'complete' },
   ];
 }
 
-describe('capture service, stream-bytes', () => {
+describe('capture service, stream-blob', () => {
   it('decodes bytes split inside characters in order and stores the seed like its text', async () => {
     const service = newService();
     const port = connect(service);
@@ -58,5 +58,30 @@ describe('capture service, stream-bytes', () => {
     await service.idle();
     expect(await store.list()).toHaveLength(1);
     expect((await store.list())[0]).toMatchObject({ status: 'done', videoUrl: seedExpected.videos[0]!.video });
+  });
+});
+
+describe('capture service, a Blob whose bytes are gone', () => {
+  it('logs the gap and reads on after it: a video later in the stream is still stored', async () => {
+    // What a closed tab leaves of a bulk Blob the browser had not taken yet.
+    class GoneBlob extends Blob {
+      override slice(): Blob {
+        return this;
+      }
+      override arrayBuffer(): Promise<ArrayBuffer> {
+        return Promise.reject(new Error('NotReadableError'));
+      }
+    }
+    const logged: Array<{ type: string; message: string }> = [];
+    const service = createCaptureService({ extensionId: EXTENSION_ID, store, log: (entry) => logged.push(entry), onEntriesChanged: () => {} });
+    const port = connect(service);
+    const [open, first, ...rest] = seedByteMessages();
+    port.deliver(open!);
+    port.deliver({ ...(first as StreamBlob), blob: new GoneBlob(['x']) });
+    for (const message of rest) port.deliver(message);
+    await service.idle();
+    expect(logged).toContainEqual({ streamId: 'abc-1', type: 'stream-gap', message: expect.stringContaining('batch 0 (1 bytes) could not be read') as string });
+    expect(port.posted).toContainEqual({ type: 'stream-closed', streamId: 'abc-1' });
+    expect(await store.list()).toEqual([expect.objectContaining({ status: 'done', videoUrl: seedExpected.videos[0]!.video })]);
   });
 });
