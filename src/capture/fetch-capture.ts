@@ -35,7 +35,7 @@ export function captureFetch(win: typeof globalThis, channel: PageChannel, disgu
     const contentType = (apply(getHeader, headers, ['content-type']) as string | null) ?? '';
     const url = apply(urlOf, response, []) as string;
     const length = Number(apply(getHeader, headers, ['content-length']) ?? -1);
-    if (!shouldCopyBody(contentType, url, Number.isFinite(length) ? length : -1)) return;
+    if (!shouldCopyBody(contentType, url, length)) return;
     // Opened before cloning: a clone nobody reads would buffer the whole body.
     const stream = channel.open(url, contentType, requestBody, method);
     if (!stream) return;

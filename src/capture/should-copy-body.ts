@@ -24,12 +24,13 @@ const OCTET_NOT_CHAT = /file|download|export|attach|upload|media|image|video|aud
  * copied, so they cost the page nothing.
  */
 export function shouldCopyBody(contentType: string, url: string, contentLength: number): boolean {
+  // `contentLength`: -1 or NaN when unknown (a missing or odd header); both compare false below.
   const type = contentType.toLowerCase();
   if (type.startsWith('text/event-stream')) return true;
   if (type.startsWith('application/octet-stream')) {
     const path = pathOf(url);
     const last = path.replace(/\/+$/, '').split('/').pop() ?? '';
-    return contentLength <= MAX_JSON_COPY && OCTET_CHAT_ENDPOINT.test(last) && !OCTET_NOT_CHAT.test(path);
+    return !(contentLength > MAX_JSON_COPY) && OCTET_CHAT_ENDPOINT.test(last) && !OCTET_NOT_CHAT.test(path);
   }
   if (!type.includes('json') && !type.startsWith('text/plain')) return false;
   if (contentLength > MAX_JSON_COPY) return false;

@@ -72,7 +72,7 @@ export function captureXhr(win: typeof globalThis, channel: PageChannel, disguis
           const responseType = apply(responseTypeOf, xhr, []) as string;
           stream =
             (responseType === '' || responseType === 'text' || responseType === 'json') &&
-            shouldCopyBody(contentType, url, Number.isFinite(length) ? length : -1)
+            shouldCopyBody(contentType, url, length)
               ? channel.open(url, contentType, apply(bodyOf, bodies, [xhr]), apply(bodyOf, methods, [xhr]))
               : null;
         }

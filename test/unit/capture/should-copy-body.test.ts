@@ -26,6 +26,9 @@ describe('shouldCopyBody for application/octet-stream', () => {
   it("copies chatgpt-web's chat endpoint", () => {
     expect(shouldCopyBody('application/octet-stream', 'http://localhost:1002/api/chat-process', -1)).toBe(true);
     expect(shouldCopyBody('application/octet-stream', 'https://chat.example/chat-process?x=1', -1)).toBe(true);
+    // An odd content-length header reads as NaN: unknown, like a missing one.
+    expect(shouldCopyBody('application/octet-stream', 'https://chat.example/chat-process', Number('12 34'))).toBe(true);
+    expect(shouldCopyBody('application/json', 'http://localhost:3000/v1/chat/completions', Number.NaN)).toBe(true);
     expect(shouldCopyBody('application/octet-stream', 'http://localhost/v1/chat/completions', -1)).toBe(true);
   });
 
