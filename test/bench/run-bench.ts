@@ -13,6 +13,7 @@ import { measurePageScriptSize } from './page-script-size';
 import { measurePopupFirstPaint } from './popup-first-paint';
 import { formatNotes, formatTable, type FigureResult } from './report-table';
 import { measureSeparateBrowsers } from './separate-browsers';
+import { measureTabClose } from './tab-close';
 import { MiB } from './stats';
 import { buildAnswer } from './synthetic-answer';
 
@@ -29,7 +30,7 @@ import { buildAnswer } from './synthetic-answer';
  * Uses VIDEO_KEEPER_EXTENSION_DIR or .output/chrome-mv3 (`npm run build` first); HEADED=1 shows the browser.
  */
 
-const FIGURES = ['consume', 'separate', 'delay', 'node', 'popup', 'size', 'download', 'background'] as const;
+const FIGURES = ['consume', 'separate', 'delay', 'node', 'popup', 'size', 'download', 'background', 'close'] as const;
 type Figure = (typeof FIGURES)[number];
 /** Table names of figures that could not be measured. */
 const TITLES: Record<Figure, string> = {
@@ -41,6 +42,7 @@ const TITLES: Record<Figure, string> = {
   size: 'MAIN-world script, minified + gzip',
   download: 'page memory while a 300 MB download streams',
   background: 'background heap, 50 MB answer (vs 7 MB)',
+  close: "tab closed as the page reads a 7 MB answer's end",
 };
 
 const quick = process.argv.includes('--quick');
@@ -52,6 +54,7 @@ const SETTINGS = {
   popup: { runs: quick ? 2 : 5, warmup: 1, small: 10, large: 10_000 },
   download: { pairs: quick ? 1 : 3, warmupPairs: 1, bytes: 300 * MiB, sampleMs: 200 },
   background: { sampleMs: 100 },
+  close: { runs: quick ? 2 : 5, settleMs: 4000 },
   stream: { events: 60_000, bytes: 7 * MiB },
   large: { events: 430_000, bytes: 50 * MiB },
 };
@@ -124,6 +127,7 @@ async function main(): Promise<number> {
         const large = buildAnswer({ ...SETTINGS.large, mediaOrigin });
         return measureBackgroundMemory(open, site, { large, small: stream }, SETTINGS.background);
       });
+      await run('close', () => measureTabClose(open, site, stream, SETTINGS.close));
     }
   } finally {
     await browser?.close();
