@@ -1,4 +1,4 @@
-import { bodyFormatOf, createAnswerReassembler, type StreamIssue } from '../decode/answer-reassembler';
+import { bodyFormatOf, createAnswerReassembler, type AnswerCallbacks, type AnswerReassembler, type StreamIssue } from '../decode/answer-reassembler';
 import { linkExpiry } from '../extract/link-expiry';
 import { createVideoAnswerReader } from '../extract/video-answer';
 import { videoKey } from '../extract/video-key';
@@ -50,60 +50,121 @@ type Ending = 'clean' | BreakReason | undefined;
  * A task without a video stays `generating` and then fails with the reason.
  */
 export function createCaptureSession(source: SessionSource, onIssue: (issue: StreamIssue) => void): CaptureSession {
-  let reader = createVideoAnswerReader();
+  return new AnswerCaptureSession(source, onIssue);
+}
+
+/**
+ * A class rather than closures per stream (issue 14): its methods' optimized code outlives each
+ * stream, and the reassembler calls the same `onText` for every stream. It is the reassembler's
+ * callbacks object itself.
+ */
+class AnswerCaptureSession implements CaptureSession, AnswerCallbacks {
+  readonly entryIds = new Set<string>();
+  private reader = createVideoAnswerReader();
   /** Final updates of answers the stream has moved past, not yet returned. */
-  const closedAnswers: EntryUpdate[] = [];
-  const entryIds = new Set<string>();
-  let streamedModel: string | undefined;
-  let dialectName: string | undefined;
-  let videosFound = 0;
-  let changed = false;
-  let reportedProgress = -1;
-  let reportedOver = false;
-  let finished = false;
-  let serverError = false;
-  let ended = false;
+  private readonly closedAnswers: EntryUpdate[] = [];
+  private streamedModel: string | undefined;
+  private dialectName: string | undefined;
+  private videosFound = 0;
+  private changed = false;
+  private reportedProgress = -1;
+  private reportedOver = false;
+  private finished = false;
+  private serverError = false;
+  private ended = false;
   /** Videos read from whole lines; those found after are in the answer's unfinished last line. */
-  let completeLineVideos = Number.POSITIVE_INFINITY;
+  private completeLineVideos = Number.POSITIVE_INFINITY;
+  private readonly reassembler: AnswerReassembler;
 
-  const reassembler = createAnswerReassembler(bodyFormatOf(source.contentType), {
-    onText(text) {
-      if (reader.push(text)) changed = true;
-    },
-    onModel(model) {
-      streamedModel = model;
-    },
-    onDialect(name) {
-      dialectName = name;
-    },
-    onFinished() {
-      finished = true;
-    },
-    onProgress(progress) {
-      if (reader.report(progress)) changed = true;
-    },
-    onAnswerStart() {
-      // The answer so far is over: settle its entries, then read the next one afresh.
-      completeLineVideos = reader.answer.videos.length;
-      reader.end();
-      videosFound += reader.answer.videos.length;
-      closedAnswers.push(...updates(finished && !serverError ? 'clean' : 'interrupted', false));
-      reader = createVideoAnswerReader();
-      finished = false;
-      serverError = false;
-      reportedProgress = -1;
-      reportedOver = false;
-      completeLineVideos = Number.POSITIVE_INFINITY;
-    },
-    onIssue(issue) {
-      if (issue.type === 'server-error') serverError = true;
-      onIssue(issue);
-    },
-  });
+  constructor(
+    private readonly source: SessionSource,
+    private readonly reportIssue: (issue: StreamIssue) => void,
+  ) {
+    this.reassembler = createAnswerReassembler(bodyFormatOf(source.contentType), this);
+  }
 
-  const updates = (ending: Ending, truncated: boolean): EntryUpdate[] => {
-    const { task, videos, progress } = reader.answer;
-    const model = streamedModel ?? source.requestModel;
+  summary(): SessionSummary {
+    return {
+      ...(this.dialectName ? { handledBy: this.dialectName } : {}),
+      found: this.videosFound + this.reader.answer.videos.length,
+    };
+  }
+
+  push(text: string): EntryUpdate[] {
+    if (this.ended) return [];
+    this.changed = false;
+    this.reassembler.feed(text);
+    // The answer said it is over ([DONE], finish_reason, done: true): its entries are final
+    // now, whatever later happens to the transport (a socket stays open, a page aborts).
+    const over = this.finished && !this.serverError;
+    const closed = this.closedAnswers.splice(0);
+    // Progress marks change the entry too, but a write per mark is plenty (one every few s).
+    if (!this.changed && this.reader.answer.progress === this.reportedProgress && over === this.reportedOver) return closed;
+    this.reportedProgress = this.reader.answer.progress;
+    this.reportedOver = over;
+    return [...closed, ...this.updates(over ? 'clean' : undefined, false)];
+  }
+
+  end(how: SessionEnd): EntryUpdate[] {
+    if (this.ended) return [];
+    this.ended = true;
+    this.reassembler.end(how === 'complete');
+    this.completeLineVideos = this.reader.answer.videos.length;
+    this.reader.end();
+    const over = this.finished && !this.serverError;
+    return [
+      ...this.closedAnswers.splice(0),
+      ...this.updates(over ? 'clean' : endingOf(how, this.serverError), how === 'truncated' && !over),
+    ];
+  }
+
+  // ---- AnswerCallbacks ----
+
+  onText(text: string): void {
+    if (this.reader.push(text)) this.changed = true;
+  }
+
+  onModel(model: string): void {
+    this.streamedModel = model;
+  }
+
+  onDialect(name: string): void {
+    this.dialectName = name;
+  }
+
+  onFinished(): void {
+    this.finished = true;
+  }
+
+  onProgress(progress: { percent?: number; taskId?: string }): void {
+    if (this.reader.report(progress)) this.changed = true;
+  }
+
+  onAnswerStart(): void {
+    // The answer so far is over: settle its entries, then read the next one afresh.
+    this.completeLineVideos = this.reader.answer.videos.length;
+    this.reader.end();
+    this.videosFound += this.reader.answer.videos.length;
+    this.closedAnswers.push(...this.updates(this.finished && !this.serverError ? 'clean' : 'interrupted', false));
+    this.reader = createVideoAnswerReader();
+    this.finished = false;
+    this.serverError = false;
+    this.reportedProgress = -1;
+    this.reportedOver = false;
+    this.completeLineVideos = Number.POSITIVE_INFINITY;
+  }
+
+  onIssue(issue: StreamIssue): void {
+    if (issue.type === 'server-error') this.serverError = true;
+    this.reportIssue(issue);
+  }
+
+  // ----
+
+  private updates(ending: Ending, truncated: boolean): EntryUpdate[] {
+    const { source, finished, completeLineVideos } = this;
+    const { task, videos, progress } = this.reader.answer;
+    const model = this.streamedModel ?? source.requestModel;
     const common = {
       site: source.site,
       pageUrl: source.pageUrl,
@@ -142,45 +203,14 @@ export function createCaptureSession(source: SessionSource, onIssue: (issue: Str
         id: taskEntryId(task.id, 0),
         status: failure ? 'failed' : 'generating',
         progress,
-        ...(reader.answer.percent === undefined ? {} : { percent: reader.answer.percent }),
+        ...(this.reader.answer.percent === undefined ? {} : { percent: this.reader.answer.percent }),
         index: 0,
         ...(failure ? { failureReason: failure } : {}),
       });
     }
-    for (const update of result) entryIds.add(update.id);
+    for (const update of result) this.entryIds.add(update.id);
     return result;
-  };
-
-  return {
-    entryIds,
-    summary: () => ({
-      ...(dialectName ? { handledBy: dialectName } : {}),
-      found: videosFound + reader.answer.videos.length,
-    }),
-    push(text) {
-      if (ended) return [];
-      changed = false;
-      reassembler.feed(text);
-      // The answer said it is over ([DONE], finish_reason, done: true): its entries are final
-      // now, whatever later happens to the transport (a socket stays open, a page aborts).
-      const over = finished && !serverError;
-      const closed = closedAnswers.splice(0);
-      // Progress marks change the entry too, but a write per mark is plenty (one every few s).
-      if (!changed && reader.answer.progress === reportedProgress && over === reportedOver) return closed;
-      reportedProgress = reader.answer.progress;
-      reportedOver = over;
-      return [...closed, ...updates(over ? 'clean' : undefined, false)];
-    },
-    end(how) {
-      if (ended) return [];
-      ended = true;
-      reassembler.end(how === 'complete');
-      completeLineVideos = reader.answer.videos.length;
-      reader.end();
-      const over = finished && !serverError;
-      return [...closedAnswers.splice(0), ...updates(over ? 'clean' : endingOf(how, serverError), how === 'truncated' && !over)];
-    },
-  };
+  }
 }
 
 /** Entry id of the n-th video of a task: stable across replays and sites. */

@@ -62,16 +62,49 @@ interface OpenAnchor {
  * Each line is scanned once, left to right.
  */
 export function createAnswerLinkScanner(): AnswerLinkScanner {
-  const references = createReferenceLinks();
-  const html = createHtmlMediaReader();
-  // Each scanner keeps its own `lastIndex`, so two streams' scanners never share a cursor.
-  const token = new RegExp(TOKEN_PATTERN);
-  let carry = '';
-  let carryLines = 0;
-  let anchor: OpenAnchor | undefined;
+  return new LineLinkScanner();
+}
 
-  const scan = (text: string, from: number, footnote: string | undefined, emit: (link: FoundLink) => void): void => {
+/**
+ * A class rather than closures per answer (issue 14): its methods' optimized code outlives each
+ * answer, instead of being dropped with it and made again for the next stream.
+ */
+class LineLinkScanner implements AnswerLinkScanner {
+  private readonly references = createReferenceLinks();
+  private readonly html = createHtmlMediaReader();
+  // Each scanner keeps its own `lastIndex`, so two streams' scanners never share a cursor.
+  private readonly token = new RegExp(TOKEN_PATTERN);
+  private carry = '';
+  private carryLines = 0;
+  private anchor: OpenAnchor | undefined;
+
+  line(line: string, emit: (link: FoundLink) => void): void {
+    if (!this.carry) {
+      this.readLine(line, emit);
+      return;
+    }
+    const joined = `${this.carry} ${line}`;
+    this.carry = '';
+    if (line.includes('>')) {
+      this.readLine(joined, emit);
+    } else if (this.carryLines < MAX_CARRY_LINES && joined.length <= MAX_CARRY_CHARS) {
+      this.carry = joined;
+      this.carryLines += 1;
+    } else {
+      // Too long to be a tag a producer wrote: plain text after all.
+      this.scan(joined, 0, undefined, emit);
+    }
+  }
+
+  end(emit: (link: FoundLink) => void): void {
+    this.finishAnchor(emit);
+    if (this.carry) this.scan(this.carry, 0, undefined, emit);
+    this.carry = '';
+  }
+
+  private scan(text: string, from: number, footnote: string | undefined, emit: (link: FoundLink) => void): void {
     const report = (link: FoundLink): void => emit(footnote ? { ...link, footnote } : link);
+    const token = this.token;
     let previousEnd = from;
     token.lastIndex = from;
     for (let match = token.exec(text); match; match = token.exec(text)) {
@@ -90,7 +123,7 @@ export function createAnswerLinkScanner(): AnswerLinkScanner {
         report({ url: groups.href, label: groups.text ?? '', context, ...notes.list });
       } else if (groups.refText !== undefined) {
         const ref = groups.ref ? groups.ref : groups.refText;
-        const link = references.use(ref, groups.refText, context);
+        const link = this.references.use(ref, groups.refText, context);
         if (link) report(link);
       } else if (groups.auto) {
         report({ url: groups.auto, context });
@@ -99,15 +132,15 @@ export function createAnswerLinkScanner(): AnswerLinkScanner {
         end = match.index + url.length;
         report({ url, context });
       } else if (groups.close) {
-        html.closeVideo();
+        this.html.closeVideo();
       } else if (groups.tag?.toLowerCase() === 'a') {
         const href = anchorLink(groups.attributes ?? '', context);
         if (href) {
           const close = closeOfAnchor(text, end);
           if (!close) {
             // Its text runs on over the next lines (pretty-printed HTML); read there.
-            finishAnchor(emit);
-            anchor = { link: { ...href, label: `${href.label ?? ''} ${text.slice(end, end + MAX_LABEL)}` }, lines: 1 };
+            this.finishAnchor(emit);
+            this.anchor = { link: { ...href, label: `${href.label ?? ''} ${text.slice(end, end + MAX_LABEL)}` }, lines: 1 };
             return;
           }
           report({ ...href, label: `${href.label ?? ''} ${stripTags(text.slice(end, close.start))}` });
@@ -115,78 +148,54 @@ export function createAnswerLinkScanner(): AnswerLinkScanner {
         }
       } else if (groups.tag) {
         const name = groups.tag.toLowerCase() as 'video' | 'source' | 'img';
-        const link = html.open(name, groups.attributes ?? '', context);
+        const link = this.html.open(name, groups.attributes ?? '', context);
         if (link) report(link);
       }
       previousEnd = end;
       token.lastIndex = end;
     }
-  };
+  }
 
-  const finishAnchor = (emit: (link: FoundLink) => void): void => {
-    if (!anchor) return;
-    const { link } = anchor;
-    anchor = undefined;
+  private finishAnchor(emit: (link: FoundLink) => void): void {
+    if (!this.anchor) return;
+    const { link } = this.anchor;
+    this.anchor = undefined;
     emit({ ...link, label: stripTags(link.label ?? '').slice(0, MAX_LABEL) });
-  };
+  }
 
-  const readLine = (line: string, emit: (link: FoundLink) => void): void => {
+  private readLine(line: string, emit: (link: FoundLink) => void): void {
     let text = line;
     let from = 0;
+    const anchor = this.anchor;
     if (anchor) {
       const close = closeOfAnchor(text, 0);
       if (close) {
         anchor.link.label = `${anchor.link.label ?? ''} ${text.slice(0, close.start)}`;
-        finishAnchor(emit);
+        this.finishAnchor(emit);
         from = close.end;
       } else {
         anchor.link.label = `${anchor.link.label ?? ''} ${text.slice(0, MAX_LABEL)}`.slice(0, MAX_LABEL * 2);
         anchor.lines += 1;
         // An `<a>` never closed must not swallow the answer: its text is still scanned, and
         // after a few lines it is over.
-        if (anchor.lines >= MAX_ANCHOR_LINES) finishAnchor(emit);
+        if (anchor.lines >= MAX_ANCHOR_LINES) this.finishAnchor(emit);
       }
     }
     const definition = from === 0 ? REFERENCE_DEFINITION.exec(text) : null;
     if (definition) {
       const [, ref = '', url = '', ...titles] = definition;
-      for (const link of references.define(ref, url, titles.find((title) => title !== undefined) ?? '')) emit(link);
+      for (const link of this.references.define(ref, url, titles.find((title) => title !== undefined) ?? '')) emit(link);
       return;
     }
     // A start tag still open at the end of the line continues on the next one.
     const lastOpen = text.lastIndexOf('<');
     if (lastOpen >= from && !text.includes('>', lastOpen) && UNCLOSED_TAG.test(text.slice(lastOpen, lastOpen + 8))) {
-      carry = text.slice(lastOpen);
-      carryLines = 1;
+      this.carry = text.slice(lastOpen);
+      this.carryLines = 1;
       text = text.slice(0, lastOpen);
     }
-    scan(text, from, FOOTNOTE_DEFINITION.exec(text)?.[1], emit);
-  };
-
-  return {
-    line(line, emit) {
-      if (!carry) {
-        readLine(line, emit);
-        return;
-      }
-      const joined = `${carry} ${line}`;
-      carry = '';
-      if (line.includes('>')) {
-        readLine(joined, emit);
-      } else if (carryLines < MAX_CARRY_LINES && joined.length <= MAX_CARRY_CHARS) {
-        carry = joined;
-        carryLines += 1;
-      } else {
-        // Too long to be a tag a producer wrote: plain text after all.
-        scan(joined, 0, undefined, emit);
-      }
-    },
-    end(emit) {
-      finishAnchor(emit);
-      if (carry) scan(carry, 0, undefined, emit);
-      carry = '';
-    },
-  };
+    this.scan(text, from, FOOTNOTE_DEFINITION.exec(text)?.[1], emit);
+  }
 }
 
 /** `[^1][^2]` written right after a link. */
