@@ -187,11 +187,10 @@ class StreamSseDecoder implements SseDecoder {
     this.feedParser(held);
   }
 
-  /** Reads one whole event with the run reader, or gives (what it left of) it to the parser; true when the reader took it. */
-  private readEvent(event: string): boolean {
+  /** Reads one whole event with the run reader, or gives (what it left of) it to the parser. */
+  private readEvent(event: string): void {
     const end = this.sink.readRun?.(event, 0) ?? 0;
     if (end < event.length) this.feedParser(event.slice(end));
-    return end > 0;
   }
 
   /** After the first event: whole events the reader knows go to it, the rest to the parser. */
@@ -202,8 +201,6 @@ class StreamSseDecoder implements SseDecoder {
       return;
     }
     let at = 0;
-    /** Whether the run reader took an event of this text: a tail may then be held for it. */
-    let ran = false;
     if (this.held !== '' || !this.clean) {
       // The event in progress (held, or the parser's) ends at this text's first blank line:
       // the last one's `\n` then the text's first character, or the text's first `\n\n`.
@@ -225,7 +222,7 @@ class StreamSseDecoder implements SseDecoder {
       } else {
         const event = this.held + text.slice(0, cut);
         this.held = '';
-        ran = this.readEvent(event);
+        this.readEvent(event);
       }
       at = cut;
     }
@@ -233,7 +230,6 @@ class StreamSseDecoder implements SseDecoder {
       const end = sink.readRun(text, at);
       if (end === at) break;
       at = end;
-      ran = true;
       this.clean = true;
       this.lastChar = LF;
       if (at >= text.length) return;
@@ -244,7 +240,7 @@ class StreamSseDecoder implements SseDecoder {
       at = found + 2;
     }
     if (at >= text.length) return;
-    if (ran && this.clean && text.length - at <= MAX_HELD && text.indexOf('\n\n', at) < 0) {
+    if (this.clean && text.length - at <= MAX_HELD && text.indexOf('\n\n', at) < 0) {
       // The stream's last event so far is unfinished: keep it whole for the run reader.
       this.held = text.slice(at);
       return;
