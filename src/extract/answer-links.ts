@@ -5,9 +5,17 @@ import { createReferenceLinks } from './reference-links';
 
 export interface AnswerLinkScanner {
   /** Reads one complete line (no newline) and reports every link it finishes. */
-  line(text: string, emit: (link: FoundLink) => void): void;
+  line(text: string): void;
   /** The answer is complete: reports what an unclosed tag or `<a>` still holds. */
-  end(emit: (link: FoundLink) => void): void;
+  end(): void;
+}
+
+/**
+ * Where a scanner reports links: an object, not a function, so the call keeps one target from
+ * stream to stream (a closure per stream would drop the optimized code that calls it; issue 14).
+ */
+export interface LinkSink {
+  found(link: FoundLink): void;
 }
 
 /** Bounded pieces keep every pattern from rescanning a hostile line: each attempt stops early. */
@@ -61,8 +69,8 @@ interface OpenAnchor {
  * a tag is split over lines or sits in a fenced code block (code fences change nothing here).
  * Each line is scanned once, left to right.
  */
-export function createAnswerLinkScanner(): AnswerLinkScanner {
-  return new LineLinkScanner();
+export function createAnswerLinkScanner(sink: LinkSink): AnswerLinkScanner {
+  return new LineLinkScanner(sink);
 }
 
 /**
@@ -78,32 +86,35 @@ class LineLinkScanner implements AnswerLinkScanner {
   private carryLines = 0;
   private anchor: OpenAnchor | undefined;
 
-  line(line: string, emit: (link: FoundLink) => void): void {
+  constructor(private readonly sink: LinkSink) {}
+
+  line(line: string): void {
     if (!this.carry) {
-      this.readLine(line, emit);
+      this.readLine(line);
       return;
     }
     const joined = `${this.carry} ${line}`;
     this.carry = '';
     if (line.includes('>')) {
-      this.readLine(joined, emit);
+      this.readLine(joined);
     } else if (this.carryLines < MAX_CARRY_LINES && joined.length <= MAX_CARRY_CHARS) {
       this.carry = joined;
       this.carryLines += 1;
     } else {
       // Too long to be a tag a producer wrote: plain text after all.
-      this.scan(joined, 0, undefined, emit);
+      this.scan(joined, 0, undefined);
     }
   }
 
-  end(emit: (link: FoundLink) => void): void {
-    this.finishAnchor(emit);
-    if (this.carry) this.scan(this.carry, 0, undefined, emit);
+  end(): void {
+    this.finishAnchor();
+    if (this.carry) this.scan(this.carry, 0, undefined);
     this.carry = '';
   }
 
-  private scan(text: string, from: number, footnote: string | undefined, emit: (link: FoundLink) => void): void {
-    const report = (link: FoundLink): void => emit(footnote ? { ...link, footnote } : link);
+  private scan(text: string, from: number, footnote: string | undefined): void {
+    const sink = this.sink;
+    const report = (link: FoundLink): void => sink.found(footnote ? { ...link, footnote } : link);
     const token = this.token;
     let previousEnd = from;
     token.lastIndex = from;
@@ -139,7 +150,7 @@ class LineLinkScanner implements AnswerLinkScanner {
           const close = closeOfAnchor(text, end);
           if (!close) {
             // Its text runs on over the next lines (pretty-printed HTML); read there.
-            this.finishAnchor(emit);
+            this.finishAnchor();
             this.anchor = { link: { ...href, label: `${href.label ?? ''} ${text.slice(end, end + MAX_LABEL)}` }, lines: 1 };
             return;
           }
@@ -156,14 +167,14 @@ class LineLinkScanner implements AnswerLinkScanner {
     }
   }
 
-  private finishAnchor(emit: (link: FoundLink) => void): void {
+  private finishAnchor(): void {
     if (!this.anchor) return;
     const { link } = this.anchor;
     this.anchor = undefined;
-    emit({ ...link, label: stripTags(link.label ?? '').slice(0, MAX_LABEL) });
+    this.sink.found({ ...link, label: stripTags(link.label ?? '').slice(0, MAX_LABEL) });
   }
 
-  private readLine(line: string, emit: (link: FoundLink) => void): void {
+  private readLine(line: string): void {
     let text = line;
     let from = 0;
     const anchor = this.anchor;
@@ -171,20 +182,20 @@ class LineLinkScanner implements AnswerLinkScanner {
       const close = closeOfAnchor(text, 0);
       if (close) {
         anchor.link.label = `${anchor.link.label ?? ''} ${text.slice(0, close.start)}`;
-        this.finishAnchor(emit);
+        this.finishAnchor();
         from = close.end;
       } else {
         anchor.link.label = `${anchor.link.label ?? ''} ${text.slice(0, MAX_LABEL)}`.slice(0, MAX_LABEL * 2);
         anchor.lines += 1;
         // An `<a>` never closed must not swallow the answer: its text is still scanned, and
         // after a few lines it is over.
-        if (anchor.lines >= MAX_ANCHOR_LINES) this.finishAnchor(emit);
+        if (anchor.lines >= MAX_ANCHOR_LINES) this.finishAnchor();
       }
     }
     const definition = from === 0 ? REFERENCE_DEFINITION.exec(text) : null;
     if (definition) {
       const [, ref = '', url = '', ...titles] = definition;
-      for (const link of this.references.define(ref, url, titles.find((title) => title !== undefined) ?? '')) emit(link);
+      for (const link of this.references.define(ref, url, titles.find((title) => title !== undefined) ?? '')) this.sink.found(link);
       return;
     }
     // A start tag still open at the end of the line continues on the next one.
@@ -194,7 +205,7 @@ class LineLinkScanner implements AnswerLinkScanner {
       this.carryLines = 1;
       text = text.slice(0, lastOpen);
     }
-    this.scan(text, from, FOOTNOTE_DEFINITION.exec(text)?.[1], emit);
+    this.scan(text, from, FOOTNOTE_DEFINITION.exec(text)?.[1]);
   }
 }
 

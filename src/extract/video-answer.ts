@@ -1,4 +1,4 @@
-import { createAnswerLinkScanner } from './answer-links';
+import { createAnswerLinkScanner, type LinkSink } from './answer-links';
 import { createCoverPairing, type NamedCover } from './cover-pairing';
 import type { FoundLink } from './found-link';
 import { parseHttpUrl } from './http-url';
@@ -76,20 +76,17 @@ export function createVideoAnswerReader(): VideoAnswerReader {
  * A class rather than closures per answer (issue 14): its methods' optimized code outlives
  * each answer, so a new stream does not run unoptimized until V8 optimizes it again.
  */
-class LineVideoAnswerReader implements VideoAnswerReader {
+class LineVideoAnswerReader implements VideoAnswerReader, LinkSink {
   readonly answer: VideoAnswer = { progress: 0, succeeded: false, videos: [] };
   private readonly videosByKey = new Map<string, AnswerVideo>();
-  private readonly scanner = createAnswerLinkScanner();
+  private readonly scanner = createAnswerLinkScanner(this);
   private readonly pairing = createCoverPairing(this.answer.videos);
   private partial = '';
   private skippingLongLine = false;
   /** Where the answer stands with respect to its leading quote (the prompt echo). */
   private quote: 'before' | 'inside' | 'after' = 'before';
-  /** Set by a found link the answer took; one method, so the scanner's callback stays the same. */
+  /** Set when the answer took a link the scanner found. */
   private took = false;
-  private readonly onLink = (found: FoundLink): void => {
-    if (this.take(found)) this.took = true;
-  };
 
   report({ percent, taskId }: { percent?: number; taskId?: string }): boolean {
     const answer = this.answer;
@@ -142,10 +139,15 @@ class LineVideoAnswerReader implements VideoAnswerReader {
     if (!this.skippingLongLine && this.partial && this.readLine(this.partial)) changed = true;
     this.partial = '';
     this.took = false;
-    this.scanner.end(this.onLink);
+    this.scanner.end();
     if (this.took) changed = true;
     if (this.pairing.settle()) changed = true;
     return changed;
+  }
+
+  /** The scanner found a link. */
+  found(link: FoundLink): void {
+    if (this.take(link)) this.took = true;
   }
 
   private inLeadingQuote(line: string): boolean {
@@ -200,7 +202,7 @@ class LineVideoAnswerReader implements VideoAnswerReader {
     let changed = this.readProgress(line);
     if (quoted) return changed;
     this.took = false;
-    this.scanner.line(line, this.onLink);
+    this.scanner.line(line);
     if (this.took) changed = true;
     return changed;
   }
