@@ -213,6 +213,18 @@ class AnswerCaptureSession implements CaptureSession, AnswerCallbacks {
   }
 }
 
+/**
+ * Issue 14: V8 drops a hidden class once no object has it, and with it the optimized code made
+ * for objects of that class; after a full garbage collection between two streams, the next one
+ * then ran the pipeline deoptimized while V8 compiled it again (tens of ms on another thread).
+ * One idle SSE session held for the worker's lifetime keeps the classes of a session and of its
+ * parts (decoder, reassembler, answer reader, link scanner) alive.
+ */
+const KEPT_SHAPES = new Set<CaptureSession>();
+KEPT_SHAPES.add(
+  createCaptureSession({ site: 'http://localhost', pageUrl: 'http://localhost/', endpointUrl: 'http://localhost/', contentType: 'text/event-stream' }, () => {}),
+);
+
 /** Entry id of the n-th video of a task: stable across replays and sites. */
 export function taskEntryId(taskId: string, index: number): string {
   return `task:${taskId}:${index}`;

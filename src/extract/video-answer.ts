@@ -77,7 +77,8 @@ export function createVideoAnswerReader(): VideoAnswerReader {
  * each answer, so a new stream does not run unoptimized until V8 optimizes it again.
  */
 class LineVideoAnswerReader implements VideoAnswerReader, LinkSink {
-  readonly answer: VideoAnswer = { progress: 0, succeeded: false, videos: [] };
+  // Every field in the literal, none added later: see chunkRead (src/decode/dialects/dialect.ts).
+  readonly answer: VideoAnswer = { task: undefined, progress: 0, percent: undefined, succeeded: false, videos: [] };
   private readonly videosByKey = new Map<string, AnswerVideo>();
   private readonly scanner = createAnswerLinkScanner(this);
   private readonly pairing = createCoverPairing(this.answer.videos);
