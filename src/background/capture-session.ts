@@ -1,4 +1,4 @@
-import { bodyFormatOf, createAnswerReassembler, type StreamIssue } from '../decode/answer-reassembler';
+import { bodyFormatOf, createAnswerReassembler, type AnswerCallbacks, type AnswerReassembler, type StreamIssue } from '../decode/answer-reassembler';
 import { linkExpiry } from '../extract/link-expiry';
 import { createVideoAnswerReader } from '../extract/video-answer';
 import { videoKey } from '../extract/video-key';
@@ -50,60 +50,122 @@ type Ending = 'clean' | BreakReason | undefined;
  * A task without a video stays `generating` and then fails with the reason.
  */
 export function createCaptureSession(source: SessionSource, onIssue: (issue: StreamIssue) => void): CaptureSession {
-  let reader = createVideoAnswerReader();
+  if (KEPT_SHAPES.size === 0) KEPT_SHAPES.add(readShapeKeeper());
+  return new AnswerCaptureSession(source, onIssue);
+}
+
+/**
+ * A class rather than closures per stream (issue 14): its methods' optimized code outlives each
+ * stream, and the reassembler calls the same `onText` for every stream. It is the reassembler's
+ * callbacks object itself.
+ */
+class AnswerCaptureSession implements CaptureSession, AnswerCallbacks {
+  readonly entryIds = new Set<string>();
+  private reader = createVideoAnswerReader();
   /** Final updates of answers the stream has moved past, not yet returned. */
-  const closedAnswers: EntryUpdate[] = [];
-  const entryIds = new Set<string>();
-  let streamedModel: string | undefined;
-  let dialectName: string | undefined;
-  let videosFound = 0;
-  let changed = false;
-  let reportedProgress = -1;
-  let reportedOver = false;
-  let finished = false;
-  let serverError = false;
-  let ended = false;
+  private readonly closedAnswers: EntryUpdate[] = [];
+  private streamedModel: string | undefined;
+  private dialectName: string | undefined;
+  private videosFound = 0;
+  private changed = false;
+  private reportedProgress = -1;
+  private reportedOver = false;
+  private finished = false;
+  private serverError = false;
+  private ended = false;
   /** Videos read from whole lines; those found after are in the answer's unfinished last line. */
-  let completeLineVideos = Number.POSITIVE_INFINITY;
+  private completeLineVideos = Number.POSITIVE_INFINITY;
+  private readonly reassembler: AnswerReassembler;
 
-  const reassembler = createAnswerReassembler(bodyFormatOf(source.contentType), {
-    onText(text) {
-      if (reader.push(text)) changed = true;
-    },
-    onModel(model) {
-      streamedModel = model;
-    },
-    onDialect(name) {
-      dialectName = name;
-    },
-    onFinished() {
-      finished = true;
-    },
-    onProgress(progress) {
-      if (reader.report(progress)) changed = true;
-    },
-    onAnswerStart() {
-      // The answer so far is over: settle its entries, then read the next one afresh.
-      completeLineVideos = reader.answer.videos.length;
-      reader.end();
-      videosFound += reader.answer.videos.length;
-      closedAnswers.push(...updates(finished && !serverError ? 'clean' : 'interrupted', false));
-      reader = createVideoAnswerReader();
-      finished = false;
-      serverError = false;
-      reportedProgress = -1;
-      reportedOver = false;
-      completeLineVideos = Number.POSITIVE_INFINITY;
-    },
-    onIssue(issue) {
-      if (issue.type === 'server-error') serverError = true;
-      onIssue(issue);
-    },
-  });
+  constructor(
+    private readonly source: SessionSource,
+    private readonly reportIssue: (issue: StreamIssue) => void,
+  ) {
+    this.reassembler = createAnswerReassembler(bodyFormatOf(source.contentType), this);
+  }
 
-  const updates = (ending: Ending, truncated: boolean): EntryUpdate[] => {
-    const { task, videos, progress } = reader.answer;
-    const model = streamedModel ?? source.requestModel;
+  summary(): SessionSummary {
+    return {
+      ...(this.dialectName ? { handledBy: this.dialectName } : {}),
+      found: this.videosFound + this.reader.answer.videos.length,
+    };
+  }
+
+  push(text: string): EntryUpdate[] {
+    if (this.ended) return [];
+    this.changed = false;
+    this.reassembler.feed(text);
+    // The answer said it is over ([DONE], finish_reason, done: true): its entries are final
+    // now, whatever later happens to the transport (a socket stays open, a page aborts).
+    const over = this.finished && !this.serverError;
+    const closed = this.closedAnswers.splice(0);
+    // Progress marks change the entry too, but a write per mark is plenty (one every few s).
+    if (!this.changed && this.reader.answer.progress === this.reportedProgress && over === this.reportedOver) return closed;
+    this.reportedProgress = this.reader.answer.progress;
+    this.reportedOver = over;
+    return [...closed, ...this.updates(over ? 'clean' : undefined, false)];
+  }
+
+  end(how: SessionEnd): EntryUpdate[] {
+    if (this.ended) return [];
+    this.ended = true;
+    this.reassembler.end(how === 'complete');
+    this.completeLineVideos = this.reader.answer.videos.length;
+    this.reader.end();
+    const over = this.finished && !this.serverError;
+    return [
+      ...this.closedAnswers.splice(0),
+      ...this.updates(over ? 'clean' : endingOf(how, this.serverError), how === 'truncated' && !over),
+    ];
+  }
+
+  // ---- AnswerCallbacks ----
+
+  onText(text: string): void {
+    if (this.reader.push(text)) this.changed = true;
+  }
+
+  onModel(model: string): void {
+    this.streamedModel = model;
+  }
+
+  onDialect(name: string): void {
+    this.dialectName = name;
+  }
+
+  onFinished(): void {
+    this.finished = true;
+  }
+
+  onProgress(progress: { percent?: number; taskId?: string }): void {
+    if (this.reader.report(progress)) this.changed = true;
+  }
+
+  onAnswerStart(): void {
+    // The answer so far is over: settle its entries, then read the next one afresh.
+    this.completeLineVideos = this.reader.answer.videos.length;
+    this.reader.end();
+    this.videosFound += this.reader.answer.videos.length;
+    this.closedAnswers.push(...this.updates(this.finished && !this.serverError ? 'clean' : 'interrupted', false));
+    this.reader = createVideoAnswerReader();
+    this.finished = false;
+    this.serverError = false;
+    this.reportedProgress = -1;
+    this.reportedOver = false;
+    this.completeLineVideos = Number.POSITIVE_INFINITY;
+  }
+
+  onIssue(issue: StreamIssue): void {
+    if (issue.type === 'server-error') this.serverError = true;
+    this.reportIssue(issue);
+  }
+
+  // ----
+
+  private updates(ending: Ending, truncated: boolean): EntryUpdate[] {
+    const { source, finished, completeLineVideos } = this;
+    const { task, videos, progress } = this.reader.answer;
+    const model = this.streamedModel ?? source.requestModel;
     const common = {
       site: source.site,
       pageUrl: source.pageUrl,
@@ -142,45 +204,40 @@ export function createCaptureSession(source: SessionSource, onIssue: (issue: Str
         id: taskEntryId(task.id, 0),
         status: failure ? 'failed' : 'generating',
         progress,
-        ...(reader.answer.percent === undefined ? {} : { percent: reader.answer.percent }),
+        ...(this.reader.answer.percent === undefined ? {} : { percent: this.reader.answer.percent }),
         index: 0,
         ...(failure ? { failureReason: failure } : {}),
       });
     }
-    for (const update of result) entryIds.add(update.id);
+    for (const update of result) this.entryIds.add(update.id);
     return result;
-  };
+  }
+}
 
-  return {
-    entryIds,
-    summary: () => ({
-      ...(dialectName ? { handledBy: dialectName } : {}),
-      found: videosFound + reader.answer.videos.length,
-    }),
-    push(text) {
-      if (ended) return [];
-      changed = false;
-      reassembler.feed(text);
-      // The answer said it is over ([DONE], finish_reason, done: true): its entries are final
-      // now, whatever later happens to the transport (a socket stays open, a page aborts).
-      const over = finished && !serverError;
-      const closed = closedAnswers.splice(0);
-      // Progress marks change the entry too, but a write per mark is plenty (one every few s).
-      if (!changed && reader.answer.progress === reportedProgress && over === reportedOver) return closed;
-      reportedProgress = reader.answer.progress;
-      reportedOver = over;
-      return [...closed, ...updates(over ? 'clean' : undefined, false)];
-    },
-    end(how) {
-      if (ended) return [];
-      ended = true;
-      reassembler.end(how === 'complete');
-      completeLineVideos = reader.answer.videos.length;
-      reader.end();
-      const over = finished && !serverError;
-      return [...closedAnswers.splice(0), ...updates(over ? 'clean' : endingOf(how, serverError), how === 'truncated' && !over)];
-    },
-  };
+/**
+ * Issue 14: V8 drops a hidden class once no object has it, and with it the optimized code made
+ * for objects of that class; after a full garbage collection between two streams, the next one
+ * then ran the pipeline deoptimized while V8 compiled it again (tens of ms on another thread).
+ * One small answer, read when the first stream starts and held for the worker's lifetime, keeps
+ * the classes of a session and of its parts (decoder, reassembler, dialect reads, answer reader,
+ * task, links) alive. It is never stored: nothing but this set sees its updates. Read lazily, not
+ * at module evaluation: the worker's start-up does no work for it, and (measured under the bench's
+ * tsx loader, not explained) one made during module evaluation did not keep those classes alive.
+ */
+const KEPT_SHAPES = new Set<CaptureSession>();
+
+function readShapeKeeper(): CaptureSession {
+  const session = new AnswerCaptureSession(
+    { site: 'http://localhost', pageUrl: 'http://localhost/', endpointUrl: 'http://localhost/v1/chat/completions', contentType: 'text/event-stream' },
+    () => {},
+  );
+  const chunk = (content: string): string =>
+    `data: {"id":"k","object":"chat.completion.chunk","model":"m","choices":[{"index":0,"delta":{"content":${JSON.stringify(content)}}}]}\n\n`;
+  const answer = ['> VideoTask(id=k, image_url=None, prompt=p)\n', '[任务进度](🔥', '🔥)\n\n', 'text\n', '[视频](http://localhost/k.mp4)\n'];
+  session.push(answer.map(chunk).join(''));
+  session.push('data: {"id":"k","object":"chat.completion.chunk","model":"m","choices":[{"index":0,"delta":{},"finish_reason":"stop"}]}\n\ndata: [DONE]\n\n');
+  session.end('complete');
+  return session;
 }
 
 /** Entry id of the n-th video of a task: stable across replays and sites. */

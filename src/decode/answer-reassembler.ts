@@ -2,7 +2,7 @@ import { sniffBodyFormat, type BodyFormat } from './body-format';
 import { DIALECTS, type Dialect, type DialectMessage, type DialectRead, type DialectReader } from './dialects';
 import { createJsonSequenceDecoder } from './json-sequence-decoder';
 import { createLineSplitter } from './line-splitter';
-import { createSseDecoder, type DecodeIssue, type SseEvent } from './sse-decoder';
+import { createSseDecoderFor, type DecodeIssue, type SseEvent, type SseSink } from './sse-decoder';
 
 export { bodyFormatOf, type BodyFormat } from './body-format';
 
@@ -69,42 +69,101 @@ export function createAnswerReassembler(
   callbacks: AnswerCallbacks,
   dialects: readonly Dialect[] = DIALECTS,
 ): AnswerReassembler {
-  let dialect: DialectReader | undefined;
-  /** The dialect whose reader `dialect` is. */
-  let claimedBy: Dialect | undefined;
-  let candidates: DialectReader[] | undefined;
-  let lastModel: string | undefined;
-  let finished = false;
-  const reported = new Set<string>();
-  const issue = (type: StreamIssue['type'], message: string): void => {
-    if (reported.has(type)) return;
-    reported.add(type);
-    callbacks.onIssue({ type, message });
-  };
+  return new StreamAnswerReassembler(format, callbacks, dialects);
+}
 
-  const readMessage = (message: DialectMessage): void => {
-    candidates ??= dialects.map((item) => item.create());
-    for (const candidate of dialect ? [dialect] : candidates) {
-      const read = candidate.read(message);
-      if (!read) continue;
-      if (!dialect) {
-        claimedBy = dialects[candidates.indexOf(candidate)];
-        if (claimedBy) callbacks.onDialect?.(claimedBy.name);
-      }
-      dialect = candidate;
-      apply(read);
+/**
+ * A class rather than closures per stream, so the optimized code of its methods outlives each
+ * stream (issue 14; see the SSE decoder). It is the SSE decoder's sink itself.
+ */
+class StreamAnswerReassembler implements AnswerReassembler, SseSink {
+  private dialect: DialectReader | undefined;
+  /** The dialect whose reader `dialect` is. */
+  private claimedBy: Dialect | undefined;
+  private candidates: DialectReader[] | undefined;
+  private lastModel: string | undefined;
+  private finished = false;
+  private readonly reported = new Set<string>();
+  private readonly framer: Framer;
+
+  constructor(
+    format: BodyFormat,
+    private readonly callbacks: AnswerCallbacks,
+    private readonly dialects: readonly Dialect[],
+  ) {
+    this.framer =
+      format === 'sniff' || format === 'sniff-text'
+        ? createSniffingFramer(
+            (framing) => this.framerFor(framing),
+            (type, message) => this.issue(type, message),
+            format === 'sniff-text',
+          )
+        : this.framerFor(format);
+  }
+
+  feed(text: string): void {
+    this.framer.feed(text);
+  }
+
+  end(complete = false): void {
+    this.framer.end();
+    // After a server error the answer broke, whatever the transport says.
+    if (complete && this.claimedBy?.endsWithBody && !this.reported.has('server-error')) this.markFinished();
+  }
+
+  // ---- SseSink ----
+
+  onEvent(event: SseEvent): void {
+    if (event.event === 'error') {
+      this.issue('server-error', `the server sent an error event: ${event.data.slice(0, 200)}`);
       return;
     }
-    issue('unknown-dialect', 'a message matched no known dialect and was skipped');
-  };
+    this.readJsonText(event.data, event.event);
+  }
 
-  const apply = (read: DialectRead): void => {
-    if (read.model && read.model !== lastModel) {
-      lastModel = read.model;
+  onIssue(decodeIssue: DecodeIssue): void {
+    this.issue(decodeIssue.type, decodeIssue.message);
+  }
+
+  readRun(text: string, from: number): number {
+    const run = this.dialect?.readSseRun?.(text, from);
+    if (!run) return from;
+    this.apply(run.read);
+    return run.end;
+  }
+
+  // ----
+
+  private issue(type: StreamIssue['type'], message: string): void {
+    if (this.reported.has(type)) return;
+    this.reported.add(type);
+    this.callbacks.onIssue({ type, message });
+  }
+
+  private readMessage(message: DialectMessage): void {
+    const candidates = (this.candidates ??= this.dialects.map((item) => item.create()));
+    for (const candidate of this.dialect ? [this.dialect] : candidates) {
+      const read = candidate.read(message);
+      if (!read) continue;
+      if (!this.dialect) {
+        this.claimedBy = this.dialects[candidates.indexOf(candidate)];
+        if (this.claimedBy) this.callbacks.onDialect?.(this.claimedBy.name);
+      }
+      this.dialect = candidate;
+      this.apply(read);
+      return;
+    }
+    this.issue('unknown-dialect', 'a message matched no known dialect and was skipped');
+  }
+
+  private apply(read: DialectRead): void {
+    const callbacks = this.callbacks;
+    if (read.model && read.model !== this.lastModel) {
+      this.lastModel = read.model;
       callbacks.onModel(read.model);
     }
     if (read.answerStart) {
-      finished = false;
+      this.finished = false;
       callbacks.onAnswerStart?.();
     }
     if (read.text) callbacks.onText(read.text);
@@ -114,101 +173,76 @@ export function createAnswerReassembler(
         ...(read.taskId === undefined ? {} : { taskId: read.taskId }),
       });
     }
-    if (read.issue) issue(read.issue.type, read.issue.message);
-    if (read.finished) markFinished();
-  };
+    if (read.issue) this.issue(read.issue.type, read.issue.message);
+    if (read.finished) this.markFinished();
+  }
 
-  const markFinished = (): void => {
-    if (finished) return;
-    finished = true;
-    callbacks.onFinished();
-  };
+  private markFinished(): void {
+    if (this.finished) return;
+    this.finished = true;
+    this.callbacks.onFinished();
+  }
 
-  const parse = (text: string): { ok: true; value: unknown } | { ok: false } => {
+  private parse(text: string): { ok: true; value: unknown } | { ok: false } {
     try {
       return { ok: true, value: JSON.parse(text) };
     } catch {
-      issue('not-json', `a message was not JSON: ${text.slice(0, 80)}`);
+      this.issue('not-json', `a message was not JSON: ${text.slice(0, 80)}`);
       return { ok: false };
     }
-  };
+  }
 
-  const readJsonText = (text: string, event?: string): void => {
+  private readJsonText(text: string, event?: string): void {
     const trimmed = text.trim();
     if (trimmed === '') return;
     if (trimmed === '[DONE]') {
-      markFinished();
+      this.markFinished();
       return;
     }
     // Once the dialect is known it may read its messages without a full parse (issue 14).
-    const fast = dialect?.readJsonText?.(trimmed);
+    const fast = this.dialect?.readJsonText?.(trimmed);
     if (fast) {
-      apply(fast);
+      this.apply(fast);
       return;
     }
-    const parsed = parse(trimmed);
-    if (parsed.ok) readMessage(event === undefined ? { json: parsed.value } : { json: parsed.value, event });
-  };
+    const parsed = this.parse(trimmed);
+    if (parsed.ok) this.readMessage(event === undefined ? { json: parsed.value } : { json: parsed.value, event });
+  }
 
-  const readDataStreamLine = (line: string): void => {
+  private readDataStreamLine(line: string): void {
     if (line.trim() === '') return;
     const colon = line.indexOf(':');
     if (colon < 1 || colon > 2) {
-      issue('not-json', `a data stream line had no part type: ${line.slice(0, 80)}`);
+      this.issue('not-json', `a data stream line had no part type: ${line.slice(0, 80)}`);
       return;
     }
-    const parsed = parse(line.slice(colon + 1));
-    if (parsed.ok) readMessage({ json: parsed.value, event: line.slice(0, colon) });
-  };
+    const parsed = this.parse(line.slice(colon + 1));
+    if (parsed.ok) this.readMessage({ json: parsed.value, event: line.slice(0, colon) });
+  }
 
-  const tooLarge = (what: string) => (): void =>
-    issue('too-large', `${what} larger than ${MAX_JSON_BODY} characters was dropped`);
+  private tooLarge(what: string): () => void {
+    return () => this.issue('too-large', `${what} larger than ${MAX_JSON_BODY} characters was dropped`);
+  }
 
-  const framerFor = (framing: Framing): Framer => {
+  private framerFor(framing: Framing): Framer {
     switch (framing) {
       case 'sse':
-        return createSseDecoder(
-          (event: SseEvent) => {
-            if (event.event === 'error') {
-              issue('server-error', `the server sent an error event: ${event.data.slice(0, 200)}`);
-              return;
-            }
-            readJsonText(event.data, event.event);
-          },
-          (decodeIssue) => issue(decodeIssue.type, decodeIssue.message),
-          (text, from) => {
-            const run = dialect?.readSseRun?.(text, from);
-            if (!run) return from;
-            apply(run.read);
-            return run.end;
-          },
-        );
+        return createSseDecoderFor(this);
       case 'ndjson':
-        return createLineSplitter((line) => readJsonText(line), tooLarge('an NDJSON line'), MAX_JSON_BODY);
+        return createLineSplitter((line) => this.readJsonText(line), this.tooLarge('an NDJSON line'), MAX_JSON_BODY);
       case 'data-stream':
-        return createLineSplitter(readDataStreamLine, tooLarge('a data stream line'), MAX_JSON_BODY);
+        return createLineSplitter((line) => this.readDataStreamLine(line), this.tooLarge('a data stream line'), MAX_JSON_BODY);
       case 'json':
-        return createJsonSequenceDecoder((text) => readJsonText(text), tooLarge('a JSON value'), MAX_JSON_BODY);
+        return createJsonSequenceDecoder((text) => this.readJsonText(text), this.tooLarge('a JSON value'), MAX_JSON_BODY);
       case 'text':
         return {
           feed: (text) => {
-            if (text !== '') readMessage({ json: undefined, text });
+            if (text !== '') this.readMessage({ json: undefined, text });
           },
           end: () => undefined,
         };
     }
-  };
-
-  const framer =
-    format === 'sniff' || format === 'sniff-text' ? createSniffingFramer(framerFor, issue, format === 'sniff-text') : framerFor(format);
-  return {
-    feed: (text) => framer.feed(text),
-    end(complete = false) {
-      framer.end();
-      // After a server error the answer broke, whatever the transport says.
-      if (complete && claimedBy?.endsWithBody && !reported.has('server-error')) markFinished();
-    },
-  };
+  }
 }
 
 type Framing = Exclude<BodyFormat, 'sniff' | 'sniff-text'>;

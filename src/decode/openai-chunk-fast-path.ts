@@ -1,4 +1,4 @@
-import type { DialectRead } from './dialects/dialect';
+import { chunkRead, type DialectRead } from './dialects/dialect';
 
 /**
  * Reads an OpenAI `chat.completion.chunk` straight from its JSON text, without `JSON.parse`
@@ -67,10 +67,7 @@ export function readOpenAiSseRun(text: string, from: number): SseRun | undefined
     at = end;
   }
   if (at === from) return undefined;
-  const read: DialectRead = {};
-  if (known.model !== undefined) read.model = known.model;
-  if (joined !== '') read.text = joined;
-  return { end: at, read };
+  return { end: at, read: chunkRead(known.model, joined, false) };
 }
 
 /** Characters of envelope around the content a run pattern is made for; real chunks have ~100–400. */
@@ -119,11 +116,7 @@ function readByTemplate(text: string): DialectRead | undefined {
   STRING_LITERAL.lastIndex = start;
   if (!STRING_LITERAL.test(text) || STRING_LITERAL.lastIndex !== end) return undefined;
   const content = decodeLiteral(text.slice(start, end));
-  const read: DialectRead = {};
-  if (known.model !== undefined) read.model = known.model;
-  if (content !== '') read.text = content;
-  if (known.finished) read.finished = true;
-  return read;
+  return chunkRead(known.model, content, known.finished);
 }
 
 /** A validated string literal's value: JSON.parse decodes escapes exactly as it does in a whole text. */
@@ -197,13 +190,9 @@ function readTop(): DialectRead | undefined {
   // The chunk form only: a whole `chat.completion`, or a message without `object`, is rarer
   // and has more cases (no choice, `message` parts), so it goes the full way.
   if (object !== Kind.String || objectValue !== 'chat.completion.chunk' || choices === null) return undefined;
-  const read: DialectRead = {};
   const trimmed = model?.trim();
-  if (trimmed) read.model = trimmed;
-  if (!choices.found) return read;
-  if (choices.text !== undefined && choices.text !== '') read.text = choices.text;
-  if (choices.finished) read.finished = true;
-  return read;
+  if (!choices.found) return chunkRead(trimmed, undefined, false);
+  return chunkRead(trimmed, choices.text, choices.finished);
 }
 
 interface ChoiceRead {

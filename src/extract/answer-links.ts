@@ -5,9 +5,17 @@ import { createReferenceLinks } from './reference-links';
 
 export interface AnswerLinkScanner {
   /** Reads one complete line (no newline) and reports every link it finishes. */
-  line(text: string, emit: (link: FoundLink) => void): void;
+  line(text: string): void;
   /** The answer is complete: reports what an unclosed tag or `<a>` still holds. */
-  end(emit: (link: FoundLink) => void): void;
+  end(): void;
+}
+
+/**
+ * Where a scanner reports links: an object, not a function, so the call keeps one target from
+ * stream to stream (a closure per stream would drop the optimized code that calls it; issue 14).
+ */
+export interface LinkSink {
+  found(link: FoundLink): void;
 }
 
 /** Bounded pieces keep every pattern from rescanning a hostile line: each attempt stops early. */
@@ -61,17 +69,53 @@ interface OpenAnchor {
  * a tag is split over lines or sits in a fenced code block (code fences change nothing here).
  * Each line is scanned once, left to right.
  */
-export function createAnswerLinkScanner(): AnswerLinkScanner {
-  const references = createReferenceLinks();
-  const html = createHtmlMediaReader();
-  // Each scanner keeps its own `lastIndex`, so two streams' scanners never share a cursor.
-  const token = new RegExp(TOKEN_PATTERN);
-  let carry = '';
-  let carryLines = 0;
-  let anchor: OpenAnchor | undefined;
+export function createAnswerLinkScanner(sink: LinkSink): AnswerLinkScanner {
+  return new LineLinkScanner(sink);
+}
 
-  const scan = (text: string, from: number, footnote: string | undefined, emit: (link: FoundLink) => void): void => {
-    const report = (link: FoundLink): void => emit(footnote ? { ...link, footnote } : link);
+/**
+ * A class rather than closures per answer (issue 14): its methods' optimized code outlives each
+ * answer, instead of being dropped with it and made again for the next stream.
+ */
+class LineLinkScanner implements AnswerLinkScanner {
+  private readonly references = createReferenceLinks();
+  private readonly html = createHtmlMediaReader();
+  // Each scanner keeps its own `lastIndex`, so two streams' scanners never share a cursor.
+  private readonly token = new RegExp(TOKEN_PATTERN);
+  private carry = '';
+  private carryLines = 0;
+  private anchor: OpenAnchor | undefined;
+
+  constructor(private readonly sink: LinkSink) {}
+
+  line(line: string): void {
+    if (!this.carry) {
+      this.readLine(line);
+      return;
+    }
+    const joined = `${this.carry} ${line}`;
+    this.carry = '';
+    if (line.includes('>')) {
+      this.readLine(joined);
+    } else if (this.carryLines < MAX_CARRY_LINES && joined.length <= MAX_CARRY_CHARS) {
+      this.carry = joined;
+      this.carryLines += 1;
+    } else {
+      // Too long to be a tag a producer wrote: plain text after all.
+      this.scan(joined, 0, undefined);
+    }
+  }
+
+  end(): void {
+    this.finishAnchor();
+    if (this.carry) this.scan(this.carry, 0, undefined);
+    this.carry = '';
+  }
+
+  private scan(text: string, from: number, footnote: string | undefined): void {
+    const sink = this.sink;
+    const report = (link: FoundLink): void => sink.found(footnote ? { ...link, footnote } : link);
+    const token = this.token;
     let previousEnd = from;
     token.lastIndex = from;
     for (let match = token.exec(text); match; match = token.exec(text)) {
@@ -90,7 +134,7 @@ export function createAnswerLinkScanner(): AnswerLinkScanner {
         report({ url: groups.href, label: groups.text ?? '', context, ...notes.list });
       } else if (groups.refText !== undefined) {
         const ref = groups.ref ? groups.ref : groups.refText;
-        const link = references.use(ref, groups.refText, context);
+        const link = this.references.use(ref, groups.refText, context);
         if (link) report(link);
       } else if (groups.auto) {
         report({ url: groups.auto, context });
@@ -99,15 +143,15 @@ export function createAnswerLinkScanner(): AnswerLinkScanner {
         end = match.index + url.length;
         report({ url, context });
       } else if (groups.close) {
-        html.closeVideo();
+        this.html.closeVideo();
       } else if (groups.tag?.toLowerCase() === 'a') {
         const href = anchorLink(groups.attributes ?? '', context);
         if (href) {
           const close = closeOfAnchor(text, end);
           if (!close) {
             // Its text runs on over the next lines (pretty-printed HTML); read there.
-            finishAnchor(emit);
-            anchor = { link: { ...href, label: `${href.label ?? ''} ${text.slice(end, end + MAX_LABEL)}` }, lines: 1 };
+            this.finishAnchor();
+            this.anchor = { link: { ...href, label: `${href.label ?? ''} ${text.slice(end, end + MAX_LABEL)}` }, lines: 1 };
             return;
           }
           report({ ...href, label: `${href.label ?? ''} ${stripTags(text.slice(end, close.start))}` });
@@ -115,78 +159,54 @@ export function createAnswerLinkScanner(): AnswerLinkScanner {
         }
       } else if (groups.tag) {
         const name = groups.tag.toLowerCase() as 'video' | 'source' | 'img';
-        const link = html.open(name, groups.attributes ?? '', context);
+        const link = this.html.open(name, groups.attributes ?? '', context);
         if (link) report(link);
       }
       previousEnd = end;
       token.lastIndex = end;
     }
-  };
+  }
 
-  const finishAnchor = (emit: (link: FoundLink) => void): void => {
-    if (!anchor) return;
-    const { link } = anchor;
-    anchor = undefined;
-    emit({ ...link, label: stripTags(link.label ?? '').slice(0, MAX_LABEL) });
-  };
+  private finishAnchor(): void {
+    if (!this.anchor) return;
+    const { link } = this.anchor;
+    this.anchor = undefined;
+    this.sink.found({ ...link, label: stripTags(link.label ?? '').slice(0, MAX_LABEL) });
+  }
 
-  const readLine = (line: string, emit: (link: FoundLink) => void): void => {
+  private readLine(line: string): void {
     let text = line;
     let from = 0;
+    const anchor = this.anchor;
     if (anchor) {
       const close = closeOfAnchor(text, 0);
       if (close) {
         anchor.link.label = `${anchor.link.label ?? ''} ${text.slice(0, close.start)}`;
-        finishAnchor(emit);
+        this.finishAnchor();
         from = close.end;
       } else {
         anchor.link.label = `${anchor.link.label ?? ''} ${text.slice(0, MAX_LABEL)}`.slice(0, MAX_LABEL * 2);
         anchor.lines += 1;
         // An `<a>` never closed must not swallow the answer: its text is still scanned, and
         // after a few lines it is over.
-        if (anchor.lines >= MAX_ANCHOR_LINES) finishAnchor(emit);
+        if (anchor.lines >= MAX_ANCHOR_LINES) this.finishAnchor();
       }
     }
     const definition = from === 0 ? REFERENCE_DEFINITION.exec(text) : null;
     if (definition) {
       const [, ref = '', url = '', ...titles] = definition;
-      for (const link of references.define(ref, url, titles.find((title) => title !== undefined) ?? '')) emit(link);
+      for (const link of this.references.define(ref, url, titles.find((title) => title !== undefined) ?? '')) this.sink.found(link);
       return;
     }
     // A start tag still open at the end of the line continues on the next one.
     const lastOpen = text.lastIndexOf('<');
     if (lastOpen >= from && !text.includes('>', lastOpen) && UNCLOSED_TAG.test(text.slice(lastOpen, lastOpen + 8))) {
-      carry = text.slice(lastOpen);
-      carryLines = 1;
+      this.carry = text.slice(lastOpen);
+      this.carryLines = 1;
       text = text.slice(0, lastOpen);
     }
-    scan(text, from, FOOTNOTE_DEFINITION.exec(text)?.[1], emit);
-  };
-
-  return {
-    line(line, emit) {
-      if (!carry) {
-        readLine(line, emit);
-        return;
-      }
-      const joined = `${carry} ${line}`;
-      carry = '';
-      if (line.includes('>')) {
-        readLine(joined, emit);
-      } else if (carryLines < MAX_CARRY_LINES && joined.length <= MAX_CARRY_CHARS) {
-        carry = joined;
-        carryLines += 1;
-      } else {
-        // Too long to be a tag a producer wrote: plain text after all.
-        scan(joined, 0, undefined, emit);
-      }
-    },
-    end(emit) {
-      finishAnchor(emit);
-      if (carry) scan(carry, 0, undefined, emit);
-      carry = '';
-    },
-  };
+    this.scan(text, from, FOOTNOTE_DEFINITION.exec(text)?.[1]);
+  }
 }
 
 /** `[^1][^2]` written right after a link. */

@@ -1,4 +1,4 @@
-import { createAnswerLinkScanner } from './answer-links';
+import { createAnswerLinkScanner, type LinkSink } from './answer-links';
 import { createCoverPairing, type NamedCover } from './cover-pairing';
 import type { FoundLink } from './found-link';
 import { parseHttpUrl } from './http-url';
@@ -69,52 +69,127 @@ const MAX_VIDEOS = 64;
  * line, not the input image, not a link in the answer's leading `>` quote.
  */
 export function createVideoAnswerReader(): VideoAnswerReader {
-  const answer: VideoAnswer = { progress: 0, succeeded: false, videos: [] };
-  const videosByKey = new Map<string, AnswerVideo>();
-  const scanner = createAnswerLinkScanner();
-  const pairing = createCoverPairing(answer.videos);
-  let partial = '';
-  let skippingLongLine = false;
-  /** Where the answer stands with respect to its leading quote (the prompt echo). */
-  let quote: 'before' | 'inside' | 'after' = 'before';
+  return new LineVideoAnswerReader();
+}
 
-  const inLeadingQuote = (line: string): boolean => {
+/**
+ * A class rather than closures per answer (issue 14): its methods' optimized code outlives
+ * each answer, so a new stream does not run unoptimized until V8 optimizes it again.
+ */
+class LineVideoAnswerReader implements VideoAnswerReader, LinkSink {
+  // Every field in the literal, none added later: see chunkRead (src/decode/dialects/dialect.ts).
+  readonly answer: VideoAnswer = { task: undefined, progress: 0, percent: undefined, succeeded: false, videos: [] };
+  private readonly videosByKey = new Map<string, AnswerVideo>();
+  private readonly scanner = createAnswerLinkScanner(this);
+  private readonly pairing = createCoverPairing(this.answer.videos);
+  private partial = '';
+  private skippingLongLine = false;
+  /** Where the answer stands with respect to its leading quote (the prompt echo). */
+  private quote: 'before' | 'inside' | 'after' = 'before';
+  /** Set when the answer took a link the scanner found. */
+  private took = false;
+
+  report({ percent, taskId }: { percent?: number; taskId?: string }): boolean {
+    const answer = this.answer;
+    let changed = false;
+    if (taskId && !answer.task) {
+      answer.task = { id: taskId.slice(0, 128), prompt: '' };
+      changed = true;
+    }
+    if (percent !== undefined && Number.isFinite(percent) && percent >= (answer.percent ?? -1)) {
+      const bounded = Math.min(100, Math.max(0, percent));
+      if (bounded !== answer.percent) {
+        answer.percent = bounded;
+        changed = true;
+      }
+    }
+    return changed;
+  }
+
+  push(text: string): boolean {
+    let changed = false;
+    let start = 0;
+    for (let newline = text.indexOf('\n'); newline >= 0; newline = text.indexOf('\n', start)) {
+      const piece = text.slice(start, newline);
+      start = newline + 1;
+      if (this.skippingLongLine) {
+        this.skippingLongLine = false;
+        this.partial = '';
+        continue;
+      }
+      const line = this.partial + piece;
+      this.partial = '';
+      if (this.readLine(line)) changed = true;
+    }
+    if (!this.skippingLongLine) {
+      const rest = text.slice(start);
+      this.partial += rest;
+      if (this.partial.length > MAX_LINE) {
+        this.partial = '';
+        this.skippingLongLine = true;
+      } else if (PROGRESS_HINT.test(rest) && this.readProgress(this.partial)) {
+        // Rescanning the unfinished line only when a mark arrived keeps this linear.
+        changed = true;
+      }
+    }
+    return changed;
+  }
+
+  end(): boolean {
+    let changed = false;
+    if (!this.skippingLongLine && this.partial && this.readLine(this.partial)) changed = true;
+    this.partial = '';
+    this.took = false;
+    this.scanner.end();
+    if (this.took) changed = true;
+    if (this.pairing.settle()) changed = true;
+    return changed;
+  }
+
+  /** The scanner found a link. */
+  found(link: FoundLink): void {
+    if (this.take(link)) this.took = true;
+  }
+
+  private inLeadingQuote(line: string): boolean {
     // Blank lines neither start nor end it: a prompt may be quoted as several paragraphs.
-    if (quote === 'after' || line.trim() === '') return false;
+    if (this.quote === 'after' || line.trim() === '') return false;
     if (QUOTE_LINE.test(line)) {
-      quote = 'inside';
+      this.quote = 'inside';
       return true;
     }
-    quote = 'after';
+    this.quote = 'after';
     return false;
-  };
+  }
 
-  const take = (found: FoundLink): boolean => {
+  private take(found: FoundLink): boolean {
+    const answer = this.answer;
     const url = parseHttpUrl(found.url);
     if (!url || url === answer.task?.inputImageUrl) return false;
     const judgement = judgeLink({ url, label: found.label, context: found.context, hint: found.hint });
-    if (judgement.kind === 'cover') return pairing.addCover(url, found.footnote);
+    if (judgement.kind === 'cover') return this.pairing.addCover(url, found.footnote);
     if (judgement.kind !== 'video') return false;
-    const named: NamedCover = { ...namedCoverOf(found), ...(found.footnotes ? { footnotes: found.footnotes } : {}) };
+    const named: NamedCover = { ...this.namedCoverOf(found), ...(found.footnotes ? { footnotes: found.footnotes } : {}) };
     const key = videoKey(url);
-    const seen = videosByKey.get(key);
-    if (seen) return pairing.nameCover(seen, named);
+    const seen = this.videosByKey.get(key);
+    if (seen) return this.pairing.nameCover(seen, named);
     if (answer.videos.length >= MAX_VIDEOS) return false;
     const video: AnswerVideo = judgement.unconfirmed ? { videoUrl: url, unconfirmed: true } : { videoUrl: url };
-    videosByKey.set(key, video);
+    this.videosByKey.set(key, video);
     answer.videos.push(video);
-    pairing.addVideo(video, named);
+    this.pairing.addVideo(video, named);
     return true;
-  };
+  }
 
-  const namedCoverOf = (found: FoundLink): { cover?: string } => {
+  private namedCoverOf(found: FoundLink): { cover?: string } {
     const cover = parseHttpUrl(found.cover);
-    if (!cover || cover === answer.task?.inputImageUrl) return {};
+    if (!cover || cover === this.answer.task?.inputImageUrl) return {};
     return judgeLink({ url: cover, hint: 'cover' }).kind === 'cover' ? { cover } : {};
-  };
+  }
 
-  const readLine = (line: string): boolean => {
-    const quoted = inLeadingQuote(line);
+  private readLine(line: string): boolean {
+    const answer = this.answer;
+    const quoted = this.inLeadingQuote(line);
     if (!answer.task) {
       const task = TASK_LINE.exec(line);
       if (task) {
@@ -125,15 +200,16 @@ export function createVideoAnswerReader(): VideoAnswerReader {
         return true;
       }
     }
-    let changed = readProgress(line);
+    let changed = this.readProgress(line);
     if (quoted) return changed;
-    scanner.line(line, (found) => {
-      if (take(found)) changed = true;
-    });
+    this.took = false;
+    this.scanner.line(line);
+    if (this.took) changed = true;
     return changed;
-  };
+  }
 
-  const readProgress = (line: string): boolean => {
+  private readProgress(line: string): boolean {
+    const answer = this.answer;
     const open = line.indexOf(PROGRESS_OPEN);
     if (open < 0) return false;
     const marks = line.slice(open).match(PROGRESS_MARK)?.length ?? 0;
@@ -147,62 +223,5 @@ export function createVideoAnswerReader(): VideoAnswerReader {
       changed = true;
     }
     return changed;
-  };
-
-  return {
-    answer,
-    report({ percent, taskId }) {
-      let changed = false;
-      if (taskId && !answer.task) {
-        answer.task = { id: taskId.slice(0, 128), prompt: '' };
-        changed = true;
-      }
-      if (percent !== undefined && Number.isFinite(percent) && percent >= (answer.percent ?? -1)) {
-        const bounded = Math.min(100, Math.max(0, percent));
-        if (bounded !== answer.percent) {
-          answer.percent = bounded;
-          changed = true;
-        }
-      }
-      return changed;
-    },
-    push(text) {
-      let changed = false;
-      let start = 0;
-      for (let newline = text.indexOf('\n'); newline >= 0; newline = text.indexOf('\n', start)) {
-        const piece = text.slice(start, newline);
-        start = newline + 1;
-        if (skippingLongLine) {
-          skippingLongLine = false;
-          partial = '';
-          continue;
-        }
-        const line = partial + piece;
-        partial = '';
-        if (readLine(line)) changed = true;
-      }
-      if (!skippingLongLine) {
-        const rest = text.slice(start);
-        partial += rest;
-        if (partial.length > MAX_LINE) {
-          partial = '';
-          skippingLongLine = true;
-        } else if (PROGRESS_HINT.test(rest) && readProgress(partial)) {
-          // Rescanning the unfinished line only when a mark arrived keeps this linear.
-          changed = true;
-        }
-      }
-      return changed;
-    },
-    end() {
-      let changed = false;
-      if (!skippingLongLine && partial && readLine(partial)) changed = true;
-      partial = '';
-      scanner.end((found) => {
-        if (take(found)) changed = true;
-      });
-      if (pairing.settle()) changed = true;
-      return changed;
-    },
-  };
+  }
 }

@@ -98,8 +98,8 @@ export function measureNodePipeline(answer: AnswerTemplate, options: NodePipelin
     },
   };
 
-  const time = (stage: Stage): number => {
-    gc();
+  const time = (stage: Stage, collect = true): number => {
+    if (collect) gc();
     const start = performance.now();
     stage(chunks);
     return performance.now() - start;
@@ -107,20 +107,28 @@ export function measureNodePipeline(answer: AnswerTemplate, options: NodePipelin
 
   const baseline = stages['eventsource-parser']!;
   const full = stages['capture-session']!;
-  const pairs: Array<{ on: number; off: number }> = [];
-  for (let index = 0; index < options.warmupPairs + options.pairs; index += 1) {
-    // Alternating order, as in the browser figures.
-    let on: number;
-    let off: number;
-    if (index % 2 === 0) {
-      on = time(full);
-      off = time(baseline);
-    } else {
-      off = time(baseline);
-      on = time(full);
+  const alternate = (collect: boolean): Array<{ on: number; off: number }> => {
+    const pairs: Array<{ on: number; off: number }> = [];
+    for (let index = 0; index < options.warmupPairs + options.pairs; index += 1) {
+      // Alternating order, as in the browser figures.
+      let on: number;
+      let off: number;
+      if (index % 2 === 0) {
+        on = time(full, collect);
+        off = time(baseline, collect);
+      } else {
+        off = time(baseline, collect);
+        on = time(full, collect);
+      }
+      if (index >= options.warmupPairs) pairs.push({ on, off });
     }
-    if (index >= options.warmupPairs) pairs.push({ on, off });
-  }
+    return pairs;
+  };
+  const pairs = alternate(true);
+  // The same pairs with no GC between runs: both sides keep what V8 learnt and compiled, so this is
+  // the cost per byte alone. After a full GC, code compiled for objects that died is thrown away
+  // (a parser made per stream loses its optimized code with it) and compiled again on the next run.
+  const warmPairs = alternate(false);
   const stageTimes = new Map(
     Object.entries(stages).map(([name, stage]) => [name, median(Array.from({ length: options.stageRuns }, () => time(stage)))]),
   );
@@ -143,6 +151,8 @@ export function measureNodePipeline(answer: AnswerTemplate, options: NodePipelin
       `each stage alone (median of ${options.stageRuns}): ${breakdown.join(', ')}; the stages nest: sse-decoder wraps ` +
         `eventsource-parser, answer-reassembler adds JSON.parse and the dialect, capture-session adds the video reader`,
       `full pipeline ÷ (eventsource-parser + JSON.parse of every event, what any reader of the stream does): ${ratio(withJson)}`,
+      `without the GC before each run (both sides warm, the cost per byte alone): ${ms(median(warmPairs.map((pair) => pair.on)))} ÷ ` +
+        `${ms(median(warmPairs.map((pair) => pair.off)))} = ${ratio(pairedRatio(warmPairs))}`,
     ],
   };
 }

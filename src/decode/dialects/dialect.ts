@@ -90,6 +90,17 @@ export function statelessDialect(
   return { name, create: () => reader };
 }
 
+/**
+ * A read of the usual kind (model, text, end), made as one object literal; an empty or absent
+ * text, model or end is left undefined. Issue 14: the shape of a literal lives as long as the code
+ * that makes it, while a read grown property by property gets a shape that dies with the last read
+ * that had it, and with it the optimized code that knew that shape, so after a garbage collection
+ * each stream ran the hot path unoptimized until V8 optimized it again.
+ */
+export function chunkRead(model: string | undefined, text: string | undefined, finished: boolean): DialectRead {
+  return { model: model || undefined, text: text || undefined, finished: finished || undefined };
+}
+
 /** Whether a parsed JSON value is an object (not null, not an array). */
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

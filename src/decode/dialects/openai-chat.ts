@@ -1,5 +1,5 @@
 import { readOpenAiChunkText, readOpenAiSseRun } from '../openai-chunk-fast-path';
-import { isRecord, nonBlank, statelessDialect, type DialectMessage, type DialectRead } from './dialect';
+import { chunkRead, isRecord, nonBlank, statelessDialect, type DialectMessage, type DialectRead } from './dialect';
 
 /**
  * OpenAI chat completions: streamed `chat.completion.chunk` (`choices[].delta.content`) and
@@ -16,14 +16,11 @@ export function readOpenAiChat({ json: message }: DialectMessage): DialectRead |
   if (!isRecord(message) || !Array.isArray(message.choices)) return undefined;
   const kind = message.object;
   if (kind !== undefined && kind !== 'chat.completion.chunk' && kind !== 'chat.completion') return undefined;
-  const read: DialectRead = {};
   const model = nonBlank(message.model);
-  if (model) read.model = model;
   const choice: unknown = message.choices.find((item: unknown) => isRecord(item) && (item.index ?? 0) === 0);
-  if (!isRecord(choice)) return kind === undefined ? undefined : read;
+  if (!isRecord(choice)) return kind === undefined ? undefined : chunkRead(model, undefined, false);
   const part = isRecord(choice.delta) ? choice.delta : isRecord(choice.message) ? choice.message : undefined;
   if (kind === undefined && !part) return undefined;
-  if (part && typeof part.content === 'string' && part.content !== '') read.text = part.content;
-  if (typeof choice.finish_reason === 'string' && choice.finish_reason !== '') read.finished = true;
-  return read;
+  const text = part && typeof part.content === 'string' ? part.content : undefined;
+  return chunkRead(model, text, typeof choice.finish_reason === 'string' && choice.finish_reason !== '');
 }

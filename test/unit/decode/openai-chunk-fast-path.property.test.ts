@@ -90,8 +90,10 @@ describe('openai chunk fast path', () => {
     expect(answered).toBeGreaterThan(3_000);
   });
 
-  it('reads runs of one envelope straight from the SSE text exactly as the parser and JSON.parse do, whatever the byte boundaries', () => {
+  it('reads runs of one envelope straight from the SSE text exactly as the parser and JSON.parse do, whatever the byte boundaries (events cut by one are held and read whole)', () => {
     let runs = 0;
+    /** Events cut by a chunk boundary that the decoder held and gave whole to the run reader. */
+    let heldEvents = 0;
     const counted: readonly Dialect[] = DIALECTS.map((dialect) =>
       dialect === openAiChat
         ? {
@@ -102,6 +104,7 @@ describe('openai chunk fast path', () => {
               readSseRun(text: string, from: number) {
                 const run = readOpenAiSseRun(text, from);
                 if (run) runs += 1;
+                if (run && from === 0 && run.end === text.length && text.indexOf('\n\n') === text.length - 2) heldEvents += 1;
                 return run;
               },
             }),
@@ -133,6 +136,7 @@ describe('openai chunk fast path', () => {
       { numRuns: 1_000 },
     );
     expect(runs).toBeGreaterThan(300);
+    expect(heldEvents).toBeGreaterThan(300);
   });
 
   it('gives the pipeline the same outcome as the full parse, whatever the UTF-8 byte boundaries', () => {

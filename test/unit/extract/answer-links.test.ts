@@ -4,10 +4,10 @@ import type { FoundLink } from '@/src/extract/found-link';
 import { createVideoAnswerReader } from '@/src/extract/video-answer';
 
 function scan(lines: string[]): FoundLink[] {
-  const scanner = createAnswerLinkScanner();
   const found: FoundLink[] = [];
-  for (const line of lines) scanner.line(line, (link) => found.push(link));
-  scanner.end((link) => found.push(link));
+  const scanner = createAnswerLinkScanner({ found: (link) => found.push(link) });
+  for (const line of lines) scanner.line(line);
+  scanner.end();
   return found;
 }
 
