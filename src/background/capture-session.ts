@@ -50,7 +50,6 @@ type Ending = 'clean' | BreakReason | undefined;
  * A task without a video stays `generating` and then fails with the reason.
  */
 export function createCaptureSession(source: SessionSource, onIssue: (issue: StreamIssue) => void): CaptureSession {
-  if (KEPT_SHAPES.size === 0) KEPT_SHAPES.add(readShapeKeeper());
   return new AnswerCaptureSession(source, onIssue);
 }
 
@@ -212,32 +211,6 @@ class AnswerCaptureSession implements CaptureSession, AnswerCallbacks {
     for (const update of result) this.entryIds.add(update.id);
     return result;
   }
-}
-
-/**
- * Issue 14: V8 drops a hidden class once no object has it, and with it the optimized code made
- * for objects of that class; after a full garbage collection between two streams, the next one
- * then ran the pipeline deoptimized while V8 compiled it again (tens of ms on another thread).
- * One small answer, read when the first stream starts and held for the worker's lifetime, keeps
- * the classes of a session and of its parts (decoder, reassembler, dialect reads, answer reader,
- * task, links) alive. It is never stored: nothing but this set sees its updates. Read lazily, not
- * at module evaluation: the worker's start-up does no work for it, and (measured under the bench's
- * tsx loader, not explained) one made during module evaluation did not keep those classes alive.
- */
-const KEPT_SHAPES = new Set<CaptureSession>();
-
-function readShapeKeeper(): CaptureSession {
-  const session = new AnswerCaptureSession(
-    { site: 'http://localhost', pageUrl: 'http://localhost/', endpointUrl: 'http://localhost/v1/chat/completions', contentType: 'text/event-stream' },
-    () => {},
-  );
-  const chunk = (content: string): string =>
-    `data: {"id":"k","object":"chat.completion.chunk","model":"m","choices":[{"index":0,"delta":{"content":${JSON.stringify(content)}}}]}\n\n`;
-  const answer = ['> VideoTask(id=k, image_url=None, prompt=p)\n', '[任务进度](🔥', '🔥)\n\n', 'text\n', '[视频](http://localhost/k.mp4)\n'];
-  session.push(answer.map(chunk).join(''));
-  session.push('data: {"id":"k","object":"chat.completion.chunk","model":"m","choices":[{"index":0,"delta":{},"finish_reason":"stop"}]}\n\ndata: [DONE]\n\n');
-  session.end('complete');
-  return session;
 }
 
 /** Entry id of the n-th video of a task: stable across replays and sites. */
