@@ -13,12 +13,13 @@ export type Side = 'on' | 'off';
 
 /**
  * How the bench page reads: `chat` POSTs a chat request, `timed` stamps every chunk, `parse`
- * decodes and JSON-parses every event.
+ * decodes and JSON-parses every event, `tee` also drains a `clone()` of the response itself.
  */
 export interface ConsumeOptions {
   chat?: boolean;
   timed?: boolean;
   parse?: boolean;
+  tee?: boolean;
 }
 
 /** What the bench page's `consume()` reports. */

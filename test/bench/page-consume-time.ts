@@ -19,6 +19,8 @@ export interface PageConsumeOptions extends AlternateOptions {
   parsePairs: number;
   /** Profiled runs per side (alternating) for the main-thread figure. */
   profilePairs: number;
+  /** Pairs of the tee floor: the off tab reading with and without draining a clone itself. */
+  floorPairs: number;
 }
 
 /**
@@ -61,6 +63,14 @@ export async function measurePageConsumeTime(
   };
 
   const pairs = await alternate(options, (side) => runOnce(side, false));
+  // The floor of any capture that copies a fetch body: the page tees it and reads both branches
+  // itself, in the tab without the extension ('on' here means: with the page's own clone).
+  const floor = await alternate({ pairs: options.floorPairs, warmupPairs: 1 }, async (side) => {
+    await browser.tab.off.prepare();
+    const result = await browser.tab.off.consume(path(nextRunId()), { chat: true, tee: side === 'on' });
+    if (result.bytes !== answer.bytes.length) throw new Error(`the tee floor run read ${result.bytes} bytes`);
+    return result;
+  });
   const parsed = await alternate({ pairs: options.parsePairs, warmupPairs: 1 }, (side) => runOnce(side, true));
   for (const run of offRuns) {
     if (await browser.library.entry(answer.entryId(run))) throw new Error(`the off tab's run ${run} was captured`);
@@ -124,6 +134,8 @@ export async function measurePageConsumeTime(
       `chat-like reader (TextDecoder + JSON.parse of every event): on ${ms(median(elapsed(parsed, 'on')))}, ` +
         `off ${ms(median(elapsed(parsed, 'off')))}, ratio ${ratio(ratioOf(parsed))} (${parsed.length} pairs)`,
       `every on run stored its video (median ${ms(median(storedAfter))} after the page finished); no off run was captured`,
+      `floor of any tee-based capture, no extension: the page drains its own clone() too: ${ms(median(elapsed(floor, 'on')))} ÷ ` +
+        `${ms(median(elapsed(floor, 'off')))} = ${ratio(ratioOf(floor))} (${floor.length} pairs, median of per-pair ratios)`,
     ],
   }, mainThread];
 }

@@ -47,7 +47,7 @@ const TITLES: Record<Figure, string> = {
 
 const quick = process.argv.includes('--quick');
 const SETTINGS = {
-  consume: { pairs: quick ? 3 : 15, warmupPairs: 1, parsePairs: quick ? 2 : 6, profilePairs: quick ? 1 : 3 },
+  consume: { pairs: quick ? 3 : 15, warmupPairs: 1, parsePairs: quick ? 2 : 6, profilePairs: quick ? 1 : 3, floorPairs: quick ? 2 : 8 },
   separate: { pairs: quick ? 3 : 8, warmupPairs: 1 },
   delay: { pairs: quick ? 2 : 6, warmupPairs: 1, paceMs: 4, skewSampleMs: 30, events: 300 },
   node: { pairs: quick ? 4 : 12, warmupPairs: 3, stageRuns: quick ? 3 : 5, maxChunk: 8192 },
