@@ -27,8 +27,7 @@ export function captureEventSource(win: typeof globalThis, channel: PageChannel,
   const listen = targetProto.addEventListener;
   const later = win.setTimeout;
   const createObject = win.Object.create;
-  const split = win.String.prototype.split;
-  const join = win.Array.prototype.join;
+  const replaceAll = win.String.prototype.replaceAll;
   /** Per event source: adds the copy's listener for one more event name. */
   const sources = new win.WeakMap<object, (type: unknown) => void>();
   const followerOf = win.WeakMap.prototype.get;
@@ -55,7 +54,7 @@ export function captureEventSource(win: typeof globalThis, channel: PageChannel,
           return;
         }
         stream ??= channel.open(apply(urlOf, source, []) as string, 'text/event-stream');
-        const lines = apply(join, apply(split, data, ['\n']), ['\ndata: ']) as string;
+        const lines = apply(replaceAll, data, ['\n', '\ndata: ']) as string;
         stream?.push(`${type === 'message' ? '' : `event: ${type}\n`}data: ${lines}\n\n`);
         // A page that is done calls close() in its own listener, which runs after this one.
         apply(later, win, [closedByPage, 0]);

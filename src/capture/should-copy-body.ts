@@ -14,7 +14,7 @@ const CHAT_PATH = /chat|complet|message|convers|generat|respons|stream|video|tas
  * copied only from a chat endpoint itself, never from a file under one (`/chat/file`) nor
  * from a path that names files or media anywhere.
  */
-const OCTET_CHAT_ENDPOINT = /^[\w-]*(chat|complet|convers)[\w-]*$/i;
+const OCTET_CHAT_ENDPOINT = /\/[\w-]*(chat|complet|convers)[\w-]*\/*$/i;
 const OCTET_NOT_CHAT = /file|download|export|attach|upload|media|image|video|audio|asset|blob/i;
 
 /**
@@ -29,8 +29,7 @@ export function shouldCopyBody(contentType: string, url: string, contentLength: 
   if (type.startsWith('text/event-stream')) return true;
   if (type.startsWith('application/octet-stream')) {
     const path = pathOf(url);
-    const last = path.replace(/\/+$/, '').split('/').pop() ?? '';
-    return !(contentLength > MAX_JSON_COPY) && OCTET_CHAT_ENDPOINT.test(last) && !OCTET_NOT_CHAT.test(path);
+    return !(contentLength > MAX_JSON_COPY) && OCTET_CHAT_ENDPOINT.test(path) && !OCTET_NOT_CHAT.test(path);
   }
   if (!type.includes('json') && !type.startsWith('text/plain')) return false;
   if (contentLength > MAX_JSON_COPY) return false;

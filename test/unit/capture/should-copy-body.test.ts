@@ -30,6 +30,7 @@ describe('shouldCopyBody for application/octet-stream', () => {
     expect(shouldCopyBody('application/octet-stream', 'https://chat.example/chat-process', Number('12 34'))).toBe(true);
     expect(shouldCopyBody('application/json', 'http://localhost:3000/v1/chat/completions', Number.NaN)).toBe(true);
     expect(shouldCopyBody('application/octet-stream', 'http://localhost/v1/chat/completions', -1)).toBe(true);
+    expect(shouldCopyBody('application/octet-stream', 'http://localhost/api/chat-process/', -1)).toBe(true);
   });
 
   it('leaves downloads alone, even under a chat path, and oversized bodies', () => {
