@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { captureEventSource } from '@/src/capture/event-source-capture';
-import type { CopyStream, PageChannel } from '@/src/capture/page-channel';
-import type { StreamOutcome } from '@/src/protocol/messages';
+import type { PageChannel } from '@/src/capture/page-channel';
+import { recordingChannel, type RecordedCopy } from '../../support/recording-channel';
 
 /**
  * Just enough of EventSource, made fresh per test on an EventTarget class of its own (the hook
@@ -39,30 +39,12 @@ function eventSourceClasses() {
 }
 type FakeEventSource = InstanceType<ReturnType<typeof eventSourceClasses>['FakeEventSource']>;
 
-interface Copy {
-  url: string;
-  contentType: string;
-  chunks: Array<string | Uint8Array>;
-  outcome?: StreamOutcome;
-}
-
-let copies: Copy[];
+let copies: RecordedCopy[];
 let channel: PageChannel;
 let Source: new (url: string) => FakeEventSource;
 
 beforeEach(() => {
-  copies = [];
-  channel = {
-    open(url, contentType) {
-      const copy: Copy = { url, contentType, chunks: [] };
-      copies.push(copy);
-      const stream: CopyStream = {
-        push: (chunk) => (copy.outcome ? false : (copy.chunks.push(chunk), true)),
-        end: (outcome) => void (copy.outcome ??= outcome),
-      };
-      return stream;
-    },
-  };
+  ({ channel, copies } = recordingChannel());
   const { PageEventTarget, FakeEventSource } = eventSourceClasses();
   const win = { EventSource: FakeEventSource, MessageEvent, Event, EventTarget: PageEventTarget, setTimeout, Object, String, WeakMap };
   captureEventSource(win as unknown as typeof globalThis, channel, () => {});

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { CopyStream, PageChannel } from '@/src/capture/page-channel';
+import type { PageChannel } from '@/src/capture/page-channel';
 import { captureXhr } from '@/src/capture/xhr-capture';
-import type { StreamOutcome } from '@/src/protocol/messages';
+import { recordingChannel, type RecordedCopy } from '../../support/recording-channel';
 
 /**
  * Just enough of XMLHttpRequest, on Node's EventTarget, to drive the hook through the states
@@ -91,15 +91,7 @@ function xhrClass(Base: typeof FakeXhr): typeof FakeXhr {
   return Xhr;
 }
 
-interface Copy {
-  url: string;
-  contentType: string;
-  requestBody: unknown;
-  chunks: Array<string | Uint8Array>;
-  outcome?: StreamOutcome;
-}
-
-let copies: Copy[];
+let copies: RecordedCopy[];
 let channel: PageChannel;
 let disguised: Array<[object, object]>;
 
@@ -112,19 +104,8 @@ function install(Base: typeof FakeXhr = FakeXhr): { Xhr: typeof FakeXhr; Native:
 }
 
 beforeEach(() => {
-  copies = [];
   disguised = [];
-  channel = {
-    open(url, contentType, requestBody) {
-      const copy: Copy = { url, contentType, requestBody, chunks: [] };
-      copies.push(copy);
-      const stream: CopyStream = {
-        push: (chunk) => (copy.outcome ? false : (copy.chunks.push(chunk), true)),
-        end: (outcome) => void (copy.outcome ??= outcome),
-      };
-      return stream;
-    },
-  };
+  ({ channel, copies } = recordingChannel());
 });
 
 const chatUrl = 'http://localhost:3080/api/ask/chat';

@@ -1,0 +1,31 @@
+import type { CopyStream, PageChannel } from '@/src/capture/page-channel';
+import type { StreamOutcome } from '@/src/protocol/messages';
+
+/** One copy a page-world hook opened on a recording channel, as it was fed. */
+export interface RecordedCopy {
+  url: string;
+  contentType: string;
+  requestBody: unknown;
+  chunks: Array<string | Uint8Array>;
+  outcome?: StreamOutcome;
+}
+
+/**
+ * A PageChannel for the page-world hooks' unit tests: every copy a hook opens is recorded with
+ * what it pushed and how it ended; a copy that has ended takes nothing more, as the real one.
+ */
+export function recordingChannel(): { channel: PageChannel; copies: RecordedCopy[] } {
+  const copies: RecordedCopy[] = [];
+  const channel: PageChannel = {
+    open(url, contentType, requestBody) {
+      const copy: RecordedCopy = { url, contentType, requestBody, chunks: [] };
+      copies.push(copy);
+      const stream: CopyStream = {
+        push: (chunk) => (copy.outcome ? false : (copy.chunks.push(chunk), true)),
+        end: (outcome) => void (copy.outcome ??= outcome),
+      };
+      return stream;
+    },
+  };
+  return { channel, copies };
+}
