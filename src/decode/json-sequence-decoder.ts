@@ -1,3 +1,5 @@
+import { BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, COMMA, OPEN_BRACE, OPEN_BRACKET, QUOTE } from './json-char-codes';
+
 /** Splits JSON text into top-level values as they close, without parsing them. */
 export interface JsonSequenceDecoder {
   feed(text: string): void;
@@ -5,13 +7,6 @@ export interface JsonSequenceDecoder {
   end(): void;
 }
 
-const OPEN_BRACE = 0x7b;
-const CLOSE_BRACE = 0x7d;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACKET = 0x5d;
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const COMMA = 0x2c;
 const BOM = 0xfeff;
 /** Characters that cannot be part of a number or a literal (`true`, `null`…). */
 const DELIMITERS = new Set([COMMA, OPEN_BRACE, CLOSE_BRACE, OPEN_BRACKET, CLOSE_BRACKET, QUOTE]);

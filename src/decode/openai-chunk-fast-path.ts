@@ -1,4 +1,5 @@
 import { chunkRead, type DialectRead } from './dialects/dialect';
+import { BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, COLON, COMMA, OPEN_BRACE, OPEN_BRACKET, QUOTE } from './json-char-codes';
 
 /**
  * Reads an OpenAI `chat.completion.chunk` straight from its JSON text, without `JSON.parse`
@@ -135,15 +136,6 @@ let lastString = '';
 /** Where the read choice's content string literal starts and ends (-1: it has none). */
 let contentStart = -1;
 let contentEnd = -1;
-
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const COMMA = 0x2c;
-const COLON = 0x3a;
-const OPEN_BRACE = 0x7b;
-const CLOSE_BRACE = 0x7d;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACKET = 0x5d;
 
 /** The JSON type of a field value the reader keeps (the string itself goes to lastString). */
 type Kind = 0 | 1 | 2;
