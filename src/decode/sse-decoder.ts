@@ -66,8 +66,7 @@ const LF = 0x0a;
  * A class, not a closure per stream (issue 14): its methods are made once, so their optimized
  * code outlives a stream. Closures made per stream share their feedback but not their code,
  * which the garbage collector drops with the last stream; every new stream then ran
- * unoptimized until V8 optimized it again. (The hidden classes of its instances must live on too:
- * see KEPT_SHAPES in src/background/capture-session.ts.)
+ * unoptimized until V8 optimized it again.
  */
 class StreamSseDecoder implements SseDecoder {
   private sniffed: string | undefined = '';
