@@ -1,4 +1,4 @@
-import { messageText, record, stringOf, type HistoryAnswer, type HistoryRead } from './import-chat-history-parts';
+import { historyAnswer, messageText, record, stringOf, type HistoryAnswer, type HistoryRead } from './import-chat-history-parts';
 
 /**
  * LobeChat's export (Settings → Data → export, src/utils/config.ts `createConfigFile`):
@@ -34,8 +34,7 @@ export function readLobeChatExport(root: unknown): HistoryRead | undefined {
     if (message.role !== 'assistant') continue;
     const parent = byId.get(stringOf(message.parentId) ?? '');
     const prompt = parent?.role === 'user' ? messageText(parent.content) : lastPrompt.get(chat);
-    const model = stringOf(message.model);
-    answers.push({ text, ...(prompt === undefined ? {} : { prompt }), ...(model ? { model } : {}) });
+    answers.push(historyAnswer(text, prompt, stringOf(message.model)));
   }
   return { chats: new Set(messages.map(chatOf)).size, answers };
 }

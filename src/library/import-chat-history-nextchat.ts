@@ -1,4 +1,4 @@
-import { messageText, record, stringOf, type HistoryAnswer, type HistoryRead } from './import-chat-history-parts';
+import { listAnswers, record, type HistoryAnswer, type HistoryRead } from './import-chat-history-parts';
 
 /** NextChat's chat store key (app/constant.ts `StoreKey.Chat`), the backup file's top-level key. */
 const CHAT_STORE_KEY = 'chat-next-web-store';
@@ -18,17 +18,7 @@ export function readNextChatBackup(root: unknown): HistoryRead | undefined {
     const messages = record(session)?.messages;
     if (!Array.isArray(messages)) continue;
     chats++;
-    let prompt: string | undefined;
-    for (const value of messages) {
-      const message = record(value);
-      const text = messageText(message?.content);
-      if (!message || text === undefined) continue;
-      if (message.role === 'user') prompt = text;
-      else if (message.role === 'assistant') {
-        const model = stringOf(message.model);
-        answers.push({ text, ...(prompt === undefined ? {} : { prompt }), ...(model ? { model } : {}) });
-      }
-    }
+    answers.push(...listAnswers(messages, true));
   }
   return { chats, answers };
 }

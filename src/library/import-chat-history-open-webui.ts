@@ -1,4 +1,4 @@
-import { messageText, record, stringOf, type HistoryAnswer, type HistoryRead } from './import-chat-history-parts';
+import { historyAnswer, listAnswers, messageText, record, stringOf, type HistoryAnswer, type HistoryRead } from './import-chat-history-parts';
 
 /** Steps up a branch at most: a longer chain (or a cycle) is not a real chat. */
 const MAX_DEPTH = 10_000;
@@ -21,7 +21,7 @@ export function readOpenWebUiExport(root: unknown): HistoryRead | undefined {
   for (const chat of chats) {
     const history = record(record(chat.history)?.messages);
     if (history) answers.push(...treeAnswers(history));
-    else if (Array.isArray(chat.messages)) answers.push(...listAnswers(chat.messages));
+    else if (Array.isArray(chat.messages)) answers.push(...listAnswers(chat.messages, false));
   }
   return { chats: chats.length, answers };
 }
@@ -44,21 +44,7 @@ function treeAnswers(messages: Record<string, unknown>): HistoryAnswer[] {
       }
       parentId = stringOf(parent?.parentId);
     }
-    const model = stringOf(message.model);
-    answers.push({ text, ...(prompt === undefined ? {} : { prompt }), ...(model ? { model } : {}) });
-  }
-  return answers;
-}
-
-function listAnswers(messages: unknown[]): HistoryAnswer[] {
-  const answers: HistoryAnswer[] = [];
-  let prompt: string | undefined;
-  for (const value of messages) {
-    const message = record(value);
-    const text = messageText(message?.content);
-    if (!message || text === undefined) continue;
-    if (message.role === 'user') prompt = text;
-    else if (message.role === 'assistant') answers.push({ text, ...(prompt === undefined ? {} : { prompt }) });
+    answers.push(historyAnswer(text, prompt, stringOf(message.model)));
   }
   return answers;
 }

@@ -34,3 +34,25 @@ export function record(value: unknown): Record<string, unknown> | undefined {
 export function stringOf(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
+
+/** An answer as the readers report it: a prompt or model only when the file has one. */
+export function historyAnswer(text: string, prompt: string | undefined, model: string | undefined): HistoryAnswer {
+  return { text, ...(prompt === undefined ? {} : { prompt }), ...(model ? { model } : {}) };
+}
+
+/**
+ * The answers of a flat message list (`{ role, content, model? }` in order): each assistant
+ * message, with the last user message before it as its prompt, and its `model` when `withModel`.
+ */
+export function listAnswers(messages: readonly unknown[], withModel: boolean): HistoryAnswer[] {
+  const answers: HistoryAnswer[] = [];
+  let prompt: string | undefined;
+  for (const value of messages) {
+    const message = record(value);
+    const text = messageText(message?.content);
+    if (!message || text === undefined) continue;
+    if (message.role === 'user') prompt = text;
+    else if (message.role === 'assistant') answers.push(historyAnswer(text, prompt, withModel ? stringOf(message.model) : undefined));
+  }
+  return answers;
+}
