@@ -17,6 +17,7 @@ import { renderDownloadQueue } from './render-download-queue';
 import { previewUrl, renderEntry, type EntryHandlers } from './render-entry';
 import type { GalleryActions } from './render-gallery';
 import { t } from '../i18n/t';
+import { actionButton } from './action-button';
 
 /** Entries drawn per page: the first paint draws this many whatever the library holds. */
 export const PAGE_SIZE = 60;
@@ -438,10 +439,8 @@ export function mountFullGallery(root: HTMLElement, deps: FullGalleryDeps): Full
   }
 
   function button(action: string, label: string): HTMLButtonElement {
-    const result = el('button', 'gallery-button');
-    result.type = 'button';
-    result.dataset.action = action;
-    result.textContent = label;
+    const result = actionButton(doc, action, label);
+    result.className = 'gallery-button';
     return result;
   }
 

@@ -6,6 +6,7 @@ import { formatAbsoluteTime, formatRelativeTime, siteHost, statusLabel } from '.
 import { isLinkExpired } from './gallery-query';
 import { offlineMediaUrl, safeMediaUrl } from './safe-media-url';
 import { t, type MessageName } from '../i18n/t';
+import { actionButton } from './action-button';
 
 /** A short message under one entry after the user acted on it. */
 export interface EntryNotice {
@@ -194,9 +195,8 @@ function placeholder(doc: Document): HTMLElement {
 }
 
 function button(doc: Document, action: string, label: string, disabled: boolean): HTMLButtonElement {
-  const result = element(doc, 'button', 'entry-button', label);
-  result.type = 'button';
-  result.dataset.action = action;
+  const result = actionButton(doc, action, label);
+  result.className = 'entry-button';
   result.disabled = disabled;
   return result;
 }

@@ -1,6 +1,7 @@
 import type { VideoEntry } from '../store/video-entry';
 import { exportLibrary, parseLibraryFile } from './library-file';
 import { t, type MessageName } from '../i18n/t';
+import { actionButton } from '../gallery/action-button';
 
 type Result<T> = ({ ok: true } & T) | { ok: false; error: string };
 
@@ -118,11 +119,7 @@ export function mountLibraryTools(root: HTMLElement, deps: LibraryToolsDeps): { 
   return { refreshUsage };
 
   function button(action: string, text: string): HTMLButtonElement {
-    const result = doc.createElement('button');
-    result.type = 'button';
-    result.dataset.action = action;
-    result.textContent = text;
-    return result;
+    return actionButton(doc, action, text);
   }
 }
 

@@ -3,6 +3,7 @@ import { safeMediaUrl } from '../gallery/safe-media-url';
 import { t } from '../i18n/t';
 import type { KeptFromPage } from './found-video-entry';
 import { parsePageScan, type FoundVideo } from './parse-page-scan';
+import { actionButton } from '../gallery/action-button';
 
 /** The tab the popup scans, as the browser describes it. */
 export interface ScannedTab {
@@ -182,10 +183,6 @@ export async function mountPageScan(root: HTMLElement, deps: PageScanDeps): Prom
   }
 
   function button(text: string, action: string): HTMLButtonElement {
-    const element = doc.createElement('button');
-    element.type = 'button';
-    element.dataset.action = action;
-    element.textContent = text;
-    return element;
+    return actionButton(doc, action, text);
   }
 }
