@@ -23,7 +23,8 @@ const DOT_RUNS = /\.{2,}/g;
 const PERCENT = /%/g;
 // Windows trims trailing dots and spaces, Chrome refuses leading/trailing dots and whitespace;
 // `_` is trimmed too because it is our own separator and a leading one looks like a mistake.
-const EDGES = /^[ ._]+|[ ._]+$/g;
+// Trimmed by a loop (`trimEdges`): `/[ ._]+$/` retries at every character of a run, quadratic on a hostile prompt.
+const EDGE_CHARS = ' ._';
 // Device names stay devices with any extension and trailing spaces (`con .txt`); Windows 11 adds
 // COM0/LPT0 and the superscript digits. https://learn.microsoft.com/windows/win32/fileio/naming-a-file
 const RESERVED_NAME = /^(?:con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$|clock\$) *(?:\.|$)/i;
@@ -44,11 +45,18 @@ export function sanitizeFileNamePart(text: string, maxBytes: number): string {
     // the prompt from the task id, so it stays unambiguous.
     .replace(SEPARATING, ' ')
     .replace(PERCENT, '\uFF05')
-    .replace(DOT_RUNS, '.')
-    .replace(EDGES, '');
-  let part = truncateUtf8(cleaned, maxBytes).replace(EDGES, '');
-  if (RESERVED_NAME.test(part)) part = `_${truncateUtf8(part, maxBytes - 1).replace(EDGES, '')}`;
+    .replace(DOT_RUNS, '.');
+  let part = trimEdges(truncateUtf8(trimEdges(cleaned), maxBytes));
+  if (RESERVED_NAME.test(part)) part = `_${trimEdges(truncateUtf8(part, maxBytes - 1))}`;
   return part;
+}
+
+function trimEdges(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && EDGE_CHARS.includes(text.charAt(start))) start += 1;
+  while (end > start && EDGE_CHARS.includes(text.charAt(end - 1))) end -= 1;
+  return text.slice(start, end);
 }
 
 /**

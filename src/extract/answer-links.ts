@@ -240,9 +240,15 @@ function stripTags(text: string): string {
   return text.replace(/<[^<>]{0,4096}>/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
+const TRAILING_PUNCTUATION = '.,;:!?*_~';
+
 /**
  * GFM's autolink rule: trailing punctuation ends the sentence, not the URL (`see https://x/a.mp4.`).
  */
 export function trimBareUrl(url: string): string {
-  return url.replace(/[.,;:!?*_~]+$/, '');
+  // A loop from the end, not `/[.,;:!?*_~]+$/`: that pattern retries at every character of a
+  // run, so a long run of these inside a URL costs quadratic time.
+  let end = url.length;
+  while (end > 0 && TRAILING_PUNCTUATION.includes(url.charAt(end - 1))) end -= 1;
+  return url.slice(0, end);
 }

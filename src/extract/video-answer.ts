@@ -3,6 +3,7 @@ import { createCoverPairing, type NamedCover } from './cover-pairing';
 import type { FoundLink } from './found-link';
 import { parseHttpUrl } from './http-url';
 import { judgeLink } from './link-kind';
+import { readTaskLine } from './task-line';
 import { videoKey } from './video-key';
 
 /** The task a video model echoes first: `> VideoTask(id=…, image_url=…, prompt=…)`. */
@@ -49,7 +50,6 @@ export interface VideoAnswerReader {
   readonly answer: VideoAnswer;
 }
 
-const TASK_LINE = /VideoTask\(id=([A-Za-z0-9_.:-]{1,128}),\s*image_url=(.*?),\s*prompt=(.*)\)\s*$/;
 const PROGRESS_OPEN = '任务进度](';
 const PROGRESS_MARK = /🔥/g;
 const PROGRESS_HINT = /🔥|🎉/;
@@ -191,9 +191,9 @@ class LineVideoAnswerReader implements VideoAnswerReader, LinkSink {
     const answer = this.answer;
     const quoted = this.inLeadingQuote(line);
     if (!answer.task) {
-      const task = TASK_LINE.exec(line);
+      const task = readTaskLine(line);
       if (task) {
-        const [, id = '', image = '', prompt = ''] = task;
+        const { id, image, prompt } = task;
         const inputImageUrl = parseHttpUrl(image.trim());
         answer.task = { id, prompt: prompt.trim().slice(0, MAX_PROMPT), ...(inputImageUrl ? { inputImageUrl } : {}) };
         // The echo holds the user's prompt: links in it are input, never results.
