@@ -10,6 +10,7 @@ import { createCaptureSession, type CaptureSession, type SessionEnd } from './ca
 import { createSiteCaptureSession } from './site-capture-session';
 import { createWriteQueue, type BacklogStorage } from './write-queue';
 import { createOrderedInbox, type OrderedInbox } from './ordered-inbox';
+import { createStreamBudget, type StreamBudget } from './stream-budget';
 
 /** The parts of a `runtime.Port` the service uses (so tests can pass a plain object). */
 export interface CapturePort {
@@ -58,6 +59,8 @@ export interface CaptureServiceOptions {
   /** Delay before retry number `attempt`; default 1 s doubling up to a minute. */
   retryDelayMs?: (attempt: number) => number;
   now?: () => number;
+  /** The reading budget of each stream (`src/background/stream-budget.ts`); default `STREAM_BUDGET`. */
+  streamBudget?: () => StreamBudget;
 }
 
 export interface CaptureService {
@@ -100,6 +103,7 @@ interface StreamState {
   cut: boolean;
   /** For `stream-blob`: the relay leaves decoding to the background (issue 14). */
   decoder?: TextDecoder;
+  budget: StreamBudget;
 }
 
 /** What a Port's inbox delivers: a message (a Blob's with its bytes, or why they are missing), or the Port's end. */
@@ -216,7 +220,8 @@ export function createCaptureService(options: CaptureServiceOptions): CaptureSer
         const session = match
           ? createSiteCaptureSession(match, { ...source, method, ...(message.requestBody ? { requestBody: message.requestBody } : {}) }, onIssue)
           : createCaptureSession(source, onIssue);
-        streams.set(message.streamId, { session, nextSeq: 0, size: 0, cut: false });
+        const budget = options.streamBudget?.() ?? createStreamBudget();
+        streams.set(message.streamId, { session, nextSeq: 0, size: 0, cut: false, budget });
         journal?.opened(message.streamId, { at: message.startedAt, site, method, endpointUrl: message.endpointUrl, contentType: message.contentType });
       };
       const finish = (streamId: string, state: StreamState, how: SessionEnd, error?: string): Promise<void> => {
@@ -243,7 +248,14 @@ export function createCaptureService(options: CaptureServiceOptions): CaptureSer
           void writes.write(state.session.end('truncated'));
           return;
         }
-        const updates = state.session.push(text);
+        // Text that makes reading slow costs this one stream, never the worker: it is dropped.
+        const updates = state.budget.read(text, () => state.session.push(text)) ?? [];
+        if (state.budget.exceeded) {
+          state.cut = true;
+          log({ streamId, type: 'too-slow', message: state.budget.exceeded });
+          void writes.write([...updates, ...state.session.end('truncated')]);
+          return;
+        }
         journal?.progressed(streamId, state.size, state.session.summary());
         if (updates.length > 0) void writes.write(updates);
       };

@@ -19,7 +19,9 @@ export interface StreamIssue {
     /** A video app's endpoint answered in a shape its site extractor does not know. */
     | 'unknown-shape'
     /** A video app's response broke off before its end. */
-    | 'stream-broke';
+    | 'stream-broke'
+    /** Reading the stream went over its budget of time or lines (src/background/stream-budget.ts): dropped. */
+    | 'too-slow';
   message: string;
 }
 
