@@ -1,10 +1,13 @@
 import { MAX_JSON_BODY, type StreamIssue } from '../decode/answer-reassembler';
 import { createJsonSequenceDecoder } from '../decode/json-sequence-decoder';
+import { cannotBeJson } from '../decode/json-text';
 import { createSseDecoder } from '../decode/sse-decoder';
 import type { SiteMatch, SiteRequest, SiteTask } from '../sites/extractors';
 import { siteTaskUpdates } from '../sites/site-task-updates';
 import type { EntryUpdate } from '../store/merge-entry';
 import type { CaptureSession, SessionSource } from './capture-session';
+
+const NOT_JSON = Symbol('not JSON');
 
 /** What a site session needs beyond a chat stream's source: the request (prompts live there). */
 export interface SiteSessionSource extends SessionSource {
@@ -52,10 +55,13 @@ export function createSiteCaptureSession(
   const readMessage = (text: string): void => {
     const trimmed = text.trim();
     if (trimmed === '' || trimmed === '[DONE]') return;
-    let json: unknown;
+    let json: unknown = NOT_JSON;
     try {
-      json = JSON.parse(trimmed);
+      if (!cannotBeJson(trimmed)) json = JSON.parse(trimmed);
     } catch {
+      // Reported below.
+    }
+    if (json === NOT_JSON) {
       issue('not-json', `${label}: a message was not JSON: ${trimmed.slice(0, 80)}`);
       return;
     }

@@ -1,6 +1,7 @@
 import { sniffBodyFormat, type BodyFormat } from './body-format';
 import { DIALECTS, type Dialect, type DialectMessage, type DialectRead, type DialectReader } from './dialects';
 import { createJsonSequenceDecoder } from './json-sequence-decoder';
+import { cannotBeJson } from './json-text';
 import { createLineSplitter } from './line-splitter';
 import { createSseDecoderFor, type DecodeIssue, type SseEvent, type SseSink } from './sse-decoder';
 
@@ -186,6 +187,10 @@ class StreamAnswerReassembler implements AnswerReassembler, SseSink {
   }
 
   private parse(text: string): { ok: true; value: unknown } | { ok: false } {
+    if (cannotBeJson(text)) {
+      this.issue('not-json', `a message was not JSON: ${text.slice(0, 80)}`);
+      return { ok: false };
+    }
     try {
       return { ok: true, value: JSON.parse(text) };
     } catch {

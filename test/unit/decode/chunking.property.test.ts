@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { seedExpected, seedPretty, seedSse } from '../../support/seed';
 import { decodeChunks, expectedOutcome, fixtureFiles, loadFixture, runText, type Outcome } from './dialects/fixture-runner';
 
+/** Property runs take seconds; on a loaded 2-core machine several times more than vitest's 5 s default. */
+const PROPERTY_TIMEOUT_MS = 60_000;
+
 /**
  * Whatever the byte boundaries of the network chunks (decoded by one streaming TextDecoder,
  * as the relay does), every recorded stream gives the same text, model, end and videos.
@@ -56,10 +59,10 @@ describe('every recorded stream, chunked at random byte boundaries', () => {
       }),
       { numRuns: 1000 },
     );
-  });
+  }, PROPERTY_TIMEOUT_MS);
 
   it.each(cases.map((item) => [item.name, item] as const))('%s gives the same answer fed byte by byte', (_name, item) => {
     const everyByte = Array.from({ length: item.bytes.length }, (_, index) => index);
     expect(runText(item.contentType, decodeChunks(item.bytes, everyByte))).toEqual(item.expected);
-  });
+  }, PROPERTY_TIMEOUT_MS);
 });

@@ -9,6 +9,9 @@ import { readOpenAiChunkText, readOpenAiSseRun } from '@/src/decode/openai-chunk
 import { createSseDecoder } from '@/src/decode/sse-decoder';
 import { decodeChunks, runText } from './dialects/fixture-runner';
 
+/** Property runs take seconds; on a loaded 2-core machine several times more than vitest's 5 s default. */
+const PROPERTY_TIMEOUT_MS = 60_000;
+
 /**
  * The fast path must be exact: whenever it answers, its answer is what the openai-chat dialect
  * reads from `JSON.parse` of the same text; when JSON.parse throws, it must not answer at all.
@@ -88,7 +91,7 @@ describe('openai chunk fast path', () => {
     );
     // Most generated chunks are valid chunk-shaped JSON: the fast path must take a good share of them.
     expect(answered).toBeGreaterThan(3_000);
-  });
+  }, PROPERTY_TIMEOUT_MS);
 
   it('reads runs of one envelope straight from the SSE text exactly as the parser and JSON.parse do, whatever the byte boundaries (events cut by one are held and read whole)', () => {
     let runs = 0;
@@ -137,7 +140,7 @@ describe('openai chunk fast path', () => {
     );
     expect(runs).toBeGreaterThan(300);
     expect(heldEvents).toBeGreaterThan(300);
-  });
+  }, PROPERTY_TIMEOUT_MS);
 
   it('gives the pipeline the same outcome as the full parse, whatever the UTF-8 byte boundaries', () => {
     fc.assert(
@@ -149,7 +152,7 @@ describe('openai chunk fast path', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, PROPERTY_TIMEOUT_MS);
 });
 
 // ---- generated chunks ----

@@ -4,6 +4,9 @@ import type { PageMessage, RelayMessage } from '@/src/protocol/messages';
 import { MAX_CHUNK_TEXT, parseRelayMessage } from '@/src/protocol/parse-relay-message';
 import { MAX_PAGE_CHUNK_BYTES, parsePageMessage } from '@/src/relay/parse-page-message';
 
+/** Property runs take seconds; on a loaded 2-core machine several times more than vitest's 5 s default. */
+const PROPERTY_TIMEOUT_MS = 60_000;
+
 /**
  * The two parsers at the trust boundaries never throw, and whatever they let through satisfies
  * its type's invariants (shape, sizes, http(s) endpoints, no extra keys). Inputs are what can
@@ -225,7 +228,7 @@ describe('parsePageMessage (page world → relay)', () => {
       }),
       { numRuns: RUNS / 10 },
     );
-  });
+  }, PROPERTY_TIMEOUT_MS);
 });
 
 describe('parseRelayMessage (relay → background)', () => {
@@ -255,5 +258,5 @@ describe('parseRelayMessage (relay → background)', () => {
       }),
       { numRuns: RUNS / 10 },
     );
-  });
+  }, PROPERTY_TIMEOUT_MS);
 });

@@ -8,6 +8,9 @@ import { parseVideoEntry } from '../../../src/library/parse-entry';
 import { createVideoDbConnection } from '../../../src/store/video-db';
 import type { VideoEntry } from '../../../src/store/video-entry';
 
+/** Property runs take seconds; on a loaded 2-core machine several times more than vitest's 5 s default. */
+const PROPERTY_TIMEOUT_MS = 60_000;
+
 const url = fc.webUrl({ validSchemes: ['http', 'https'] }).filter((value) => /^https?:/.test(value));
 const time = fc.integer({ min: 0, max: 4_102_444_800_000 });
 const optional = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
@@ -46,7 +49,7 @@ describe('library export and import', () => {
         expect(parsed).toEqual({ ok: true, entries, skipped: [] });
       }),
     );
-  });
+  }, PROPERTY_TIMEOUT_MS);
 
   it('refuses files that are not a library, and skips broken or hostile entries with the reason', () => {
     expect(parseLibraryFile('nope')).toMatchObject({ ok: false, error: expect.stringContaining('not a JSON file') as string });

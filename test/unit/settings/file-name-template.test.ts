@@ -4,6 +4,9 @@ import { videoFileName } from '../../../src/download/file-name';
 import { SEGMENT_MAX_BYTES, templateFileName, unknownTokens } from '../../../src/settings/file-name-template';
 import { createSettingsStore, DEFAULT_SETTINGS, parseSettings } from '../../../src/settings/settings';
 
+/** Property runs take seconds; on a loaded 2-core machine several times more than vitest's 5 s default. */
+const PROPERTY_TIMEOUT_MS = 60_000;
+
 const entry = {
   id: 'task:8891215448425547870:0',
   prompt: '一条狗',
@@ -74,7 +77,7 @@ describe('templateFileName', () => {
       }),
       { numRuns: 500 },
     );
-  });
+  }, PROPERTY_TIMEOUT_MS);
 
   it('cuts a long prompt on a whole grapheme', () => {
     // A skin-toned emoji: two code points, one character (ZWJ sequences lose their ZWJ to sanitizing).

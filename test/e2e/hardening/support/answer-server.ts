@@ -11,8 +11,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
  * - `GET /page.html`: `window.startAnswer(query)` fetches `/v1/chat/completions?<query>` the way a
  *   chat UI does (POST, JSON body, reader loop) and keeps the promise as `window.answer`;
  *   `window.answerEnded` turns true when the body has been read to its end.
- * - `POST /v1/chat/completions?task=<id>&marks=<n>&paceMs=<ms>&hold=<ms|forever>&pad=<bytes>`: an
- *   OpenAI stream: the `VideoTask` line, `marks` 🔥 one per `paceMs`, a pause of `hold` ms (`forever`:
+ * - `POST /v1/chat/completions?task=<id>&marks=<n>&paceMs=<ms>&hold=<ms|forever>&pad=<bytes>&hostile=<n>&hostilePaceMs=<ms>`:
+ *   an OpenAI stream: `hostile` lines of `HOSTILE_LINE`, the `VideoTask` line, `marks` 🔥 one per `paceMs`, a pause of `hold` ms (`forever`:
  *   until the client goes), about `pad` bytes of description as fast as the client reads, then the
  *   cover and video links (`/media/<task>_0.mp4`), `stop`, `[DONE]`.
  * - `GET /media/<name>.mp4|.jpeg`: the sample video or cover.
@@ -59,6 +59,12 @@ const chunk = (content: string | undefined, finish: string | null = null): strin
     model: 'cogvideox-hardening',
     choices: [{ index: 0, delta: content === undefined ? {} : { content }, finish_reason: finish }],
   })}\n\n`;
+
+/**
+ * One 30 KB line of an unclosed task line repeated: a backtracking task-line pattern took about
+ * 13 s on it (`test/unit/hardening/linear-time.property.test.ts` times every reader on lines like it).
+ */
+export const HOSTILE_LINE = 'VideoTask(id=a, image_url=x, prompt=y'.repeat(800);
 
 /** Starts the server on a free port of 127.0.0.1. */
 export async function startAnswerServer(): Promise<AnswerServer> {
@@ -115,6 +121,11 @@ async function answer(res: ServerResponse, query: URLSearchParams, origin: strin
   res.flushHeaders();
   const write = (text: string): Promise<void> => new Promise((resolve, reject) => res.write(text, (error) => (error ? reject(error) : resolve())));
   const gone = (): boolean => res.destroyed || res.writableEnded;
+  // `hostile=<n>`: n lines of unclosed task-line near-matches first, one per `hostilePaceMs` (HOSTILE_LINE).
+  for (let line = 0; line < Number(query.get('hostile') ?? '0') && !gone(); line++) {
+    await sleep(Number(query.get('hostilePaceMs') ?? '0'));
+    await write(chunk(`${HOSTILE_LINE}\n`));
+  }
   await write(chunk(`> VideoTask(id=${task}, image_url=None, prompt=prompt ${task})\n`));
   await write(chunk('[🤫 任务进度]('));
   for (let mark = 0; mark < marks && !gone(); mark++) {
