@@ -61,6 +61,14 @@ export interface FirefoxExtensionBrowser {
    * shows: the add-on manager, the event page, the downloads module.
    */
   evaluateInChrome: <T>(functionDeclaration: string, arg?: unknown) => Promise<T>;
+  /**
+   * Whether {@link evaluateInChrome}, {@link background} and {@link stopBackground} work: they need
+   * WebDriver BiDi's chrome scope (`moz:scope` of `browsingContext.getTree`), which Firefox ESR 140
+   * does not have (153 ESR does). Without it they throw a `no-chrome-scope` error; see {@link chromeScopeMissing}.
+   */
+  chromeScope: boolean;
+  /** `Firefox 140.12.0esr`: the browser's own name and version. */
+  version: string;
   /** The last lines Firefox wrote to stdout and stderr, for failure messages. */
   browserLog: () => string;
   /** Closes the browser, kills what is left of its processes and removes the temp profile. Safe to call twice. */
@@ -73,7 +81,8 @@ export type FirefoxHarnessErrorType =
   | 'extension-not-built'
   | 'browser-exited'
   | 'timeout'
-  | 'bidi';
+  | 'bidi'
+  | 'no-chrome-scope';
 
 /** An error of the harness, typed so callers can tell the user what to do. */
 export class FirefoxHarnessError extends Error {
@@ -197,8 +206,12 @@ export async function launchFirefoxWithExtension(options: LaunchFirefoxOptions):
 
   try {
     const send = bidiSender(browser);
-    const evaluateInChrome = async <T>(functionDeclaration: string, arg?: unknown): Promise<T> =>
-      callInChrome<T>(send, functionDeclaration, arg, log);
+    const version = await browser.version();
+    const chromeScope = (await browserWindowContext(send)) !== undefined;
+    const evaluateInChrome = async <T>(functionDeclaration: string, arg?: unknown): Promise<T> => {
+      if (!chromeScope) throw new FirefoxHarnessError('no-chrome-scope', chromeScopeMissing(version));
+      return callInChrome<T>(send, functionDeclaration, arg, log);
+    };
 
     const installedId = await browser.installExtension(extensionPath).catch((error: unknown) => {
       throw new FirefoxHarnessError(
@@ -209,7 +222,7 @@ export async function launchFirefoxWithExtension(options: LaunchFirefoxOptions):
     if (installedId !== addonId) {
       throw new FirefoxHarnessError('extension-not-built', `Installed ${installedId}, but the manifest says ${addonId}`);
     }
-    await evaluateInChrome(INSTALL_LIFECYCLE_COUNTERS, { addonId, key: LIFECYCLE_GLOBAL });
+    if (chromeScope) await evaluateInChrome(INSTALL_LIFECYCLE_COUNTERS, { addonId, key: LIFECYCLE_GLOBAL });
 
     const background = () => evaluateInChrome<BackgroundLifecycle>(READ_LIFECYCLE, { addonId, key: LIFECYCLE_GLOBAL });
 
@@ -237,6 +250,8 @@ export async function launchFirefoxWithExtension(options: LaunchFirefoxOptions):
       pid: child?.pid ?? -1,
       browserLog: () => log.text(),
       evaluateInChrome,
+      chromeScope,
+      version,
       gotoExtensionPage,
       background,
 
@@ -355,11 +370,28 @@ interface BrowsingContextInfo {
   url: string;
 }
 
-async function callInChrome<T>(send: BidiSend, functionDeclaration: string, arg: unknown, log: LineLog): Promise<T> {
+/**
+ * What a check that needs the browser's privileged scope says on a Firefox without it, as it
+ * skips: which Firefox, what is missing, and where the check does run.
+ */
+export function chromeScopeMissing(version: string, check = 'This check'): string {
+  return (
+    `${check} is skipped on ${version}: it reads Firefox's internals (add-on manager, event page, downloads module) ` +
+    'through WebDriver BiDi\'s chrome scope (moz:scope), which this Firefox does not offer (ESR 140 does not; ESR 153 does). ' +
+    'Everything else runs here; run with the default /usr/bin/firefox-esr (153 ESR) for this check.'
+  );
+}
+
+/** The browser window's BiDi context in the chrome scope, or undefined when Firefox has no such scope. */
+async function browserWindowContext(send: BidiSend): Promise<BrowsingContextInfo | undefined> {
   const tree = (await send('browsingContext.getTree', { 'moz:scope': 'chrome', maxDepth: 0 })) as {
     contexts?: BrowsingContextInfo[];
   };
-  const window = tree.contexts?.find((context) => context.url === 'chrome://browser/content/browser.xhtml');
+  return tree.contexts?.find((context) => context.url === 'chrome://browser/content/browser.xhtml');
+}
+
+async function callInChrome<T>(send: BidiSend, functionDeclaration: string, arg: unknown, log: LineLog): Promise<T> {
+  const window = await browserWindowContext(send);
   if (!window) {
     throw new FirefoxHarnessError('bidi', 'No browser window in the chrome scope: was Firefox started with --remote-allow-system-access?');
   }

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { FirefoxExtensionBrowser } from '../../browser/launch-firefox';
-import { launchFirefoxSession, type FirefoxSession } from './firefox-session';
+import { launchFirefoxSession, skipWithoutChromeScope, type FirefoxSession } from './firefox-session';
 import { waitForFile } from '../../browser/wait-for-file';
 import { startDemoServer } from '../../demo-site/server';
 import { FirefoxLibraryPage } from './library-page';
@@ -41,7 +41,8 @@ beforeEach(async () => {
 });
 
 describe('Firefox idles the event page', () => {
-  it('keeps the capture when the event page is idled while the stream holds', async () => {
+  it('keeps the capture when the event page is idled while the stream holds', async (context) => {
+    skipWithoutChromeScope(context, firefox);
     let streamDone = false;
     const running = page
       .evaluate(
@@ -78,7 +79,8 @@ describe('Firefox idles the event page', () => {
     expect(await library.storedEntries()).toHaveLength(1);
   });
 
-  it('downloads from the popup after the event page went idle', async () => {
+  it('downloads from the popup after the event page went idle', async (context) => {
+    skipWithoutChromeScope(context, firefox);
     await page.evaluate(
       (path) => (window as unknown as { runCapture(m: string, p: string): Promise<unknown> }).runCapture('reader', path),
       '/v1/chat/completions?pace=0',

@@ -3,7 +3,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CAPTURE_MATCHES } from '../../../src/sites/capture-sites';
 import type { FirefoxExtensionBrowser } from '../../browser/launch-firefox';
-import { launchFirefoxSession, type FirefoxSession } from './firefox-session';
+import { launchFirefoxSession, skipWithoutChromeScope, type FirefoxSession } from './firefox-session';
 import { waitForFile } from '../../browser/wait-for-file';
 import { startDemoServer } from '../../demo-site/server';
 import { seedSse } from '../../support/seed';
@@ -64,7 +64,8 @@ describe('the seed, captured in a real Firefox', () => {
     expect(granted).toBe(true);
   });
 
-  it('captures nothing where the user switched the site off, and again once it is back on', async () => {
+  it('captures nothing where the user switched the site off, and again once it is back on', async (context) => {
+    skipWithoutChromeScope(context, firefox);
     // What about:addons → Permissions does: the page is left alone, no content script runs there.
     const setLoopbackGranted = (granted: boolean) =>
       firefox.evaluateInChrome(
@@ -129,7 +130,8 @@ describe('the seed, captured in a real Firefox', () => {
     expect(Buffer.compare(await readFile(file.path), sample)).toBe(0);
   });
 
-  it('copies the link and opens the video from the popup', async () => {
+  it('copies the link and opens the video from the popup', async (context) => {
+    skipWithoutChromeScope(context, firefox);
     await runCapture('reader', '/v1/chat/completions?pace=0');
     const entry = await library.waitForEntry((item) => item.status === 'done');
     await library.reload();
@@ -149,7 +151,8 @@ describe('the seed, captured in a real Firefox', () => {
     await (await videoTab())?.close();
   });
 
-  it('keeps the capture when the event page is suspended mid-stream', async () => {
+  it('keeps the capture when the event page is suspended mid-stream', async (context) => {
+    skipWithoutChromeScope(context, firefox);
     const running = runCapture('reader', '/v1/chat/completions?source=fixture&pace=0.02&hold=3000');
     const generating = await library.waitForEntry((item) => item.id === entryId && item.status === 'generating');
     expect(generating.progress).toBe(0);

@@ -8,6 +8,7 @@ import { videoFileName } from '../../../src/download/file-name';
 import { builtFirefoxExtensionDir } from '../../browser/built-firefox-extension';
 import { launchFirefoxWithExtension, type FirefoxExtensionBrowser } from '../../browser/launch-firefox';
 import { startDemoServer } from '../../demo-site/server';
+import { skipWithoutChromeScope } from './firefox-session';
 
 /** The slice of Firefox's downloads API the popup page is asked to run here. */
 interface PopupGlobals {
@@ -76,7 +77,8 @@ afterAll(async () => {
 });
 
 describe("videoFileName in Firefox's downloads API", () => {
-  it('makes only names the filename check of downloads.download() passes (5 000 random prompts)', async () => {
+  it('makes only names the filename check of downloads.download() passes (5 000 random prompts)', async (context) => {
+    skipWithoutChromeScope(context, firefox);
     const random = [
       ...fc.sample(fc.string({ unit: 'binary', maxLength: 80 }), { numRuns: 3_000, seed: 20250325 }),
       ...fc.sample(fc.string({ unit: 'grapheme', maxLength: 80 }), { numRuns: 2_000, seed: 8891215 }),

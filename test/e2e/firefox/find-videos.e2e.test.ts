@@ -2,7 +2,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PageScanPopup } from '../page-scan/support/page-scan-popup';
 import { OTHER_HOST, startVideoPageServer, VIDEO_PAGE_HOST } from '../page-scan/support/video-page-server';
-import { grantActiveTab, launchFirefoxSession, type FirefoxSession } from './firefox-session';
+import { grantActiveTab, launchFirefoxSession, skipWithoutChromeScope, type FirefoxSession } from './firefox-session';
 
 let session: FirefoxSession;
 let server: Awaited<ReturnType<typeof startVideoPageServer>>;
@@ -30,7 +30,8 @@ async function openPopupOver(page: Page): Promise<PageScanPopup> {
 }
 
 describe('Find videos on this page, in Firefox', () => {
-  it('offers exactly the videos of the page and its frame, and Keep all stores them once', async () => {
+  it('offers exactly the videos of the page and its frame, and Keep all stores them once', async (context) => {
+    skipWithoutChromeScope(context, session.firefox);
     const page = session.page;
     await page.goto(`${pageOrigin}/chat.html`);
     await page.waitForFrame((frame) => frame.url().endsWith('/frame.html'));

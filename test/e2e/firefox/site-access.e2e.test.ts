@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtFirefoxExtensionDir } from '../../browser/built-firefox-extension';
 import { launchFirefoxWithExtension, type FirefoxExtensionBrowser } from '../../browser/launch-firefox';
 import { startDemoServer } from '../../demo-site/server';
-import { grantActiveTab } from './firefox-session';
+import { grantActiveTab, skipWithoutChromeScope } from './firefox-session';
 import { FirefoxLibraryPage } from './library-page';
 import { FirefoxSitePanel } from './site-panel';
 
@@ -98,7 +98,8 @@ async function openPopupOver(chat: Page): Promise<Page> {
 }
 
 describe('capture on a site the user enables from the popup, in Firefox', () => {
-  it('does not capture before, captures after enabling and a reload, and stops when disabled', async () => {
+  it('does not capture before, captures after enabling and a reload, and stops when disabled', async (context) => {
+    skipWithoutChromeScope(context, firefox);
     const chat = await firefox.browser.newPage();
     await chat.goto(`${siteOrigin}/test/page.html`);
     const popup = await openPopupOver(chat);
