@@ -2,6 +2,7 @@ import { parseHttpUrl } from '../extract/http-url';
 import { linkExpiry } from '../extract/link-expiry';
 import { videoKey } from '../extract/video-key';
 import { ENTRY_BOUNDS } from '../store/entry-bounds';
+import { entryIdPart } from '../store/entry-id';
 import type { EntryUpdate } from '../store/merge-entry';
 import type { SiteTask } from './extractors/site-extractor';
 
@@ -22,9 +23,9 @@ const MAX_PROMPT = 20_000;
 /** Videos of one task kept at most (a task makes one to four). */
 const MAX_VIDEOS_PER_TASK = 16;
 
-/** Entry id of the n-th video of a video app's task. */
+/** Entry id of the n-th video of a video app's task, namespaced by its extractor. */
 export function siteTaskEntryId(extractor: string, taskId: string, index: number): string {
-  return `task:${extractor}:${taskId}:${index}`;
+  return `task:${extractor}:${entryIdPart(taskId)}:${index}`;
 }
 
 /**
