@@ -103,6 +103,7 @@ MESSAGES = {
     "signalsSaveError": ("Could not save: $1", "无法保存：$1"),
     # Entries
     "noPrompt": ("No prompt", "无提示词"),
+    "entryUnreadable": ("This entry cannot be shown ($1); export the library to keep it, or delete it.", "无法显示此条目（$1）；可导出视频库保存，或删除它。"),
     "linkExpired": ("Link expired", "链接已过期"),
     "download": ("Download", "下载"),
     "copyLink": ("Copy link", "复制链接"),

@@ -75,7 +75,7 @@ export default defineBackground(() => {
   const offline = createOfflineKeeper({
     copies: offlineCopies,
     settings: () => settings.load(),
-    fetchMedia: (url, kind, maxBytes) => fetchMedia(url, { kind, maxBytes, fetch: (target, init) => fetch(target, init) }),
+    fetchMedia: (url, kind, maxBytes, site) => fetchMedia(url, { kind, maxBytes, site, fetch: (target, init) => fetch(target, init) }),
     now: () => Date.now(),
     log,
     onChanged: entriesChanged,
@@ -97,7 +97,7 @@ export default defineBackground(() => {
 
   const linkChecker = createVideoLinkChecker({
     store,
-    probe: (url) => probeVideoLink(url, (target, init) => fetch(target, init)),
+    probe: (url, site) => probeVideoLink(url, (target, init) => fetch(target, init), site),
     onEntriesChanged: entriesChanged,
   });
 
@@ -222,7 +222,7 @@ export default defineBackground(() => {
     },
     ...createPageScanHandlers({
       apply: (updates, now) => store.apply(updates, now),
-      probe: (url) => probeVideoLink(url, (target, init) => fetch(target, init)),
+      probe: (url, pageUrl) => probeVideoLink(url, (target, init) => fetch(target, init), pageUrl),
       onEntriesChanged: entriesChanged,
       now: () => Date.now(),
     }),

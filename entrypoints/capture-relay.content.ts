@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { acceptPagePort } from '@/src/relay/accept-page-port';
 import { carriesBlobs } from '@/src/relay/carries-blobs';
 import { createRelay, type RelayPort } from '@/src/relay/create-relay';
+import { forwardsRequestBodies } from '@/src/relay/forwards-request-bodies';
 import { CAPTURE_PORT_NAME } from '@/src/protocol/messages';
 import { CAPTURE_MATCHES } from '@/src/sites/capture-sites';
 
@@ -18,6 +19,7 @@ export default defineContentScript({
       schedule: (callback, ms) => setTimeout(callback, ms),
       warn: (message) => console.warn(`[video-keeper] ${message}`),
       blobs: carriesBlobs(browser.runtime.getManifest(), navigator.userAgent),
+      requestBodies: forwardsRequestBodies(browser.runtime.getManifest().host_permissions, location.href),
     });
     acceptPagePort(window, (data) => relay.receive(data));
     ctx.onInvalidated(() => relay.dispose());

@@ -3,6 +3,7 @@ import { linkExpiry } from '../extract/link-expiry';
 import { createVideoAnswerReader } from '../extract/video-answer';
 import { videoKey } from '../extract/video-key';
 import type { StreamOutcome } from '../protocol/messages';
+import { entryIdPart } from '../store/entry-id';
 import type { EntryUpdate } from '../store/merge-entry';
 import type { BreakReason, FailureReason } from '../store/video-entry';
 
@@ -213,9 +214,12 @@ class AnswerCaptureSession implements CaptureSession, AnswerCallbacks {
   }
 }
 
-/** Entry id of the n-th video of a task: stable across replays and sites. */
+/**
+ * Entry id of the n-th video of a chat answer's task: stable across replays. The task id cannot
+ * hold the separator (`entryIdPart`), so it never takes the form of a video app's entry id.
+ */
 export function taskEntryId(taskId: string, index: number): string {
-  return `task:${taskId}:${index}`;
+  return `task:${entryIdPart(taskId)}:${index}`;
 }
 
 /** How the answer ended, from how its stream ended and whether the server reported an error. */

@@ -1,5 +1,6 @@
 import type { Settings } from '../settings/settings';
 import type { VideoEntry } from '../store/video-entry';
+import { createAutoDownloadGate, type AutoDownloadGate } from './auto-download-gate';
 import { errorText } from './write-queue';
 import {
   decideDoneSignals,
@@ -24,6 +25,8 @@ export interface DoneSignalServiceOptions {
   notify(entry: VideoEntry): Promise<void>;
   now(): number;
   log(message: string): void;
+  /** Which automatic downloads may start; default: `createAutoDownloadGate()`. */
+  gate?: AutoDownloadGate;
 }
 
 export interface DoneSignalService {
@@ -41,6 +44,7 @@ export interface DoneSignalService {
 export function createDoneSignalService(options: DoneSignalServiceOptions): DoneSignalService {
   let state: DoneSignalState | undefined;
   let queue: Promise<void> = Promise.resolve();
+  const gate = options.gate ?? createAutoDownloadGate();
 
   const current = async (): Promise<DoneSignalState> => {
     if (state) return state;
@@ -63,7 +67,14 @@ export function createDoneSignalService(options: DoneSignalServiceOptions): Done
       }
     }
     if (decision.done.length === 0) return;
-    const { download, notify } = signalsFor(decision.done, await options.settings());
+    const signals = signalsFor(decision.done, await options.settings());
+    const now = options.now();
+    const download = signals.download.filter((entry) => {
+      const refusal = gate.refusal(entry, now);
+      if (refusal) options.log(`no auto-download of ${entry.id}: ${refusal}`);
+      return refusal === undefined;
+    });
+    const { notify } = signals;
     const act = async (what: string, run: () => Promise<void>, entry: VideoEntry): Promise<void> => {
       try {
         await run();

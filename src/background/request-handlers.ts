@@ -69,7 +69,7 @@ function parseRequest(message: unknown): BackgroundRequest | undefined {
     return { type: 'keep-found-videos', pageUrl: value.pageUrl, ...title, videos: value.videos as unknown[] };
   }
   if (value.type === 'probe-video-links' && isStringList(value.urls) && value.urls.length <= 50) {
-    return { type: 'probe-video-links', urls: value.urls };
+    return { type: 'probe-video-links', urls: value.urls, ...(isShortString(value.pageUrl) ? { pageUrl: value.pageUrl } : {}) };
   }
   if (value.type === 'list-video-apps') return { type: 'list-video-apps' };
   if (value.type === 'set-video-app' && typeof value.name === 'string' && value.name.length <= 100 && typeof value.on === 'boolean') {

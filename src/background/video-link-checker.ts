@@ -4,7 +4,8 @@ import type { LinkVerdict } from './probe-video-link';
 
 export interface VideoLinkCheckerOptions {
   store: Pick<VideoStore, 'settleCheck'>;
-  probe(url: string): Promise<LinkVerdict>;
+  /** Probes `url` for a capture made on the page `site`. */
+  probe(url: string, site: string): Promise<LinkVerdict>;
   onEntriesChanged(): void;
 }
 
@@ -20,7 +21,7 @@ export function createVideoLinkChecker(options: VideoLinkCheckerOptions): { chec
       await Promise.all(
         pending.map(async (entry) => {
           probed.add(entry.id);
-          const verdict = await options.probe(entry.videoUrl ?? '');
+          const verdict = await options.probe(entry.videoUrl ?? '', entry.site);
           if (verdict === 'unknown') return;
           if (await options.store.settleCheck(entry.id, verdict === 'video')) options.onEntriesChanged();
         }),

@@ -1,4 +1,5 @@
 import type { EntryUpdate } from '../store/merge-entry';
+import { scrubEntryUrls } from '../store/scrub-url';
 import type { VideoEntry } from '../store/video-entry';
 import type { VideoStore } from '../store/video-store';
 import type { WriteBacklog } from '../store/write-backlog';
@@ -144,7 +145,8 @@ export function createWriteQueue(options: WriteQueueOptions): WriteQueue {
     write(updates) {
       // No updates is still queued, as a marker: it resolves once every earlier write is stored.
       return new Promise<void>((resolve) => {
-        waiting.push({ updates, stored: resolve });
+        // Scrubbed before anything keeps them: the backlog in `storage.local` holds no secret either.
+        waiting.push({ updates: updates.map(scrubEntryUrls), stored: resolve });
         trim();
         // While a retry is scheduled the store is known to refuse: wait for it, in order.
         if (!retryScheduled) void run();

@@ -14,6 +14,7 @@ import {
 import { parseGalleryView, type GalleryView } from './gallery-view';
 import type { LibraryReader } from './library-reader';
 import { renderDownloadQueue } from './render-download-queue';
+import { isolatedEntry } from './isolated-entry';
 import { previewUrl, renderEntry, type EntryHandlers } from './render-entry';
 import type { GalleryActions } from './render-gallery';
 import { t } from '../i18n/t';
@@ -181,7 +182,7 @@ export function mountFullGallery(root: HTMLElement, deps: FullGalleryDeps): Full
     if ((all ?? firstPage).length === 0) {
       list.replaceChildren(renderEmptyState(doc));
     } else {
-      list.replaceChildren(...page.map((entry) => keepPlayer(item(entry, now), entry, now, players.get(entry.id))));
+      list.replaceChildren(...page.map((entry) => isolatedEntry(doc, entry, () => keepPlayer(item(entry, now), entry, now, players.get(entry.id)))));
     }
     const known = all ? matching.length : total;
     count.textContent =

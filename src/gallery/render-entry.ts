@@ -1,4 +1,5 @@
 import type { VideoEntry } from '../store/video-entry';
+import { isEntryDate } from '../store/entry-bounds';
 import type { SkipReason } from '../offline/offline-copy';
 import type { EntryMedia } from './entry-media';
 import { addEntryPreview } from './entry-preview';
@@ -82,7 +83,7 @@ export function renderEntry(doc: Document, entry: VideoEntry, options: EntryRend
   if (entry.model) meta.append(' · ', element(doc, 'span', 'entry-model', entry.model));
   // The gallery draws whatever the database holds: a broken date (an older bug, a hand-edited
   // profile) must not throw and take every other entry down with it.
-  if (Number.isFinite(entry.createdAt)) {
+  if (isEntryDate(entry.createdAt)) {
     const time = element(doc, 'time', 'entry-time', formatRelativeTime(entry.createdAt, now));
     time.setAttribute('datetime', new Date(entry.createdAt).toISOString());
     time.title = formatAbsoluteTime(entry.createdAt);

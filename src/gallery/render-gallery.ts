@@ -3,6 +3,7 @@ import type { VideoEntry } from '../store/video-entry';
 import { renderEmptyState } from './empty-state';
 import type { EntryMediaMap } from './entry-media';
 import type { WriteBacklog } from '../store/write-backlog';
+import { isolatedEntry } from './isolated-entry';
 import { renderEntry, type EntryHandlers, type EntryNotice } from './render-entry';
 import { backlogNoticeText, libraryReadErrorText } from './storage-messages';
 import { t } from '../i18n/t';
@@ -71,7 +72,7 @@ export function renderGallery(
   } else {
     const list = doc.createElement('ul');
     list.className = 'entries';
-    list.append(...entries.map((entry) => entryElement(root, state, entry, now)));
+    list.append(...entries.map((entry) => isolatedEntry(doc, entry, () => entryElement(root, state, entry, now))));
     root.replaceChildren(list);
   }
   restoreFocus(root, focus);

@@ -1,14 +1,15 @@
 import type { VideoEntry } from '../store/video-entry';
 import { parseVideoEntry } from './parse-entry';
+import { scrubEntryUrls } from '../store/scrub-url';
 import { t } from '../i18n/t';
 
 /** Names the file format, so an unrelated JSON file is refused with a clear message. */
 export const LIBRARY_FORMAT = 'video-keeper-library';
 export const LIBRARY_FORMAT_VERSION = 1;
 
-/** The whole library as a JSON text: every entry, every field, as stored. */
+/** The whole library as a JSON text: every entry, every field, as stored (page and endpoint URLs scrubbed again). */
 export function exportLibrary(entries: readonly VideoEntry[], exportedAt: number): string {
-  return JSON.stringify({ format: LIBRARY_FORMAT, version: LIBRARY_FORMAT_VERSION, exportedAt, entries }, null, 2);
+  return JSON.stringify({ format: LIBRARY_FORMAT, version: LIBRARY_FORMAT_VERSION, exportedAt, entries: entries.map(scrubEntryUrls) }, null, 2);
 }
 
 /** What an import file holds: the valid entries, and why the others were skipped. */

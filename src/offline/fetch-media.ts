@@ -1,10 +1,11 @@
+import { mayRequest } from '../extract/local-address';
 import type { SkipReason } from './offline-copy';
 
 /** What fetching one file for an offline copy gave. */
 export type FetchedMedia = { ok: true; blob: Blob } | { ok: false; reason: SkipReason; detail: string };
 
 /** The part of `fetch` used here. */
-export type MediaFetch = (url: string, init: RequestInit) => Promise<Pick<Response, 'ok' | 'status' | 'headers' | 'body'>>;
+export type MediaFetch = (url: string, init: RequestInit) => Promise<Pick<Response, 'ok' | 'status' | 'headers' | 'body' | 'url'>>;
 
 export interface FetchMediaOptions {
   /** `video` for the video itself, `image` for its cover. */
@@ -12,11 +13,19 @@ export interface FetchMediaOptions {
   /** A file larger than this is not kept (checked on `Content-Length` and again while reading). */
   maxBytes: number;
   fetch: MediaFetch;
+  /** The page (URL or origin) the entry was captured on: a file on a local address is fetched only for a page on one. */
+  site: string;
   /** Gives up after this long in all; default 10 minutes (a large video on a slow line). */
   timeoutMs?: number;
 }
 
 const DEFAULT_TIMEOUT_MS = 10 * 60_000;
+const LOCAL_REFUSED = 'a local network address, and the page is not on one';
+/**
+ * Covers are kept as raster images only: an SVG is a document (scripts, external loads), not a
+ * picture, whatever a page says.
+ */
+const RASTER_IMAGES = new Set(['image/jpeg', 'image/jpg', 'image/png', 'image/webp', 'image/gif', 'image/avif']);
 
 // CDNs of video models often serve their files as octet-stream or with no type at all.
 const UNTYPED = new Set(['', 'application/octet-stream', 'binary/octet-stream', 'application/binary']);
@@ -30,6 +39,7 @@ const TYPE_BY_EXTENSION: Record<string, string> = {
   png: 'image/png',
   webp: 'image/webp',
   gif: 'image/gif',
+  avif: 'image/avif',
 };
 
 /**
@@ -40,6 +50,7 @@ const TYPE_BY_EXTENSION: Record<string, string> = {
  */
 export async function fetchMedia(url: string, options: FetchMediaOptions): Promise<FetchedMedia> {
   const { kind, maxBytes } = options;
+  if (!mayRequest(url, options.site)) return { ok: false, reason: 'unreachable', detail: LOCAL_REFUSED };
   let response: Awaited<ReturnType<MediaFetch>>;
   try {
     response = await options.fetch(url, {
@@ -52,6 +63,11 @@ export async function fetchMedia(url: string, options: FetchMediaOptions): Promi
     return { ok: false, reason: 'unreachable', detail: describe(error) };
   }
   const cancel = (): void => void response.body?.cancel().catch(() => {});
+  // Redirects are followed by the browser; where they ended is checked, and nothing of it is read.
+  if (response.url && !mayRequest(response.url, options.site)) {
+    cancel();
+    return { ok: false, reason: 'unreachable', detail: `redirected: ${LOCAL_REFUSED}` };
+  }
   if (!response.ok) {
     cancel();
     return { ok: false, reason: 'unreachable', detail: `HTTP ${response.status}` };
@@ -92,6 +108,7 @@ export async function fetchMedia(url: string, options: FetchMediaOptions): Promi
 
 /** The Blob type to keep, or undefined when the response is not the expected kind of file. */
 function mediaType(declared: string, url: string, kind: FetchedKind): string | undefined {
+  if (kind === 'image' && declared.startsWith('image/')) return RASTER_IMAGES.has(declared) ? declared : undefined;
   const wanted = kind === 'video' ? 'video/' : 'image/';
   if (declared.startsWith(wanted)) return declared;
   if (!UNTYPED.has(declared)) return undefined;

@@ -21,7 +21,8 @@ export const RETRY_UNREACHABLE_MS = 10 * 60_000;
 export interface OfflineKeeperDeps {
   copies: OfflineCopies;
   settings(): Promise<Pick<Settings, 'keepOffline' | 'offlineCapMb'>>;
-  fetchMedia(url: string, kind: 'video' | 'image', maxBytes: number): Promise<FetchedMedia>;
+  /** Fetches a file of an entry captured on the page `site` (`fetchMedia`). */
+  fetchMedia(url: string, kind: 'video' | 'image', maxBytes: number, site: string): Promise<FetchedMedia>;
   now(): number;
   log(message: string): void;
   /** Called after a copy was kept (or given up on), so open galleries redraw. */
@@ -72,7 +73,7 @@ export function createOfflineKeeper(deps: OfflineKeeperDeps): OfflineKeeper {
     if (existing?.videoUrl === videoUrl && !retryable(existing, deps.now())) return;
 
     const left = Math.min(MAX_COPY_BYTES, settings.offlineCapMb * MB - (await deps.copies.usage()).bytes);
-    const video = left > 0 ? await deps.fetchMedia(videoUrl, 'video', left) : { ok: false as const, reason: 'too-large' as const, detail: 'the cap is full' };
+    const video = left > 0 ? await deps.fetchMedia(videoUrl, 'video', left, entry.site) : { ok: false as const, reason: 'too-large' as const, detail: 'the cap is full' };
     if (!video.ok) {
       deps.log(`no offline copy of ${entry.id}: ${video.reason} (${video.detail})`);
       await deps.copies.put({ id: entry.id, state: 'skipped', videoUrl, reason: video.reason, detail: video.detail, savedAt: deps.now() });
@@ -81,7 +82,7 @@ export function createOfflineKeeper(deps: OfflineKeeperDeps): OfflineKeeper {
     }
     const coverUrl = parseHttpUrl(entry.coverUrl);
     const coverRoom = Math.min(MAX_COVER_BYTES, left - video.blob.size);
-    const cover = coverUrl && coverRoom > 0 ? await deps.fetchMedia(coverUrl, 'image', coverRoom) : undefined;
+    const cover = coverUrl && coverRoom > 0 ? await deps.fetchMedia(coverUrl, 'image', coverRoom, entry.site) : undefined;
     if (cover && !cover.ok) deps.log(`offline copy of ${entry.id} without its cover: ${cover.reason} (${cover.detail})`);
     const coverBlob = cover?.ok ? cover.blob : undefined;
     await deps.copies.put({

@@ -15,7 +15,8 @@ type Handler<T extends keyof BackgroundRequests> = (
 export interface PageScanHandlerDeps {
   /** The store's `apply`: merges updates, returns the stored entries. */
   apply(updates: EntryUpdate[], now: number): Promise<VideoEntry[]>;
-  probe(url: string): Promise<LinkVerdict>;
+  /** Probes `url` found on the page `pageUrl` (undefined: the page is not known, so no local address). */
+  probe(url: string, pageUrl: string | undefined): Promise<LinkVerdict>;
   onEntriesChanged(): void;
   now(): number;
 }
@@ -40,10 +41,11 @@ export function createPageScanHandlers(deps: PageScanHandlerDeps): {
         return { ok: false, error: t('keepFailed', error instanceof Error ? error.message : String(error)) };
       }
     },
-    async 'probe-video-links'({ urls }) {
+    async 'probe-video-links'({ urls, pageUrl }) {
+      const page = parseHttpUrl(pageUrl);
       const verdict = async (url: string): Promise<LinkVerdict> => {
         const link = parseHttpUrl(url);
-        return link ? deps.probe(link).catch((): LinkVerdict => 'unknown') : 'not-video';
+        return link ? deps.probe(link, page).catch((): LinkVerdict => 'unknown') : 'not-video';
       };
       return { verdicts: await Promise.all(urls.map(verdict)) };
     },

@@ -35,7 +35,7 @@ export function popupPageScanDeps(options: {
       return (await options.tabs.query({ active: true, currentWindow: true }))[0];
     },
     scan: (tabId) => options.scripting.executeScript({ target: { tabId, allFrames: true }, func: scanFrame }),
-    probe: async (urls) => (await options.sendToBackground({ type: 'probe-video-links', urls: urls.slice(0, 50) })).verdicts,
+    probe: async (urls, pageUrl) => (await options.sendToBackground({ type: 'probe-video-links', urls: urls.slice(0, 50), pageUrl })).verdicts,
     inLibrary: (keys) => videoKeysInLibrary(options.database, keys),
     keep: (videos, page) =>
       options.sendToBackground({

@@ -17,8 +17,8 @@ export interface PageScanDeps {
   tab(): Promise<ScannedTab | undefined>;
   /** `scripting.executeScript` of `scanFrame` in every frame of the tab: its raw results. */
   scan(tabId: number): Promise<unknown>;
-  /** HEAD checks of links only a label calls a video, done by the extension, not the page. */
-  probe(urls: string[]): Promise<LinkVerdict[]>;
+  /** HEAD checks of links only a label calls a video, found on `pageUrl`, done by the extension, not the page. */
+  probe(urls: string[], pageUrl: string): Promise<LinkVerdict[]>;
   /** The `videoKey`s of `keys` the library already holds. */
   inLibrary(keys: string[]): Promise<Set<string>>;
   keep(videos: FoundVideo[], page: KeptFromPage): Promise<{ ok: true; added: number } | { ok: false; error: string }>;
@@ -68,7 +68,7 @@ export async function mountPageScan(root: HTMLElement, deps: PageScanDeps): Prom
     const scan = parsePageScan(await deps.scan(tabId));
     const videos = [...scan.videos];
     if (scan.labelled.length > 0) {
-      const verdicts = await deps.probe(scan.labelled.map((video) => video.url)).catch(() => []);
+      const verdicts = await deps.probe(scan.labelled.map((video) => video.url), page.pageUrl).catch(() => []);
       scan.labelled.forEach((video, index) => {
         if (verdicts[index] === 'video') videos.push(video);
       });

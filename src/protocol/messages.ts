@@ -182,7 +182,8 @@ export interface BackgroundRequests {
   };
   /** HEAD checks, by the extension, of links only a label calls a video; one verdict per URL. */
   'probe-video-links': {
-    request: { type: 'probe-video-links'; urls: string[] };
+    /** `pageUrl`: the scanned tab's, so links on local addresses are only probed for a local page. */
+    request: { type: 'probe-video-links'; urls: string[]; pageUrl?: string };
     response: { verdicts: Array<'video' | 'not-video' | 'unknown'> };
   };
   /** The video apps captured out of the box, each with its switch (options page). */

@@ -27,6 +27,13 @@ export interface RelayOptions {
    * false: decoded text.
    */
   blobs?: boolean;
+  /**
+   * The frame is a video app's page (`forwardsRequestBodies`), whose site extractor reads the
+   * request bodies (prompts, task settings). Elsewhere a chat's request body (the whole
+   * conversation) stays on the page: only its `model` field crosses, the one thing a chat
+   * dialect reads from it. Default false.
+   */
+  requestBodies?: boolean;
 }
 
 export interface Relay {
@@ -285,7 +292,7 @@ export function createRelay(options: RelayOptions): Relay {
           startedAt: options.now(),
           ...(requestModel ? { requestModel } : {}),
           ...(message.method ? { method: message.method } : {}),
-          ...(message.requestBody ? { requestBody: message.requestBody } : {}),
+          ...(message.requestBody && options.requestBodies ? { requestBody: message.requestBody } : {}),
         };
         streams.set(message.id, { open, chunks: [], size: 0, pending: '', parts: [], partsSize: 0, heldSince: 0 });
         send(open);

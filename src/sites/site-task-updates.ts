@@ -1,6 +1,8 @@
 import { parseHttpUrl } from '../extract/http-url';
 import { linkExpiry } from '../extract/link-expiry';
 import { videoKey } from '../extract/video-key';
+import { ENTRY_BOUNDS } from '../store/entry-bounds';
+import { entryIdPart } from '../store/entry-id';
 import type { EntryUpdate } from '../store/merge-entry';
 import type { SiteTask } from './extractors/site-extractor';
 
@@ -21,9 +23,9 @@ const MAX_PROMPT = 20_000;
 /** Videos of one task kept at most (a task makes one to four). */
 const MAX_VIDEOS_PER_TASK = 16;
 
-/** Entry id of the n-th video of a video app's task. */
+/** Entry id of the n-th video of a video app's task, namespaced by its extractor. */
 export function siteTaskEntryId(extractor: string, taskId: string, index: number): string {
-  return `task:${extractor}:${taskId}:${index}`;
+  return `task:${extractor}:${entryIdPart(taskId)}:${index}`;
 }
 
 /**
@@ -83,9 +85,9 @@ export function siteTaskUpdates(task: SiteTask, source: SiteTaskSource): EntryUp
       videoKey: videoKey(video.url),
       ...(expiresAt === undefined ? {} : { expiresAt }),
       ...(cover && !inputs.has(cover) ? { coverUrl: cover } : {}),
-      ...size('width', video.width),
-      ...size('height', video.height),
-      ...size('durationMs', video.durationMs),
+      ...size('width', video.width, ENTRY_BOUNDS.maxPixels),
+      ...size('height', video.height, ENTRY_BOUNDS.maxPixels),
+      ...size('durationMs', video.durationMs, ENTRY_BOUNDS.maxDurationMs),
       ...(alternates.length > 0 ? { alternates } : {}),
     } satisfies EntryUpdate;
   });
@@ -96,6 +98,7 @@ function boundedPercent(value: number | undefined): number | undefined {
   return Math.round(Math.min(100, Math.max(0, value)));
 }
 
-function size<K extends 'width' | 'height' | 'durationMs'>(key: K, value: number | undefined): Partial<Record<K, number>> {
-  return value !== undefined && Number.isFinite(value) && value > 0 && value < 1e9 ? ({ [key]: Math.round(value) } as Record<K, number>) : {};
+/** A size the library accepts back from its own export (`parseVideoEntry`): positive, finite, at most `max`. */
+function size<K extends 'width' | 'height' | 'durationMs'>(key: K, value: number | undefined, max: number): Partial<Record<K, number>> {
+  return value !== undefined && Number.isFinite(value) && value > 0 && Math.round(value) <= max && Math.round(value) > 0 ? ({ [key]: Math.round(value) } as Record<K, number>) : {};
 }

@@ -2,14 +2,16 @@ import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from '
 import { linkExpiry } from '../extract/link-expiry';
 import { videoKey } from '../extract/video-key';
 import type { OfflineCopy } from '../offline/offline-copy';
+import { scrubEntryUrls } from './scrub-url';
 import type { VideoEntry } from './video-entry';
 
 export const VIDEO_DB_NAME = 'video-keeper';
 /**
  * v1: `videos` with `by-created`, `by-site`, `by-video`. v2: `by-video-key`, keys backfilled.
- * v3: `offline`, the kept copies of videos and covers.
+ * v3: `offline`, the kept copies of videos and covers. v4: page and endpoint URLs scrubbed of
+ * secrets (`scrubEntryUrls`).
  */
-export const VIDEO_DB_VERSION = 3;
+export const VIDEO_DB_VERSION = 4;
 
 /** Typed schema of the library database. Add a version step below, never edit an old one. */
 export interface VideoDb extends DBSchema {
@@ -59,6 +61,9 @@ export function openVideoDb(name: string = VIDEO_DB_NAME, options: OpenVideoDbOp
   }
   return openDB<VideoDb>(name, VIDEO_DB_VERSION, {
     upgrade(db, oldVersion, _newVersion, transaction) {
+      // Steps that rewrite entries run one after another: two cursors over the same entries in
+      // one transaction would write over each other's changes.
+      let rewrites = Promise.resolve();
       if (oldVersion < 1) {
         const videos = db.createObjectStore('videos', { keyPath: 'id' });
         videos.createIndex('by-created', 'createdAt');
@@ -73,14 +78,19 @@ export function openVideoDb(name: string = VIDEO_DB_NAME, options: OpenVideoDbOp
         videos.createIndex('by-video-key', 'videoKey');
         // openDB resolves only after this transaction completes, so the backfill is done
         // before anyone reads. Only IndexedDB requests are awaited: the transaction stays alive.
-        backfillVideoKeys(transaction).catch(() => {
-          // A failed request aborts the upgrade transaction: openDB rejects with its error.
-        });
+        rewrites = rewrites.then(() => backfillVideoKeys(transaction));
       }
       if (oldVersion < 3) {
         // Blobs live in a store of their own: reading entries for the gallery never loads them.
         db.createObjectStore('offline', { keyPath: 'id' });
       }
+      if (oldVersion < 4) {
+        // Older versions kept `?access_token=` of EventSource endpoints and the page's fragment.
+        rewrites = rewrites.then(() => scrubStoredUrls(transaction));
+      }
+      rewrites.catch(() => {
+        // A failed request aborts the upgrade transaction: openDB rejects with its error.
+      });
     },
     blocking(_currentVersion, _blockedVersion, event) {
       // Another context needs a newer version: step aside rather than block it.
@@ -104,6 +114,14 @@ async function backfillVideoKeys(transaction: IDBPTransaction<VideoDb, Array<'vi
     if (!entry.videoUrl || entry.videoKey) continue;
     const expiresAt = entry.expiresAt ?? linkExpiry(entry.videoUrl);
     await cursor.update({ ...entry, videoKey: videoKey(entry.videoUrl), ...(expiresAt === undefined ? {} : { expiresAt }) });
+  }
+}
+
+/** v4: every entry's page and endpoint URLs without what could be a secret. */
+async function scrubStoredUrls(transaction: IDBPTransaction<VideoDb, Array<'videos' | 'offline'>, 'versionchange'>): Promise<void> {
+  for (let cursor = await transaction.objectStore('videos').openCursor(); cursor; cursor = await cursor.continue()) {
+    const scrubbed = scrubEntryUrls(cursor.value);
+    if (scrubbed !== cursor.value) await cursor.update(scrubbed);
   }
 }
 

@@ -35,8 +35,10 @@ export const ENTRY_SOURCES: readonly EntrySource[] = ['stream', 'site', 'found-o
 /** One generated video, as stored in IndexedDB. Every URL is http(s), checked at capture. */
 export interface VideoEntry {
   /**
-   * `task:<taskId>:<index>` when the answer names a task, else `url:<videoKey>` (before schema
-   * v2: `url:<videoUrl>`; such ids stay, dedupe goes through `videoKey`).
+   * `task:<taskId>:<index>` when a chat answer names a task, `task:<extractor>:<taskId>:<index>`
+   * for a video app's task (a `:` in a task id is escaped as `%3A`, so the two never meet), else
+   * `url:<videoKey>` (before schema v2: `url:<videoUrl>`; such ids stay, dedupe goes through
+   * `videoKey`). An entry is only ever changed by updates of its own `site`.
    */
   id: string;
   status: VideoStatus;

@@ -1,10 +1,14 @@
 import { mergeEntry, updateVideoKey, type EntryUpdate } from './merge-entry';
+import { scrubEntryUrls } from './scrub-url';
 import { createVideoDbConnection, VIDEO_DB_NAME, type OpenVideoDbOptions, type VideoDatabase } from './video-db';
 import { isStreaming, type VideoEntry } from './video-entry';
 
 /** Reads and writes of the video library. All writes go through `apply`. */
 export interface VideoStore {
-  /** Merges updates in one transaction; returns the stored entries. */
+  /**
+   * Merges updates in one transaction, their page and endpoint URLs scrubbed (`scrubEntryUrls`);
+   * an update never changes another site's entry (it is left out). Returns the stored entries.
+   */
   apply(updates: EntryUpdate[], now?: number): Promise<VideoEntry[]>;
   get(id: string): Promise<VideoEntry | undefined>;
   /** Newest first. */
@@ -34,12 +38,17 @@ export function createVideoStore(source: VideoDatabase | (() => Promise<VideoDat
       const db = await database();
       const tx = db.transaction('videos', 'readwrite');
       const written: VideoEntry[] = [];
-      for (const update of updates) {
-        // One video is one entry whatever named it first, and however often its link was
-        // signed again: an entry already holding this video wins over the update's own id.
+      for (const raw of updates) {
+        const update = scrubEntryUrls(raw);
+        // One video is one entry per site whatever named it first, and however often its link
+        // was signed again: an entry of this site already holding this video wins over the
+        // update's own id.
         const key = updateVideoKey(update);
-        const sameVideo = key ? await tx.store.index('by-video-key').get(key) : undefined;
+        const sameKey = key ? await tx.store.index('by-video-key').getAll(key) : [];
+        const sameVideo = sameKey.find((entry) => mayChange(entry, update));
         const existing = sameVideo ?? (await tx.store.get(update.id));
+        // A page knowing another site's task id or link must not change that site's entry.
+        if (existing && !mayChange(existing, update)) continue;
         const entry = mergeEntry(existing, sameVideo ? { ...update, id: sameVideo.id } : update, now);
         await tx.store.put(entry);
         written.push(entry);
@@ -91,6 +100,14 @@ export function createVideoStore(source: VideoDatabase | (() => Promise<VideoDat
       return changed;
     },
   };
+}
+
+/**
+ * Whether `update` may change the stored `entry`: only an update from the entry's own site (its
+ * page's origin), or an imported chat history, which the user chose and which names no page.
+ */
+function mayChange(entry: VideoEntry, update: EntryUpdate): boolean {
+  return entry.site === update.site || update.source === 'chat-history';
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { EntryUpdate } from './merge-entry';
+import { scrubEntryUrls } from './scrub-url';
 
 /**
  * Entry updates the library database refused (quota exceeded, IndexedDB unavailable), kept for
@@ -18,13 +19,14 @@ export const WRITE_BACKLOG_KEY = 'writeBacklog';
 
 /**
  * Reads a backlog back from storage. What comes back was written by this extension, but a
- * profile may hold one from an older version: only well-formed parts are taken.
+ * profile may hold one from an older version: only well-formed parts are taken, their
+ * URLs scrubbed (an older version kept them whole).
  */
 export function parseWriteBacklog(value: unknown): WriteBacklog | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const { updates, error, since } = value as Record<string, unknown>;
   if (!Array.isArray(updates) || typeof error !== 'string' || typeof since !== 'number') return undefined;
-  const kept = updates.filter(isEntryUpdate);
+  const kept = updates.filter(isEntryUpdate).map(scrubEntryUrls);
   return kept.length > 0 ? { updates: kept, error, since } : undefined;
 }
 

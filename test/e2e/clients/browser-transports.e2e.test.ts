@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { REQUEST_MODEL } from './support/answer-streams';
-import { expectGrowingResponseText, expectParsedCompletion, expectSeedMessages, seedText } from './support/client-expectations';
+import { readFile } from 'node:fs/promises';
+import { expectGrowingResponseText, expectParsedCompletion, expectSeedMessages, runClientInPage, seedText } from './support/client-expectations';
 import { useClientHarness } from './support/client-harness';
 
 const harness = useClientHarness(['browser-transports']);
@@ -27,7 +28,7 @@ describe("the browser's own XMLHttpRequest and EventSource", () => {
   it('XHR the page aborts in the event that brings the end (sse.js close()): the copy has it all', async () => {
     const result = await harness.runClient('browser-transports', { transport: 'xhr-abort-on-done' });
     expect(result.text).toBe(seedText);
-    await harness.expectSeedStoredOnce({ model: REQUEST_MODEL, endpointUrl: `${completions()}?whole` });
+    await harness.expectSeedStoredOnce({ model: REQUEST_MODEL, endpointUrl: completions() });
   });
 
   it('EventSource: the page gets every message and the video is stored once', async () => {
@@ -36,10 +37,38 @@ describe("the browser's own XMLHttpRequest and EventSource", () => {
     await harness.expectSeedStoredOnce({ endpointUrl: completions() });
   });
 
+  it('EventSource with ?access_token=: the token, and the page\'s own secrets, are kept nowhere (IndexedDB, storage, capture log, export)', async () => {
+    const tab = harness.page;
+    await tab.bringToFront();
+    const page = harness.site.pageUrl('browser-transports');
+    await tab.goto(`${page}?chat=7&session=SECRET-SESSION-e2e#SECRET-FRAGMENT-e2e`);
+    const result = await tab.evaluate(runClientInPage, { transport: 'event-source-token' });
+    expectSeedMessages(result);
+    await harness.expectSeedStoredOnce({ endpointUrl: completions(), pageUrl: `${page}?chat=7` });
+    expect(JSON.stringify(await harness.library.storedEntries())).not.toMatch(/SECRET/);
+
+    // storage.local (settings, the write backlog) and storage.session (the capture log), as the extension sees them.
+    const storage = await harness.library.page.evaluate(async () => {
+      type Area = { get(key: null): Promise<Record<string, unknown>> };
+      const { chrome } = globalThis as unknown as { chrome: { storage: { local: Area; session: Area } } };
+      return JSON.stringify([await chrome.storage.local.get(null), await chrome.storage.session.get(null)]);
+    });
+    expect(storage).toContain('/v1/chat/completions');
+    expect(storage).not.toMatch(/SECRET/);
+
+    const options = await harness.chromium.context.newPage();
+    await options.goto(`chrome-extension://${harness.chromium.extensionId}/options.html`);
+    const [download] = await Promise.all([options.waitForEvent('download'), options.locator('button[data-action="export-library"]').click()]);
+    const exported = await readFile(await download.path(), 'utf8');
+    expect(exported).toContain(completions());
+    expect(exported).not.toMatch(/SECRET/);
+    await options.close();
+  });
+
   it('EventSource with named events the page listens to', async () => {
     const result = await harness.runClient('browser-transports', { transport: 'event-source-named' });
     expectSeedMessages(result);
-    await harness.expectSeedStoredOnce({ endpointUrl: `${completions()}?event=delta` });
+    await harness.expectSeedStoredOnce({ endpointUrl: completions() });
   });
 
   it('the wrapped built-ins look and behave like the native ones, next to a frame the extension leaves alone', async () => {

@@ -13,7 +13,7 @@ describe('socket.io-client (WebSocket), as Open WebUI streams answers', () => {
     // Socket.IO dialect (src/transport/open-webui-socket-dialect.ts).
     await harness.expectSeedStoredOnce({
       // The socket's URL, as http: (the background takes http(s) endpoints only).
-      endpointUrl: `${harness.site.origin}/ws/socket.io/?EIO=4&transport=websocket`,
+      endpointUrl: `${harness.site.origin}/ws/socket.io/`,
       pageUrl: harness.site.pageUrl('socket-io'),
     });
   });

@@ -85,7 +85,7 @@ describe('socket.io-client over Firefox’s WebSocket, as Open WebUI streams ans
     expectOpenWebUiChatEvents(await runClient('socket-io'));
     await expectSeedStoredOnce(library, site.origin, {
       // The socket's URL, as http: (the background takes http(s) endpoints only).
-      endpointUrl: `${site.origin}/ws/socket.io/?EIO=4&transport=websocket`,
+      endpointUrl: `${site.origin}/ws/socket.io/`,
       pageUrl: site.pageUrl('socket-io'),
     });
   });

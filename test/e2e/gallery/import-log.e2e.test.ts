@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtExtensionDir } from '../../browser/built-extension';
 import { launchChromiumWithExtension, type ExtensionBrowser } from '../../browser/launch-chromium';
 import { seedExpected } from '../../support/seed';
+import { replaceStoredEntries } from '../pages/library-idb';
 import { LibraryPage } from '../pages/library-page';
 
 const pretty = fileURLToPath(new URL('../../fixtures/streams/cogvideo-dog.pretty.txt', import.meta.url));
@@ -42,5 +43,64 @@ describe('importing a saved chat log from the options page', () => {
       taskId: expected.taskId,
     });
     expect(await library.storedEntries()).toHaveLength(1);
+  });
+
+  it('imports the good entries of a poisoned library file, and the popup and the gallery draw them', async () => {
+    const library = new LibraryPage(await chromium.openPopup());
+    await library.clear();
+    const at = Date.UTC(2026, 0, 2);
+    const good = (id: string) => ({
+      id,
+      status: 'done',
+      progress: 0,
+      videoUrl: `https://cdn.example/${id}.mp4`,
+      prompt: `good ${id}`,
+      site: 'https://chat.example',
+      pageUrl: 'https://chat.example/c/1',
+      endpointUrl: 'https://chat.example/v1/chat/completions',
+      index: 0,
+      createdAt: at,
+      updatedAt: at,
+    });
+    const file = join(downloadsDir, 'poisoned-library.json');
+    const entries = [good('a'), { ...good('poison'), createdAt: 1e300 }, good('b'), { ...good('huge'), durationMs: 1e300 }];
+    await writeFile(file, JSON.stringify({ format: 'video-keeper-library', version: 1, exportedAt: at, entries }));
+    const options = await chromium.context.newPage();
+    await options.goto(`chrome-extension://${chromium.extensionId}/options.html`);
+    await options.locator('input[data-action="import-library"]').setInputFiles(file);
+    await expect.poll(() => options.locator('.library-status').textContent()).toBe('Imported 2 videos; skipped 2 broken entries.');
+    expect((await library.storedEntries()).map((entry) => entry.id).sort()).toEqual(['a', 'b']);
+
+    await library.reload();
+    await expect.poll(() => library.entries().count()).toBe(2);
+    expect(await library.page.locator('.load-error').count()).toBe(0);
+    await options.close();
+  });
+
+  it('draws every other entry when one stored entry cannot be drawn', async () => {
+    const library = new LibraryPage(await chromium.openPopup());
+    const at = Date.UTC(2026, 0, 2);
+    const entry = (id: string, createdAt: number) => ({
+      id,
+      status: 'done',
+      progress: 0,
+      videoUrl: `https://cdn.example/${id}.mp4`,
+      prompt: id,
+      site: 'https://chat.example',
+      pageUrl: 'https://chat.example/c/1',
+      endpointUrl: 'https://chat.example/v1/chat/completions',
+      index: 0,
+      createdAt,
+      updatedAt: createdAt,
+    });
+    // As an older version or a hand-edited profile may hold it: no import check on this path.
+    await library.page.evaluate(replaceStoredEntries, [entry('a', at), entry('poison', 1e300), entry('b', at - 1)]);
+    await library.reload();
+    await expect.poll(() => library.entries().count()).toBe(3);
+    expect(await library.page.locator('.load-error').count()).toBe(0);
+    const gallery = await chromium.context.newPage();
+    await gallery.goto(`chrome-extension://${chromium.extensionId}/gallery.html`);
+    await expect.poll(() => gallery.locator('li.entry').count()).toBe(3);
+    await gallery.close();
   });
 });

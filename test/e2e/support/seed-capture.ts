@@ -48,7 +48,8 @@ export function expectedSeedEntry(origin: string, endpoint: string): Record<stri
     taskId: seedVideo.taskId,
     site: origin,
     pageUrl: `${origin}/test/page.html`,
-    endpointUrl: `${origin}${endpoint}`,
+    // Stored as origin and path only (src/store/scrub-url.ts).
+    endpointUrl: `${origin}${endpoint.split('?')[0] ?? ''}`,
     progress: 6,
   };
 }

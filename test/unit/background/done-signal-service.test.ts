@@ -127,3 +127,30 @@ describe('done signal service', () => {
     expect(download).toHaveBeenCalledTimes(1);
   });
 });
+
+describe('automatic downloads are gated', () => {
+  it('never downloads a link on a local address from a public page, and still notifies it', async () => {
+    const { service, download, notify, logs } = worker({}, new Map());
+    const lan: VideoEntry = { ...entry('task:9:0', 'done', T0 + 1), site: 'https://chat.example', pageUrl: 'https://chat.example/c', videoUrl: 'http://192.168.1.1/admin.mp4' };
+    await service.stored([lan], T0 + 1);
+    expect(download).not.toHaveBeenCalled();
+    expect(notify).toHaveBeenCalledTimes(1);
+    expect(logs.join('\n')).toMatch(/no auto-download of task:9:0: its link is on a local network address/);
+  });
+
+  it('downloads a local link from a page on a local address (a self-hosted chat)', async () => {
+    const { service, download } = worker({}, new Map());
+    await service.stored([{ ...entry('task:8:0', 'done', T0 + 1), videoUrl: 'http://127.0.0.1:9000/v.mp4' }], T0 + 1);
+    expect(download).toHaveBeenCalledTimes(1);
+  });
+
+  it('starts at most 12 automatic downloads per site in 10 minutes; other sites are not held back', async () => {
+    const { service, download, logs } = worker({}, new Map());
+    const flood = Array.from({ length: 20 }, (_, index) => ({ ...entry(`task:f${index}:0`, 'done', T0 + 1), site: 'https://flood.example' }));
+    await service.stored(flood, T0 + 1);
+    expect(download).toHaveBeenCalledTimes(12);
+    await service.stored([entry('task:other:0', 'done', T0 + 2)], T0 + 2);
+    expect(download).toHaveBeenCalledTimes(13);
+    expect(logs.filter((line) => /more than 12 automatic downloads from https:\/\/flood.example/.test(line))).toHaveLength(8);
+  });
+});

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { probeVideoLink, verdictOf, type ProbeFetch } from '@/src/background/probe-video-link';
 
-function server(answers: Record<string, { status: number; type?: string } | Error>): { fetch: ProbeFetch; calls: string[] } {
+const PAGE = 'https://chat.test/c/1';
+
+function server(answers: Record<string, { status: number; type?: string; url?: string } | Error>): { fetch: ProbeFetch; calls: string[] } {
   const calls: string[] = [];
   return {
     calls,
@@ -15,6 +17,7 @@ function server(answers: Record<string, { status: number; type?: string } | Erro
         status: answer.status,
         headers: new Headers(answer.type ? { 'content-type': answer.type } : {}),
         body: null,
+        url: answer.url ?? '',
       };
     },
   };
@@ -23,24 +26,24 @@ function server(answers: Record<string, { status: number; type?: string } | Erro
 describe('probeVideoLink', () => {
   it('confirms a proxy link whose HEAD says video/mp4', async () => {
     const { fetch, calls } = server({ HEAD: { status: 200, type: 'video/mp4' } });
-    expect(await probeVideoLink('https://proxy.test/file?id=1', fetch)).toBe('video');
+    expect(await probeVideoLink('https://proxy.test/file?id=1', fetch, PAGE)).toBe('video');
     expect(calls).toEqual(['HEAD']);
   });
 
   it('falls back to a one-byte range GET when HEAD is refused', async () => {
     const { fetch, calls } = server({ HEAD: { status: 405 }, GET: { status: 206, type: 'video/webm' } });
-    expect(await probeVideoLink('https://proxy.test/file?id=1', fetch)).toBe('video');
+    expect(await probeVideoLink('https://proxy.test/file?id=1', fetch, PAGE)).toBe('video');
     expect(calls).toEqual(['HEAD', 'GET']);
   });
 
   it('refutes a web page behind a video label', async () => {
     const { fetch } = server({ HEAD: { status: 200, type: 'text/html; charset=utf-8' } });
-    expect(await probeVideoLink('https://site.test/watch', fetch)).toBe('not-video');
+    expect(await probeVideoLink('https://site.test/watch', fetch, PAGE)).toBe('not-video');
   });
 
   it('stays unknown when the server cannot be asked (CORS, offline)', async () => {
     const { fetch } = server({ HEAD: new TypeError('Failed to fetch'), GET: new TypeError('Failed to fetch') });
-    expect(await probeVideoLink('https://cdn.test/x', fetch)).toBe('unknown');
+    expect(await probeVideoLink('https://cdn.test/x', fetch, PAGE)).toBe('unknown');
   });
 });
 
@@ -52,5 +55,17 @@ describe('verdictOf', () => {
     expect(verdictOf('image/jpeg')).toBe('not-video');
     expect(verdictOf('application/octet-stream')).toBe('unknown');
     expect(verdictOf(null)).toBe('unknown');
+  });
+
+  it('asks no local address for a public page, and does not believe a redirect to one', async () => {
+    const { fetch, calls } = server({ HEAD: { status: 200, type: 'video/mp4' } });
+    for (const url of ['http://192.168.0.1/file', 'http://127.0.0.1:631/', 'http://[fe80::1]/x', 'http://router.local/x']) {
+      expect(await probeVideoLink(url, fetch, PAGE), url).toBe('unknown');
+      expect(await probeVideoLink(url, fetch, undefined), url).toBe('unknown');
+    }
+    expect(calls).toEqual([]);
+    expect(await probeVideoLink('http://127.0.0.1:9000/file', fetch, 'http://localhost:3000/')).toBe('video');
+    const redirected = server({ HEAD: { status: 200, type: 'video/mp4', url: 'http://172.16.0.5/file' } });
+    expect(await probeVideoLink('https://proxy.test/file', redirected.fetch, PAGE)).toBe('unknown');
   });
 });

@@ -457,3 +457,29 @@ describe('renderGallery: chat page, preview and offline copies', () => {
     expect(items(root)[0]!.querySelector('img.entry-cover')?.getAttribute('src')).toBe(OFFLINE_COVER);
   });
 });
+
+describe('one entry never blanks the list', () => {
+  it('draws an entry with a date of 1e300 (it passes Number.isFinite, and toISOString throws on it)', () => {
+    const { root, actions } = setup();
+    renderGallery(root, [entry({ id: 'a' }), entry({ id: 'b', createdAt: 1e300 }), entry({ id: 'c' })], actions, { now: NOW });
+    expect(items(root).map((item) => item.dataset.entryId)).toEqual(['a', 'b', 'c']);
+    expect(items(root)[1]?.querySelector('.entry-prompt')?.textContent).toBe('一条狗');
+  });
+
+  it('shows an entry whose drawing throws as a row that says so, and every other entry as usual', () => {
+    const { root, actions } = setup();
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const hostile = entry({ id: 'b' });
+    Object.defineProperty(hostile, 'prompt', {
+      get() {
+        throw new RangeError('hostile value');
+      },
+    });
+    renderGallery(root, [entry({ id: 'a' }), hostile, entry({ id: 'c' })], actions, { now: NOW });
+    const rows = items(root);
+    expect(rows.map((item) => item.dataset.entryId)).toEqual(['a', 'b', 'c']);
+    expect(rows[1]?.classList.contains('is-unreadable')).toBe(true);
+    expect(rows[1]?.textContent).toContain('hostile value');
+    expect(rows[2]?.querySelector('.entry-prompt')?.textContent).toBe('一条狗');
+  });
+});

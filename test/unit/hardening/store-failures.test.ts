@@ -183,6 +183,26 @@ describe('a store that throws QuotaExceededError', () => {
   });
 });
 
+describe('the write backlog keeps no secret', () => {
+  it('holds page and endpoint URLs scrubbed, and reads an older backlog back scrubbed', async () => {
+    const store = await flakyStore();
+    const backlog = memoryBacklog();
+    const queue = createWriteQueue({ store, backlog, schedule: () => {}, now: () => 0, onStored: () => {}, log: () => {} });
+    const leaky: EntryUpdate = {
+      ...update(1, 'done'),
+      videoUrl: 'https://cdn.test/1.mp4?sig=keep',
+      pageUrl: 'http://localhost:3000/c/1?access_token=leak1#leak2',
+      endpointUrl: 'http://localhost:3000/v1/events?access_token=leak3',
+    };
+    void queue.write([leaky]);
+    await queue.idle();
+    expect(backlog.saved?.updates).toEqual([{ ...leaky, pageUrl: 'http://localhost:3000/c/1', endpointUrl: 'http://localhost:3000/v1/events' }]);
+    expect(JSON.stringify(backlog.saved)).not.toMatch(/leak/);
+    // An older version's backlog with the secrets still in it.
+    expect(JSON.stringify(parseWriteBacklog({ updates: [leaky], error: 'e', since: 1 }))).not.toMatch(/leak/);
+  });
+});
+
 describe('IndexedDB unavailable', () => {
   it('rejects with a clear error instead of throwing a TypeError, and the writes wait', async () => {
     const original = globalThis.indexedDB;

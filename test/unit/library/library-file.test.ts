@@ -5,6 +5,7 @@ import { createLibraryReader } from '../../../src/gallery/library-reader';
 import { createLibraryWrites } from '../../../src/library/library-writes';
 import { exportLibrary, parseLibraryFile } from '../../../src/library/library-file';
 import { parseVideoEntry } from '../../../src/library/parse-entry';
+import { scrubEndpointUrl, scrubPageUrl } from '../../../src/store/scrub-url';
 import { createVideoDbConnection } from '../../../src/store/video-db';
 import type { VideoEntry } from '../../../src/store/video-entry';
 
@@ -19,7 +20,7 @@ const entryArb: fc.Arbitrary<VideoEntry> = fc
   .record({
     id: fc.string({ minLength: 1 }),
     status: fc.constantFrom('generating', 'done', 'partial', 'failed'),
-    progress: fc.nat(),
+    progress: fc.nat(1_000_000),
     videoUrl: optional(url),
     videoKey: optional(fc.string()),
     expiresAt: optional(time),
@@ -30,9 +31,10 @@ const entryArb: fc.Arbitrary<VideoEntry> = fc
     inputImageUrl: optional(url),
     model: optional(fc.string()),
     site: url,
-    pageUrl: url,
-    endpointUrl: url,
-    index: fc.nat(),
+    // Stored entries hold them scrubbed (src/store/scrub-url.ts).
+    pageUrl: url.map(scrubPageUrl),
+    endpointUrl: url.map(scrubEndpointUrl),
+    index: fc.nat(10_000),
     failureReason: optional(fc.constantFrom('no-result', 'stream-error', 'interrupted', 'truncated')),
     partialReason: optional(fc.constantFrom('stream-error', 'interrupted', 'truncated')),
     truncated: optional(fc.constant(true as const)),
@@ -69,6 +71,54 @@ describe('library export and import', () => {
       ],
     });
     expect(parseVideoEntry({ ...base, extra: 1 })).toEqual({ ok: true, entry: base });
+  });
+
+  it('imports the good entries of a poisoned file and says why each bad one was skipped', () => {
+    const base = { id: 'a', status: 'done', progress: 0, site: 'https://a.example', pageUrl: 'https://a.example/', endpointUrl: 'https://a.example/v1', index: 0, createdAt: 1_700_000_000_000, updatedAt: 1_700_000_000_000 };
+    const poisoned = [
+      { ...base, id: 'p1', createdAt: 1e300 },
+      { ...base, id: 'p2', updatedAt: -1 },
+      { ...base, id: 'p3', expiresAt: 1e300 },
+      { ...base, id: 'p4', width: 0 },
+      { ...base, id: 'p5', durationMs: 1e300 },
+      { ...base, id: 'p6', percent: 101 },
+      { ...base, id: 'p7', index: 1e9 },
+      { ...base, id: 'p8', prompt: 'x'.repeat(100_001) },
+      { ...base, id: 'p9', model: 'm'.repeat(1001) },
+      { ...base, id: 'x'.repeat(8193) },
+    ];
+    const good = [base, { ...base, id: 'b', width: 1920, height: 1080, durationMs: 5000, expiresAt: 1_800_000_000_000 }];
+    const text = JSON.stringify({ format: 'video-keeper-library', version: 1, exportedAt: 0, entries: [poisoned[0], good[0], ...poisoned.slice(1), good[1]] });
+    const parsed = parseLibraryFile(text);
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.entries).toEqual(good);
+    expect(parsed.skipped.map((skip) => skip.error)).toEqual([
+      'createdAt is not a date between 1970 and 2200',
+      'updatedAt is not a date between 1970 and 2200',
+      'expiresAt is not a date between 1970 and 2200',
+      'width is not positive',
+      'durationMs is over 86400000',
+      'percent is over 100',
+      'index is over 10000',
+      'prompt is longer than 100000 characters',
+      'model is longer than 1000 characters',
+      'id is longer than 8192 characters',
+    ]);
+  });
+
+  it('keeps no secret of the page or endpoint URL in an import or an export, and keeps signed video links', () => {
+    const signed = 'https://cdn.example/v.mp4?X-Amz-Signature=abc&X-Amz-Expires=60';
+    const entry = {
+      id: 'a', status: 'done', progress: 0, videoUrl: signed, coverUrl: `${signed}&cover`, site: 'https://chat.example',
+      pageUrl: 'https://u:p@chat.example/c/1?chat=7&access_token=T1#frag', endpointUrl: 'https://chat.example/v1/stream?access_token=T2',
+      index: 0, createdAt: 1, updatedAt: 1,
+    } as VideoEntry;
+    const exported = exportLibrary([entry], 1);
+    expect(exported).not.toMatch(/T1|T2|frag|u:p@/);
+    expect(exported).toContain(signed);
+    const parsed = parseVideoEntry(entry);
+    expect(parsed).toMatchObject({ ok: true, entry: { pageUrl: 'https://chat.example/c/1?chat=7', endpointUrl: 'https://chat.example/v1/stream', videoUrl: signed } });
   });
 
   it('writes, reads the newest page, deletes with undo and clears in IndexedDB', async () => {

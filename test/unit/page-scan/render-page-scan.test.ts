@@ -44,7 +44,7 @@ describe('mountPageScan', () => {
     button('Find videos on this page')!.click();
     await vi.waitFor(() => expect(status()).toBe('3 videos on this page.'));
     expect(deps.scan).toHaveBeenCalledWith(3);
-    expect(deps.probe).toHaveBeenCalledWith(['https://proxy.example/file?id=1', 'https://proxy.example/file?id=2']);
+    expect(deps.probe).toHaveBeenCalledWith(['https://proxy.example/file?id=1', 'https://proxy.example/file?id=2'], 'https://chat.example/c/1');
     const items = [...root.querySelectorAll('li.found-video')];
     expect(items.map((item) => item.querySelector('.found-video-host')?.getAttribute('title'))).toEqual([
       'https://cdn.example/a.mp4',

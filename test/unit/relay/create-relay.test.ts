@@ -44,7 +44,8 @@ describe('relay', () => {
     relay.receive({ kind: 'end', id: 1, outcome: 'complete' });
     expect(ports).toHaveLength(1);
     expect(ports[0]!.posted).toEqual([
-      { type: 'stream-open', streamId: 'n0-1', endpointUrl: open.url, contentType: 'text/event-stream', startedAt: 1234, requestModel: 'cogvideox', requestBody: open.requestBody },
+      // A chat page's request body (the conversation) stays on the page: only the model crosses.
+      { type: 'stream-open', streamId: 'n0-1', endpointUrl: open.url, contentType: 'text/event-stream', startedAt: 1234, requestModel: 'cogvideox' },
       { type: 'stream-chunk', streamId: 'n0-1', seq: 0, text: 'data: 一条狗\n\n' },
       { type: 'stream-end', streamId: 'n0-1', chunks: 1, outcome: 'complete' },
     ]);
@@ -68,6 +69,27 @@ describe('relay', () => {
       { type: 'stream-chunk', streamId: 'n0-2', seq: 0, text: '"0{\\"sid\\":\\"a\\"}"\n"42[\\"chat-events\\",{}]"\n' },
       { type: 'stream-end', streamId: 'n0-2', chunks: 1, outcome: 'complete' },
     ]);
+  });
+
+  it("forwards a request body on a video app's page only, where its site extractor reads it", () => {
+    const conversation = JSON.stringify({ model: 'cogvideox', messages: [{ role: 'user', content: 'my private conversation' }] });
+    relay.receive({ ...open, requestBody: conversation });
+    expect(JSON.stringify(ports[0]!.posted)).not.toContain('private conversation');
+    const appPorts: Port[] = [];
+    const app = createRelay({
+      connect() {
+        const port = createFakePort<BackgroundToRelayMessage, RelayMessage>();
+        appPorts.push(port);
+        return port;
+      },
+      nonce: 'n1',
+      now: () => 1234,
+      schedule: (callback) => timers.push(callback),
+      warn: (message) => warnings.push(message),
+      requestBodies: true,
+    });
+    app.receive({ ...open, requestBody: conversation });
+    expect(appPorts[0]!.posted[0]).toMatchObject({ type: 'stream-open', requestModel: 'cogvideox', requestBody: conversation });
   });
 
   it('maps wss: to https:', () => {

@@ -87,13 +87,13 @@ async function v1Database(): Promise<string> {
 }
 
 describe('video database upgrade from v1', () => {
-  it('is at version 3', () => {
-    expect(VIDEO_DB_VERSION).toBe(3);
+  it('is at version 4', () => {
+    expect(VIDEO_DB_VERSION).toBe(4);
   });
 
   it('keeps every entry and gives each stored link its videoKey (and expiry)', async () => {
     const db = await openVideoDb(await v1Database());
-    expect(db.version).toBe(3);
+    expect(db.version).toBe(VIDEO_DB_VERSION);
     const stored = await db.getAll('videos');
     expect(stored).toHaveLength(v1Entries.length);
     expect(await db.get('videos', 'task:1:0')).toEqual({ ...v1Entries[0], videoKey: 'https://cdn.test/1.mp4' });
@@ -118,6 +118,33 @@ describe('video database upgrade from v1', () => {
     );
     expect(written).toMatchObject({ id: 'url:signed', createdAt: 1500, videoUrl: SIGNED('20250327', 'bbb') });
     expect(await store.list()).toHaveLength(v1Entries.length);
+    db.close();
+  });
+
+  it('scrubs secrets from the page and endpoint URLs of every entry, and still backfills the keys (v4)', async () => {
+    dbCount += 1;
+    const name = `migration-${dbCount}`;
+    const old = await openVideoDbV1(name);
+    const leaky: VideoEntryV1 = {
+      ...common,
+      id: 'task:5:0',
+      status: 'done',
+      videoUrl: 'https://cdn.test/5.mp4?sig=keep',
+      coverUrl: 'https://cdn.test/5.jpg?token=keep',
+      pageUrl: 'http://localhost:3000/chat?id=5&access_token=leak1#leak2',
+      endpointUrl: 'http://localhost:3000/v1/events?access_token=leak3',
+    };
+    for (const entry of [...v1Entries, leaky]) await old.put('videos', entry);
+    old.close();
+    const db = await openVideoDb(name);
+    expect(await db.get('videos', 'task:5:0')).toEqual({
+      ...leaky,
+      videoKey: 'https://cdn.test/5.mp4',
+      pageUrl: 'http://localhost:3000/chat?id=5',
+      endpointUrl: 'http://localhost:3000/v1/events',
+    });
+    expect(JSON.stringify(await db.getAll('videos'))).not.toMatch(/leak/);
+    expect(await db.get('videos', 'task:1:0')).toEqual({ ...v1Entries[0], videoKey: 'https://cdn.test/1.mp4' });
     db.close();
   });
 
@@ -153,7 +180,7 @@ describe('video database upgrade from v2', () => {
     v2.close();
 
     const db = await openVideoDb(name);
-    expect(db.version).toBe(3);
+    expect(db.version).toBe(VIDEO_DB_VERSION);
     expect(await db.getAll('videos')).toEqual([entry]);
     expect([...db.transaction('videos').store.indexNames].sort()).toEqual(['by-created', 'by-site', 'by-video', 'by-video-key']);
     expect(await db.count('offline')).toBe(0);

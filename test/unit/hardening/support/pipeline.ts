@@ -1,4 +1,6 @@
 import { createCaptureService, type CaptureLog, type CapturePort, type CaptureService, type CaptureServiceOptions } from '@/src/background/capture-service';
+import { forwardsRequestBodies } from '@/src/relay/forwards-request-bodies';
+import { VIDEO_APP_MATCHES } from '@/src/sites/video-apps';
 import type { BackgroundToRelayMessage, PageMessage, RelayMessage, StreamOutcome } from '@/src/protocol/messages';
 import { createRelay, type Relay, type RelayPort } from '@/src/relay/create-relay';
 import { openVideoDb } from '@/src/store/video-db';
@@ -95,6 +97,8 @@ export async function createPipeline(options: PipelineOptions = {}): Promise<Pip
     now: () => Date.now(),
     schedule: (callback) => timers.push(callback),
     warn: (message) => warnings.push(message),
+    // As the relay's entrypoint decides it, from the frame's URL.
+    requestBodies: forwardsRequestBodies(VIDEO_APP_MATCHES, ('sender' in options ? options.sender : PAGE_SENDER)?.url ?? ''),
   });
 
   const flush = (): void => {

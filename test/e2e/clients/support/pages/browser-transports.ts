@@ -9,6 +9,7 @@ export type BrowserTransport =
   | 'xhr-abort-on-done'
   | 'event-source'
   | 'event-source-named'
+  | 'event-source-token'
   | 'native-look'
   | 'tampered-fetch'
   | 'tampered-xhr';
@@ -51,9 +52,11 @@ function xhr(responseType: XMLHttpRequestResponseType, stream: boolean, abortOnD
 }
 
 /** Reads the seed's deltas from a native EventSource; `event` names the events the server sends. */
-function eventSource(event?: string): Promise<ClientResult> {
+/** `query`: more of the URL's query string, as an app that cannot set headers puts its `access_token` there. */
+function eventSource(event?: string, query?: string): Promise<ClientResult> {
   return new Promise((resolve, reject) => {
-    const source = new EventSource(`/v1/chat/completions${event ? `?event=${event}` : ''}`);
+    const params = [...(event ? [`event=${event}`] : []), ...(query ? [query] : [])];
+    const source = new EventSource(`/v1/chat/completions${params.length > 0 ? `?${params.join('&')}` : ''}`);
     const received: unknown[] = [];
     let text = '';
     source.addEventListener(event ?? 'message', (message) => {
@@ -239,6 +242,8 @@ exposeClient(async (options) => {
       return eventSource();
     case 'event-source-named':
       return eventSource('delta');
+    case 'event-source-token':
+      return eventSource(undefined, 'access_token=SECRET-TOKEN-e2e');
     case 'native-look':
       return nativeLook();
     // Awaited: returning the promise would resolve through `then`, which the page replaced.
