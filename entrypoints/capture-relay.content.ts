@@ -4,6 +4,7 @@ import { carriesBlobs } from '@/src/relay/carries-blobs';
 import { createRelay, type RelayPort } from '@/src/relay/create-relay';
 import { CAPTURE_PORT_NAME } from '@/src/protocol/messages';
 import { CAPTURE_MATCHES } from '@/src/sites/capture-sites';
+import { appCopyHosts } from '@/src/sites/video-apps';
 
 // Isolated world: takes the page world's copies and forwards them to the background.
 export default defineContentScript({
@@ -19,7 +20,7 @@ export default defineContentScript({
       warn: (message) => console.warn(`[video-keeper] ${message}`),
       blobs: carriesBlobs(browser.runtime.getManifest(), navigator.userAgent),
     });
-    acceptPagePort(window, (data) => relay.receive(data));
+    acceptPagePort(window, (data) => relay.receive(data), appCopyHosts(location.href));
     ctx.onInvalidated(() => relay.dispose());
   },
 });
