@@ -30,6 +30,8 @@ interface Node {
   listItem: boolean;
   /** Under an input-like name: nothing below is ever the video or the cover. */
   input: boolean;
+  /** Under an avatar, icon, logo, model… name: never the video or the cover, nor an input image. */
+  decoy: boolean;
   /** The first prompt-like text in its subtree, and the first input images. */
   prompt?: string;
   inputs: string[];
@@ -42,28 +44,43 @@ interface FoundUrl {
   key: string;
 }
 
+/** Keys repeat in every item of a list: their words are split once (a bounded memo, so still pure). */
+const wordsOf = new Map<string, string[]>();
+
 /** Words of a key, from `videoURL`, `video_url`, `cover-image`… */
 function words(key: string): string[] {
-  return key
+  const known = wordsOf.get(key);
+  if (known) return known;
+  const list = key
     .slice(0, MAX_KEY)
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .toLowerCase()
     .split(/[^a-z0-9]+/)
     .filter((word) => word !== '');
+  if (wordsOf.size >= 4096) wordsOf.clear();
+  wordsOf.set(key, list);
+  return list;
 }
 
-const INPUT_WORDS = new Set([
-  'input', 'inputs', 'reference', 'references', 'ref', 'refs', 'source', 'sources', 'upload', 'uploads', 'uploaded',
-  'init', 'avatar', 'avatars', 'icon', 'icons', 'logo', 'logos', 'model', 'models', 'author', 'creator', 'owner', 'prompt',
-]);
-/** `start_frame`, `first_frame_image`, `tail_image`…: frames and images the user gave. */
-const FRAME_EDGE = new Set(['start', 'end', 'first', 'last', 'tail', 'head']);
+const INPUT_WORDS = new Set(['input', 'inputs', 'reference', 'references', 'ref', 'refs', 'source', 'sources', 'upload', 'uploads', 'uploaded', 'init', 'prompt']);
+/** Pictures beside a task that are neither its output nor the user's input. */
+const DECOY_WORDS = new Set(['avatar', 'avatars', 'icon', 'icons', 'logo', 'logos', 'model', 'models', 'author', 'creator', 'owner']);
+/**
+ * `start_frame`, `end_frame_image`, `tail_image`…: frames and images the user gave. A response's
+ * `first_frame` is the video's own first frame (a cover); the request's is an input, and every
+ * URL the request sent is one anyway.
+ */
+const FRAME_EDGE = new Set(['start', 'end', 'last', 'tail', 'head']);
 const FRAME_WORD = new Set(['frame', 'image', 'img']);
 const COVER_WORDS = new Set(['cover', 'covers', 'poster', 'posters', 'thumbnail', 'thumbnails', 'thumb', 'thumbs', 'snapshot']);
-const VIDEO_WORDS = new Set(['video', 'videos', 'play', 'playback', 'mp4', 'media', 'download', 'nomark', 'clip']);
+const VIDEO_WORDS = new Set(['video', 'videos', 'play', 'playback', 'mp4', 'media', 'download', 'downloads', 'nomark', 'clip']);
 const IMAGE_WORDS = new Set(['image', 'images', 'img', 'pic', 'picture', 'photo', 'banner', 'background', 'bg']);
 const VIDEO_EXTENSION = /\.(mp4|webm|mov|m4v|mkv|ogv)$/;
 const IMAGE_EXTENSION = /\.(jpe?g|png|webp|gif|avif|bmp|heic|svg)$/;
+
+function isDecoyKey(list: string[]): boolean {
+  return list.some((word) => DECOY_WORDS.has(word));
+}
 
 function isInputKey(list: string[]): boolean {
   if (list.some((word) => INPUT_WORDS.has(word))) return true;
@@ -80,19 +97,21 @@ function isInputKey(list: string[]): boolean {
 /** What a key says of the URL under it: a cover, a video, or nothing (cover first: `video_cover`). */
 function roleOfKey(key: string): 'cover' | 'video' | undefined {
   const list = words(key);
-  if (list.some((word) => COVER_WORDS.has(word)) || (list.includes('preview') && list.some((word) => IMAGE_WORDS.has(word)))) return 'cover';
+  const frame = list.includes('first') && list.includes('frame');
+  if (frame || list.some((word) => COVER_WORDS.has(word)) || (list.includes('preview') && list.some((word) => IMAGE_WORDS.has(word)))) return 'cover';
   if (list.some((word) => VIDEO_WORDS.has(word))) return 'video';
   return undefined;
 }
 
 /** Rank of a rendition: the one without a watermark, the original, first; previews and gifs last. */
-function renditionRank(key: string, url: string): number {
-  const list = words(key);
+function renditionRank(key: string, parentKey: string, url: string): number {
+  const list = [...words(key), ...words(parentKey)];
   const path = url.toLowerCase();
   let rank = 0;
   const unmarked = list.includes('without') || list.includes('no');
   if (list.some((word) => ['nomark', 'nowm', 'origin', 'original', 'hd', 'raw'].includes(word)) || unmarked || /nowm|nomark|no_watermark/.test(path)) rank += 2;
-  if ((!unmarked && list.some((word) => ['watermark', 'wm'].includes(word))) || list.some((word) => ['preview', 'low', 'small', 'gif', 'md', 'compressed'].includes(word)) || /[_-]wm[._-]/.test(path)) rank -= 2;
+  if ((!unmarked && list.some((word) => ['watermark', 'wm'].includes(word))) || list.some((word) => ['preview', 'low', 'small', 'gif', 'md', 'compressed'].includes(word)) || /[_-]wm([._%/-]|$)/.test(path)) rank -= 2;
+  if (list.some((word) => word.startsWith('download'))) rank += 1;
   return rank;
 }
 
@@ -116,7 +135,7 @@ function idValue(value: unknown): string | undefined {
 }
 
 function promptValue(key: string, value: unknown): string | undefined {
-  if (typeof value !== 'string' || value.trim() === '') return undefined;
+  if (typeof value !== 'string' || !/prompt/i.test(key) || value.trim() === '') return undefined;
   const list = words(key);
   if (!(list.includes('prompt') || list.includes('prompts')) || list.includes('negative')) return undefined;
   return value.trim();
@@ -177,7 +196,9 @@ export function readGenericTasks(json: unknown, request: SiteRequest, context: G
     (node) => statusNodes.push(node),
     context.mediaHosts,
   );
-  const inputs = new Set([...requested, ...(root?.allInputs ?? [])]);
+  // An input image anywhere is never the video or a cover; a video file under an input-like name
+  // (Sora's `encodings.source`) may still be the output where another name says so.
+  const inputs = new Set([...requested, ...(root?.allInputs ?? []).filter((url) => !VIDEO_EXTENSION.test(new URL(url).pathname.toLowerCase()))]);
 
   // Each video to the object that describes it: a small wrapper (`{url, width}` under `video`)
   // climbs to its holder, a list item stays itself (one item, one video).
@@ -196,7 +217,7 @@ export function readGenericTasks(json: unknown, request: SiteRequest, context: G
   const tasks = new Map<string, SiteTask>();
   const requestPrompt = requestWalk?.firstPrompt;
   for (const [node, found] of groups) {
-    const ranked = [...found].sort((a, b) => renditionRank(b.key, b.url) - renditionRank(a.key, a.url));
+    const ranked = [...found].sort((a, b) => renditionRank(b.key, b.node.key, b.url) - renditionRank(a.key, a.node.key, a.url));
     const best = ranked[0];
     if (!best) continue;
     const cover = coverOf.get(node) ?? (node.parent ? coverOf.get(node.parent) : undefined);
@@ -204,7 +225,7 @@ export function readGenericTasks(json: unknown, request: SiteRequest, context: G
     if (cover && cover !== best.url) video.cover = cover;
     const alternates = ranked.slice(1).map((item) => item.url);
     if (alternates.length > 0) video.alternates = alternates;
-    const size = sizeOf(node.value);
+    const size = sizeOf(best.node.value) ?? sizeOf(node.value);
     if (size) Object.assign(video, size);
     const taskId = taskIdOf(node) ?? `video-${hash(best.url.split('?')[0] ?? best.url)}`;
     const existing = tasks.get(taskId);
@@ -243,11 +264,10 @@ export function readGenericTasks(json: unknown, request: SiteRequest, context: G
   return [...tasks.values()];
 }
 
-/** Whether an object names itself: an id, a cover or a status of its own. */
+/** Whether an object names itself: an id or a status of its own (a map of renditions does not). */
 function anchors(value: Record<string, unknown>): boolean {
   for (const key of Object.keys(value).slice(0, 200)) {
     if (idRank(key) !== undefined && idValue(value[key]) !== undefined) return true;
-    if (roleOfKey(key) === 'cover') return true;
     if (isStatusKey(key)) return true;
   }
   return false;
@@ -415,10 +435,12 @@ function walk(
   let nested = 0;
   let firstPrompt: string | undefined;
   const allInputs: string[] = [];
-  const root: Node = { value: Array.isArray(json) ? {} : (json as Record<string, unknown>), parent: undefined, key: '', listItem: false, input: false, inputs: [] };
+  const root: Node = { value: Array.isArray(json) ? {} : (json as Record<string, unknown>), parent: undefined, key: '', listItem: false, input: false, decoy: false, inputs: [] };
 
   const addInput = (node: Node | undefined, url: string): void => {
     if (allInputs.length < 256) allInputs.push(url);
+    // A video file under an input-like name is no input image (see `inputs` in readGenericTasks).
+    if (VIDEO_EXTENSION.test(new URL(url).pathname.toLowerCase())) return;
     for (let current = node, climb = 0; current && climb <= MAX_CLIMB; current = current.parent, climb += 1) {
       if (current.inputs.length < MAX_INPUTS && !current.inputs.includes(url)) current.inputs.push(url);
       if (current.listItem) break;
@@ -443,7 +465,12 @@ function walk(
     const url = parseHttpUrl(text);
     if (!url) return;
     urlsSeen.add(url);
-    if (holder.input || isInputKey(words(key))) {
+    const list = words(key);
+    if (holder.decoy || isDecoyKey(list)) {
+      if (allInputs.length < 256) allInputs.push(url);
+      return;
+    }
+    if (holder.input || isInputKey(list)) {
       addInput(holder, url);
       return;
     }
@@ -470,7 +497,8 @@ function walk(
       return;
     }
     const record = value as Record<string, unknown>;
-    const node: Node = depth === 0 ? root : { value: record, parent, key, listItem, input: input || isInputKey(words(key)), inputs: [] };
+    const keyWords = words(key);
+    const node: Node = depth === 0 ? root : { value: record, parent, key, listItem, input: input || isInputKey(keyWords), decoy: parent.decoy || isDecoyKey(keyWords), inputs: [] };
     onObject(node);
     for (const childKey of Object.keys(record)) {
       if (nodes >= MAX_NODES) return;
@@ -509,10 +537,12 @@ function roleOfUrl(url: string, keys: readonly string[], mediaHosts: readonly st
   const image = IMAGE_EXTENSION.test(path) || /^image/.test(mime) || /^\.?(jpe?g|png|webp)$/.test(parsed.searchParams.get('format') ?? '');
   const videoFile = VIDEO_EXTENSION.test(path) || /^video/.test(mime);
   if (path.endsWith('.m3u8') || path.endsWith('.mpd')) return undefined;
+  // The nearest key that names a role decides; a picture under a video-like name (`poster.media`)
+  // asks the keys above it.
   let named: 'cover' | 'video' | undefined;
   for (const key of keys) {
     named = roleOfKey(key);
-    if (named) break;
+    if (named === 'cover' || (named === 'video' && !image)) break;
   }
   if (named === 'cover') return videoFile ? undefined : 'cover';
   if (image) return undefined;
