@@ -385,6 +385,8 @@ MESSAGES = {
     "logFound": ("found $1", "找到 $1 个"),
     "logNothing": ("read, no video in it", "已读取，其中没有视频"),
     "logSkipped": ("skipped: nothing understood it", "已跳过：无法识别其格式"),
+    "logGenericUnknownShape": ("unknown shape: kept $1 with the generic reader", "格式未知：已用通用读取器保留 $1 个"),
+    "logGenericKept": ("kept $1 with the generic reader", "已用通用读取器保留 $1 个"),
     # About & privacy page (entrypoints/about), linked from the options page
     "aboutTitle": ("About & privacy", "关于与隐私"),
     "aboutVersion": ("Video Keeper $1", "Video Keeper 视频收藏 $1"),

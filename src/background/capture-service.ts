@@ -8,6 +8,7 @@ import type { CaptureJournal } from '../capture-log/capture-journal';
 import { findSiteEndpoint, SITE_EXTRACTORS, type SiteExtractor } from '../sites/extractors';
 import { createCaptureSession, type CaptureSession, type SessionEnd } from './capture-session';
 import { createSiteCaptureSession } from './site-capture-session';
+import { unmatchedAppResponse } from '../sites/unmatched-app-response';
 import { createWriteQueue, type BacklogStorage } from './write-queue';
 import { createOrderedInbox, type OrderedInbox } from './ordered-inbox';
 import { createStreamBudget, type StreamBudget } from './stream-budget';
@@ -215,10 +216,15 @@ export function createCaptureService(options: CaptureServiceOptions): CaptureSer
         };
         const method = message.method ?? 'GET';
         const onIssue = (issue: StreamIssue): void => log({ streamId: message.streamId, ...issue });
-        // A video app's own endpoint is read by its site extractor, before any chat dialect.
-        const match = findSiteEndpoint(new URL(pageUrl).hostname, method, message.endpointUrl, options.extractors ?? SITE_EXTRACTORS);
-        const session = match
-          ? createSiteCaptureSession(match, { ...source, method, ...(message.requestBody ? { requestBody: message.requestBody } : {}) }, onIssue)
+        // A video app's own endpoint is read by its site extractor, before any chat dialect; what
+        // none of its endpoints matches on its hosts (a moved path) by its generic task reader.
+        const extractors = options.extractors ?? SITE_EXTRACTORS;
+        const pageHost = new URL(pageUrl).hostname;
+        const match = findSiteEndpoint(pageHost, method, message.endpointUrl, extractors);
+        const unmatched = match ? undefined : unmatchedAppResponse(pageHost, message.endpointUrl, extractors);
+        const siteMatch = match ?? (unmatched ? { extractor: unmatched } : undefined);
+        const session = siteMatch
+          ? createSiteCaptureSession(siteMatch, { ...source, method, ...(message.requestBody ? { requestBody: message.requestBody } : {}) }, onIssue)
           : createCaptureSession(source, onIssue);
         const budget = options.streamBudget?.() ?? createStreamBudget();
         streams.set(message.streamId, { session, nextSeq: 0, size: 0, cut: false, budget });

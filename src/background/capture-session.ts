@@ -36,6 +36,8 @@ export interface SessionSummary {
   handledBy?: string;
   /** Videos (chat answers) or tasks (video apps) found. */
   found: number;
+  /** Of the tasks found, those the generic task reader kept (src/sites/generic-task-reader.ts). */
+  generic?: number;
 }
 
 /** How an answer ended: cleanly, with a break, or `undefined` while it still streams. */

@@ -2,7 +2,8 @@ import { MAX_JSON_BODY, type StreamIssue } from '../decode/answer-reassembler';
 import { createJsonSequenceDecoder } from '../decode/json-sequence-decoder';
 import { cannotBeJson } from '../decode/json-text';
 import { createSseDecoder } from '../decode/sse-decoder';
-import type { SiteMatch, SiteRequest, SiteTask } from '../sites/extractors';
+import type { SiteExtractor, SiteMatch, SiteRequest, SiteTask } from '../sites/extractors';
+import { readGenericTasks } from '../sites/generic-task-reader';
 import { siteTaskUpdates } from '../sites/site-task-updates';
 import type { EntryUpdate } from '../store/merge-entry';
 import type { CaptureSession, SessionSource } from './capture-session';
@@ -15,21 +16,32 @@ export interface SiteSessionSource extends SessionSource {
   requestBody?: string;
 }
 
+/** A response on a video app's hosts that none of its endpoints matches: the generic reader reads it alone. */
+export interface UnmatchedSiteResponse {
+  extractor: SiteExtractor;
+  endpoint?: undefined;
+}
+
 /**
  * One response of a video app's endpoint, read by its site extractor instead of the chat
  * dialects: the body is framed as the endpoint says (one JSON value, or SSE of JSON), each
- * message goes through the extractor, and the tasks it reports become entry updates. An
- * unknown shape or an extractor that throws is logged (`unknown-shape`) and skipped: the page
- * and the rest of the stream are unaffected. Pure like the chat session: a replay yields the
- * same updates.
+ * message goes through the extractor, and the tasks it reports become entry updates. What the
+ * extractor cannot read (an unknown shape, a throw, or no video where the JSON holds one: the
+ * site renamed a field) goes to the generic task reader (src/sites/generic-task-reader.ts),
+ * and the log says so (`unknown-shape`, "kept N with the generic reader"); so do endpoints
+ * marked `generic` and, keeping only tasks with a video, responses no endpoint matches (the
+ * site moved a path). Nothing here touches the page or the rest of the stream. Pure like the
+ * chat session: a replay yields the same updates.
  */
 export function createSiteCaptureSession(
-  match: SiteMatch,
+  match: SiteMatch | UnmatchedSiteResponse,
   source: SiteSessionSource,
   onIssue: (issue: StreamIssue) => void,
 ): CaptureSession {
   const { extractor, endpoint } = match;
-  const label = `${extractor.name} ${endpoint.name}`;
+  const label = `${extractor.name} ${endpoint?.name ?? '(no endpoint)'}`;
+  const context = { mediaHosts: extractor.mediaHosts ?? [] };
+  const generic = new Set<string>();
   const entryIds = new Set<string>();
   const tasks = new Set<string>();
   const reported = new Set<string>();
@@ -65,24 +77,54 @@ export function createSiteCaptureSession(
       issue('not-json', `${label}: a message was not JSON: ${trimmed.slice(0, 80)}`);
       return;
     }
+    const readGeneric = (): SiteTask[] => readGenericTasks(json, request, context);
+    if (!endpoint) {
+      // Only videos: a path no endpoint knows may be anything, and a task without a video is no loss.
+      keep(readGeneric().filter((task) => task.videos.length > 0), true);
+      return;
+    }
+    if (endpoint.generic) {
+      keep(readGeneric(), true);
+      return;
+    }
     let found: SiteTask[] | undefined;
+    let failure: string | undefined;
     try {
       found = extractor.extract(json, request, endpoint);
     } catch (error) {
-      issue('unknown-shape', `${label}: the extractor failed on this response (${String(error).slice(0, 120)})`);
-      return;
+      failure = `the extractor failed on this response (${String(error).slice(0, 120)})`;
     }
     if (found === undefined) {
-      issue('unknown-shape', `${label}: the response has a shape the extractor does not know (the site may have changed)`);
+      const kept = readGeneric();
+      issue('unknown-shape', `${label}: ${failure ?? 'the response has a shape the extractor does not know (the site may have changed)'}; unknown shape: kept ${kept.length} with the generic reader`);
+      keep(kept, true);
       return;
     }
+    // The extractor knew the envelope but found no video where the JSON holds one: a field renamed.
+    if (found.length > 0 && found.every((task) => task.videos.length === 0)) {
+      const missed = readGeneric().filter((task) => task.videos.length > 0);
+      if (missed.length > 0) {
+        issue('unknown-shape', `${label}: the extractor found no video where the generic reader found ${missed.length} (the site may have changed); unknown shape: kept ${missed.length} with the generic reader`);
+        const known = found;
+        const joined = missed.map((task) => joinTask(task, known, missed.length === 1));
+        keep(known.filter((task) => !joined.some((item) => item.taskId === task.taskId)), false);
+        keep(joined, true);
+        return;
+      }
+    }
+    keep(found, false);
+  };
+
+  const keep = (found: readonly SiteTask[], byGenericReader: boolean): void => {
     for (const task of found) {
       tasks.add(task.taskId);
+      if (byGenericReader) generic.add(task.taskId);
       const updates = siteTaskUpdates(task, {
         extractor: extractor.name,
         site: source.site,
         pageUrl: source.pageUrl,
         endpointUrl: source.endpointUrl,
+        ...(byGenericReader ? { generic: true } : {}),
       });
       for (const update of updates) entryIds.add(update.id);
       pending.push(...updates);
@@ -90,7 +132,7 @@ export function createSiteCaptureSession(
   };
 
   const framer =
-    (endpoint.framing ?? 'json') === 'sse'
+    (endpoint ? (endpoint.framing ?? 'json') : /^\s*text\/event-stream/i.test(source.contentType) ? 'sse' : 'json') === 'sse'
       ? createSseDecoder(
           (event) => readMessage(event.data),
           (decodeIssue) => issue(decodeIssue.type, decodeIssue.message),
@@ -105,7 +147,7 @@ export function createSiteCaptureSession(
 
   return {
     entryIds,
-    summary: () => ({ handledBy: `${extractor.name}/${endpoint.name}`, found: tasks.size }),
+    summary: () => ({ handledBy: `${extractor.name}/${endpoint?.name ?? 'generic'}`, found: tasks.size, ...(generic.size > 0 ? { generic: generic.size } : {}) }),
     push(text) {
       if (ended) return [];
       framer.feed(text);
@@ -118,5 +160,22 @@ export function createSiteCaptureSession(
       if (how !== 'complete') issue('stream-broke', `${label}: the response ended as ${how}; only what arrived was read`);
       return take();
     },
+  };
+}
+
+/**
+ * A task the generic reader found a video for, with what the extractor read of the same task (its
+ * prompt, input images, model and, when both saw one task, its id): the extractor knows those
+ * better, the generic reader only the video.
+ */
+function joinTask(task: SiteTask, known: readonly SiteTask[], alone: boolean): SiteTask {
+  const same = known.find((item) => item.taskId === task.taskId) ?? (alone && known.length === 1 ? known[0] : undefined);
+  if (!same) return task;
+  return {
+    ...task,
+    taskId: same.taskId,
+    ...(same.prompt ? { prompt: same.prompt } : {}),
+    ...(same.model ? { model: same.model } : {}),
+    inputImages: same.inputImages.length > 0 ? same.inputImages : task.inputImages,
   };
 }

@@ -18,9 +18,9 @@ const UNREAD = new Set(['unknown-dialect', 'unknown-framing', 'unknown-shape']);
 export interface CaptureJournal {
   opened(streamId: string, record: Pick<JournalRecord, 'at' | 'site' | 'method'> & { endpointUrl: string; contentType: string }): void;
   /** The stream read `size` characters so far; `summary` is what read it and what it found. */
-  progressed(streamId: string, size: number, summary: { handledBy?: string; found: number }): void;
+  progressed(streamId: string, size: number, summary: { handledBy?: string; found: number; generic?: number }): void;
   issue(streamId: string, type: string): void;
-  closed(streamId: string, ended: string, summary: { handledBy?: string; found: number }): void;
+  closed(streamId: string, ended: string, summary: { handledBy?: string; found: number; generic?: number }): void;
   /** Newest first. */
   records(): JournalRecord[];
   /** Puts records an earlier worker kept (oldest first) before the ones seen since. */
@@ -72,6 +72,7 @@ export function createCaptureJournal(options: { onChange?: (records: JournalReco
       record.size = size;
       if (summary.handledBy) record.handledBy = summary.handledBy;
       record.found = summary.found;
+      if (summary.generic) record.generic = summary.generic;
     },
     issue(streamId, type) {
       const record = byStream.get(streamId);
@@ -85,6 +86,7 @@ export function createCaptureJournal(options: { onChange?: (records: JournalReco
       byStream.delete(streamId);
       if (summary.handledBy) record.handledBy = summary.handledBy;
       record.found = summary.found;
+      if (summary.generic) record.generic = summary.generic;
       record.ended = ended;
       settle(record);
       changed();

@@ -98,6 +98,10 @@ export function outcomeText(record: CaptureLogRecord): string {
     case 'open':
       return t('logOpen');
     case 'found':
+      // A site that changed: say what the generic reader kept, so the change is visible and nothing is lost.
+      if (record.generic) {
+        return (record.issues.includes('unknown-shape') ? t('logGenericUnknownShape', record.generic) : t('logGenericKept', record.generic)) + why;
+      }
       return t('logFound', record.found) + why;
     case 'nothing':
       return t('logNothing') + why;

@@ -18,6 +18,8 @@ export interface CopyStream {
 
 /** The page world's side of the private MessagePort to the relay. */
 export interface PageChannel {
+  /** A video app's page and API hosts, as the relay said; empty elsewhere (see shouldCopyBody). */
+  appHosts(): readonly string[];
   /** Starts a copy; undefined while no relay listens (capture is off in this frame). */
   open(url: string, contentType: string, requestBody?: unknown, method?: unknown): CopyStream | undefined;
 }
@@ -33,12 +35,16 @@ export function openPageChannel(win: typeof globalThis): PageChannel {
   const port = channel.port1;
   let ready = false;
   let streams = 0;
+  let hosts: readonly string[] = [];
 
   const handOver = (): void => {
     win.dispatchEvent(new win.MessageEvent(PAGE_PORT_EVENT, { ports: [channel.port2] }));
   };
   port.onmessage = (event) => {
-    if (event.data !== PAGE_READY) return;
+    const data: unknown = event.data;
+    // The app's hosts come just before PAGE_READY (src/relay/accept-page-port.ts), over this private port.
+    if (typeof data === 'object' && data) hosts = data as string[];
+    if (data !== PAGE_READY) return;
     ready = true;
     port.onmessage = null;
     win.removeEventListener(PAGE_ASK_EVENT, handOver, true);
@@ -51,6 +57,7 @@ export function openPageChannel(win: typeof globalThis): PageChannel {
   };
 
   return {
+    appHosts: () => hosts,
     open(url, contentType, requestBody, method) {
       if (!ready) return undefined;
       const id = ++streams;

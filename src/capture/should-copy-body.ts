@@ -18,12 +18,16 @@ const OCTET_CHAT_ENDPOINT = /\/[\w-]*(chat|complet|convers)[\w-]*\/*$/i;
 const OCTET_NOT_CHAT = /file|download|export|attach|upload|media|image|video|audio|asset|blob/i;
 
 /**
- * Whether a response can carry a chat answer and so is worth a copy. Event streams always;
- * JSON, NDJSON and plain text only from chat-like endpoints and of chat-like size;
- * octet-stream only from a chat endpoint itself. Media, HTML, scripts and downloads are never
- * copied, so they cost the page nothing.
+ * Whether a response can carry a chat answer or a video task and so is worth a copy. Event
+ * streams always; JSON, NDJSON and plain text from chat-like endpoints and of chat-like size;
+ * octet-stream only from a chat endpoint itself. On a video app's pages (`appHosts`: its page
+ * and API hosts, which the relay tells the page world, src/relay/accept-page-port.ts) every JSON
+ * or NDJSON response of those hosts too, whatever its path, so a moved endpoint still reaches
+ * the generic task reader; one typed `text/plain` or not at all is `'sniff'`: copied only if its
+ * first non-blank byte opens JSON (the hook reads that from its own copy, never the page's).
+ * Media, HTML, scripts and downloads are never copied, so they cost the page nothing.
  */
-export function shouldCopyBody(contentType: string, url: string, contentLength: number): boolean {
+export function shouldCopyBody(contentType: string, url: string, contentLength: number, appHosts: readonly string[] = []): boolean | 'sniff' {
   // `contentLength`: -1 or NaN when unknown (a missing or odd header); both compare false below.
   const type = contentType.toLowerCase();
   if (type.startsWith('text/event-stream')) return true;
@@ -31,9 +35,18 @@ export function shouldCopyBody(contentType: string, url: string, contentLength: 
     const path = pathOf(url);
     return !(contentLength > MAX_JSON_COPY) && OCTET_CHAT_ENDPOINT.test(path) && !OCTET_NOT_CHAT.test(path);
   }
-  if (!type.includes('json') && !type.startsWith('text/plain')) return false;
   if (contentLength > MAX_JSON_COPY) return false;
-  return CHAT_PATH.test(pathOf(url));
+  const json = type.includes('json');
+  const plain = type.startsWith('text/plain');
+  if ((json || plain) && CHAT_PATH.test(pathOf(url))) return true;
+  if (!(json || plain || type === '') || !onHosts(url, appHosts)) return false;
+  return json || 'sniff';
+}
+
+/** Whether a URL's host is one of `hosts` or under one. */
+function onHosts(url: string, hosts: readonly string[]): boolean {
+  const host = (/^\w+:\/\/([^/?#]*@)?([^/?#:]*)/.exec(url)?.[2] ?? '').toLowerCase();
+  return hosts.some((apex) => host === apex || host.endsWith(`.${apex}`));
 }
 
 /**

@@ -46,10 +46,12 @@ export function captureXhr(win: typeof globalThis, channel: PageChannel, disguis
 
   /** Follows every request the object makes, one copy per request. */
   const watch = (xhr: XMLHttpRequest): void => {
-    // undefined: not decided yet (before headers); null: not copied, or the copy ended.
-    let stream: CopyStream | null | undefined;
+    // undefined: not decided yet (before headers); null: not copied, or the copy ended; false:
+    // copied only if the first non-blank character of the text opens JSON (see shouldCopyBody).
+    let stream: CopyStream | null | undefined | false;
     let copied = 0;
     let failure: StreamOutcome | undefined;
+    let open: (() => CopyStream | undefined) | undefined;
     const onEvent = (event: Event): void => {
       try {
         const type = apply(typeOf, event, []) as string;
@@ -58,7 +60,7 @@ export function captureXhr(win: typeof globalThis, channel: PageChannel, disguis
         else if (type === 'error' || type === 'timeout') failure = 'error';
         if (state < 2) {
           // open() again, or reset by abort(): a new request may follow.
-          stream?.end('aborted');
+          if (stream) stream.end('aborted');
           stream = undefined;
           copied = 0;
           failure = undefined;
@@ -70,13 +72,11 @@ export function captureXhr(win: typeof globalThis, channel: PageChannel, disguis
           const length = Number(header('content-length') ?? -1);
           const url = apply(urlOf, xhr, []) as string;
           const responseType = apply(responseTypeOf, xhr, []) as string;
-          stream =
-            (responseType === '' || responseType === 'text' || responseType === 'json') &&
-            shouldCopyBody(contentType, url, length)
-              ? channel.open(url, contentType, apply(bodyOf, bodies, [xhr]), apply(bodyOf, methods, [xhr]))
-              : null;
+          const decision = (responseType === '' || responseType === 'text' || responseType === 'json') && shouldCopyBody(contentType, url, length, channel.appHosts());
+          open = () => channel.open(url, contentType, apply(bodyOf, bodies, [xhr]), apply(bodyOf, methods, [xhr]));
+          stream = decision === true ? (open() ?? null) : decision ? false : null;
         }
-        if (!stream) return;
+        if (stream === null) return;
         // DONE with a status: the whole body is here (a failed request is DONE with status 0).
         const done = state === 4 && (apply(statusOf, xhr, []) as number) !== 0;
         const responseType = apply(responseTypeOf, xhr, []) as string;
@@ -89,6 +89,13 @@ export function captureXhr(win: typeof globalThis, channel: PageChannel, disguis
             : responseType === '' || responseType === 'text'
               ? (apply(textOf, xhr, []) as string)
               : '';
+        if (stream === false) {
+          // Sniffed: copied only if the first non-blank character opens JSON.
+          const first = text.trimStart()[0];
+          if (first === undefined) return;
+          stream = (first === '{' || first === '[') && open?.();
+          if (!stream) return void (stream = null);
+        }
         if (text.length > copied) {
           const added = text.slice(copied);
           copied = text.length;
@@ -99,7 +106,7 @@ export function captureXhr(win: typeof globalThis, channel: PageChannel, disguis
           stream = null;
         }
       } catch (error) {
-        stream?.end('error', String(error));
+        if (stream) stream.end('error', String(error));
         stream = null;
       }
     };

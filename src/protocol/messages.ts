@@ -224,6 +224,8 @@ export interface CaptureLogRecord {
   handledBy?: string;
   /** Videos or tasks found. */
   found: number;
+  /** Of `found`, the tasks the generic task reader kept because no extractor could read them. */
+  generic?: number;
   /**
    * `open`: still streaming; `found`: a dialect or extractor found videos or tasks; `nothing`:
    * read, no video in it; `skipped`: nothing understood it (unknown framing, dialect or shape).

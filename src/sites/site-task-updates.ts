@@ -13,6 +13,8 @@ export interface SiteTaskSource {
   site: string;
   pageUrl: string;
   endpointUrl: string;
+  /** Read by the generic task reader (src/sites/generic-task-reader.ts), not by the extractor. */
+  generic?: boolean;
 }
 
 /** Renditions of one video kept at most (the entry parser accepts no more). */
@@ -44,7 +46,7 @@ export function siteTaskUpdates(task: SiteTask, source: SiteTaskSource): EntryUp
     site: source.site,
     pageUrl: source.pageUrl,
     endpointUrl: source.endpointUrl,
-    source: 'site' as const,
+    source: source.generic ? ('site-generic' as const) : ('site' as const),
     taskId: task.taskId,
     ...(prompt ? { prompt } : {}),
     ...(inputImages[0] ? { inputImageUrl: inputImages[0] } : {}),

@@ -1,4 +1,5 @@
 import { SITE_EXTRACTORS, type SiteExtractor } from './extractors';
+import { hostIsOrUnder } from './extractors/site-extractor';
 import { matchesPattern } from './site-access';
 import { VIDEO_APP_LABELS } from './video-app-labels';
 
@@ -34,4 +35,19 @@ export const VIDEO_APP_MATCHES: string[] = VIDEO_APPS.flatMap((app) => app.match
 /** The video app a page belongs to, if any. */
 export function videoAppOf(url: string, apps: readonly VideoApp[] = VIDEO_APPS): VideoApp | undefined {
   return apps.find((app) => app.matches.some((pattern) => matchesPattern(pattern, url)));
+}
+
+/**
+ * The hosts whose JSON the page world copies on a page of a video app, whatever the path: the
+ * app's page hosts and its declared API hosts. Empty for any other page.
+ */
+export function appCopyHosts(url: string, extractors: readonly SiteExtractor[] = SITE_EXTRACTORS): string[] {
+  let host: string;
+  try {
+    host = new URL(url).hostname;
+  } catch {
+    return [];
+  }
+  const extractor = extractors.find((item) => item.hosts.some((apex) => hostIsOrUnder(host, apex)));
+  return extractor ? [...extractor.hosts, ...(extractor.apiHosts ?? [])] : [];
 }

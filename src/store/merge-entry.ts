@@ -46,7 +46,10 @@ const LATEST_KNOWN = ['width', 'height', 'durationMs', 'alternates'] as const;
  * kept, and a late result may still turn `failed` into `partial` or `done`. The one field
  * that moves forward is the link itself: the same video (same `videoKey`) signed to live
  * longer replaces the stored link, with its expiry and cover, so the gallery keeps a link that
- * works. A video confirmed by any update stays confirmed.
+ * works. A video confirmed by any update stays confirmed. An entry the generic task reader made
+ * (`source: 'site-generic'`) is upgraded in place when the app's extractor reads the same task or
+ * video: its cover, prompt, task id, input image and model take the extractor's; a generic read
+ * of an extractor's entry only fills in what it lacks.
  */
 export function mergeEntry(existing: VideoEntry | undefined, update: EntryUpdate, now: number): VideoEntry {
   if (!existing) {
@@ -73,15 +76,19 @@ export function mergeEntry(existing: VideoEntry | undefined, update: EntryUpdate
     return entry;
   }
 
+  // What the generic reader guessed gives way to what the app's extractor reads (src/sites/generic-task-reader.ts).
+  const upgrade = existing.source === 'site-generic' && update.source === 'site';
+  const guess = update.source === 'site-generic' && existing.source !== undefined && existing.source !== 'site-generic';
   const status = nextStatus(existing, update.status);
   const merged: VideoEntry = { ...existing, status, updatedAt: now };
   merged.progress = Math.max(existing.progress, update.progress ?? 0);
-  if (update.videoUrl) mergeLink(merged, update, update.videoUrl);
+  if (update.videoUrl && upgrade) takeLink(merged, update, update.videoUrl);
+  else if (update.videoUrl) mergeLink(merged, update, update.videoUrl);
   for (const key of FIRST_SEEN) {
-    if (merged[key] === undefined && update[key] !== undefined) (merged as unknown as Record<string, unknown>)[key] = update[key];
+    if ((merged[key] === undefined || upgrade) && update[key] !== undefined) (merged as unknown as Record<string, unknown>)[key] = update[key];
   }
   for (const key of LATEST_KNOWN) {
-    if (update[key] !== undefined) (merged as unknown as Record<string, unknown>)[key] = update[key];
+    if (update[key] !== undefined && !(guess && merged[key] !== undefined)) (merged as unknown as Record<string, unknown>)[key] = update[key];
   }
   if (status === 'generating' && update.percent !== undefined) merged.percent = Math.max(existing.percent ?? 0, update.percent);
   else if (status !== 'generating') delete merged.percent;

@@ -24,13 +24,15 @@ export type FailureReason =
 
 /**
  * How an entry came to the library: a captured chat answer (`stream`, the default when absent),
- * a video app's own JSON (`site`), the popup's page scan (`found-on-page`), the context menu
- * (`context-menu`), or an imported chat history file (`chat-history`).
+ * a video app's own JSON (`site`), the same read by the generic task reader because no extractor
+ * knew its shape (`site-generic`, upgraded to `site` when an extractor reads the task), the popup's
+ * page scan (`found-on-page`), the context menu (`context-menu`), or an imported chat history file
+ * (`chat-history`).
  */
-export type EntrySource = 'stream' | 'site' | 'found-on-page' | 'context-menu' | 'chat-history';
+export type EntrySource = 'stream' | 'site' | 'found-on-page' | 'context-menu' | 'chat-history' | 'site-generic';
 
 /** Every `EntrySource`, for validation of untrusted input. */
-export const ENTRY_SOURCES: readonly EntrySource[] = ['stream', 'site', 'found-on-page', 'context-menu', 'chat-history'];
+export const ENTRY_SOURCES: readonly EntrySource[] = ['stream', 'site', 'found-on-page', 'context-menu', 'chat-history', 'site-generic'];
 
 /** One generated video, as stored in IndexedDB. Every URL is http(s), checked at capture. */
 export interface VideoEntry {

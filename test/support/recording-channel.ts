@@ -13,10 +13,12 @@ export interface RecordedCopy {
 /**
  * A PageChannel for the page-world hooks' unit tests: every copy a hook opens is recorded with
  * what it pushed and how it ended; a copy that has ended takes nothing more, as the real one.
+ * `appHosts`: the video app's hosts the relay would have told the page world.
  */
-export function recordingChannel(): { channel: PageChannel; copies: RecordedCopy[] } {
+export function recordingChannel(appHosts: readonly string[] = []): { channel: PageChannel; copies: RecordedCopy[] } {
   const copies: RecordedCopy[] = [];
   const channel: PageChannel = {
+    appHosts: () => appHosts,
     open(url, contentType, requestBody) {
       const copy: RecordedCopy = { url, contentType, requestBody, chunks: [] };
       copies.push(copy);

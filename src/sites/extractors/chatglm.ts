@@ -22,6 +22,8 @@ type EndpointName = (typeof ENDPOINTS)[number]['name'];
 export const chatglm: SiteExtractor = {
   name: 'chatglm',
   hosts: ['chatglm.cn'],
+  // Videos, covers and uploads: test/fixtures/sites/chatglm/ (sfile.chatglm.cn).
+  mediaHosts: ['sfile.chatglm.cn'],
   endpoints: ENDPOINTS,
   extract(json: unknown, request: SiteRequest, endpoint: SiteEndpoint): SiteExtraction {
     if (!isRecord(json)) return undefined;

@@ -34,6 +34,8 @@ const FEED_FAILED_FROM = 90;
 export const hailuo: SiteExtractor = {
   name: 'hailuo',
   hosts: ['hailuoai.video', 'hailuoai.com'],
+  // test/fixtures/sites/hailuo/ and the public feed answers (cdn.hailuoai.com abroad).
+  mediaHosts: ['cdn.hailuoai.video', 'cdn.hailuoai.com'],
   endpoints: ENDPOINTS,
   extract(json, request, endpoint) {
     if (!isRecord(json) || !isRecord(json.statusInfo)) return undefined;

@@ -32,6 +32,8 @@ const FAILED = new Set([30, 60, 70, 80]);
 export const jimeng: SiteExtractor = {
   name: 'jimeng',
   hosts: ['jimeng.jianying.com', 'dreamina.capcut.com'],
+  // Videos on vlabvod.com, stills on byteimg.com and douyinpic.com: test/fixtures/sites/jimeng/.
+  mediaHosts: ['vlabvod.com', 'byteimg.com', 'douyinpic.com'],
   endpoints: ENDPOINTS,
   extract(json: unknown, request: SiteRequest, endpoint: SiteEndpoint): SiteExtraction {
     // Every answer is `{ret: "0", errmsg, data}`; another `ret` is an error (not logged in, rate limited…).

@@ -26,6 +26,8 @@ const FINAL = 90;
 export const kling: SiteExtractor = {
   name: 'kling',
   hosts: ['klingai.com', 'klingai.kuaishou.com'],
+  // Videos on v1-fdl.kechuangai.com, stills on p1-fdl.klingai.com: test/fixtures/sites/kling/README.md.
+  mediaHosts: ['kechuangai.com', 'p1-fdl.klingai.com', 'p2-fdl.klingai.com'],
   endpoints: ENDPOINTS,
   extract(json: unknown, request: SiteRequest, endpoint: SiteEndpoint): SiteExtraction {
     // The envelope is `{status: 200, result: 1, data}`; anything else is an error (logged out, signature refused…).

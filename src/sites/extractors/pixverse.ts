@@ -34,6 +34,8 @@ const FAILURES = new Map([
 export const pixverse: SiteExtractor = {
   name: 'pixverse',
   hosts: ['pixverse.ai'],
+  // Its API (app-api.pixverse.ai) is under its page host; media: test/fixtures/sites/pixverse/.
+  mediaHosts: ['media.pixverse.ai'],
   endpoints: ENDPOINTS,
   extract(json, request, endpoint) {
     if (!isRecord(json) || !('ErrCode' in json)) return undefined;

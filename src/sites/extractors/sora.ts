@@ -30,6 +30,8 @@ const FAILED_STATUSES = new Set(['failed', 'cancelled', 'canceled', 'rejected'])
 export const sora: SiteExtractor = {
   name: 'sora',
   hosts: ['sora.chatgpt.com'],
+  // test/fixtures/sites/sora/ (signed links on videos.openai.com).
+  mediaHosts: ['videos.openai.com'],
   endpoints: ENDPOINTS,
   extract(json, request, endpoint) {
     switch (endpoint.name as EndpointName) {

@@ -27,6 +27,8 @@ const FAILED = new Set(['failed', 'canceled', 'cancelled']);
 export const vidu: SiteExtractor = {
   name: 'vidu',
   hosts: ['vidu.com', 'vidu.cn', 'vidu.studio'],
+  // Its API (service.vidu.com / .cn) is under its page hosts; the CDN: test/fixtures/sites/vidu/README.md.
+  mediaHosts: ['vidu.cf.vidu.studio'],
   endpoints: ENDPOINTS,
   extract(json, request, endpoint) {
     switch (endpoint.name as EndpointName) {

@@ -226,7 +226,7 @@ describe('capture service with site extractors', () => {
     ]);
   });
 
-  it('leaves the same path to the dialects on another host or with another method, and logs an unknown shape', async () => {
+  it('gives a response of the app no endpoint matches (another method) to the generic reader, not the dialects, and logs an unknown shape', async () => {
     const journal = createCaptureJournal();
     service = createCaptureService({ extensionId: EXTENSION_ID, store, log: (entry) => logs.push(entry), onEntriesChanged: () => {}, extractors: [fakeExtractor], journal });
     const port = connect(appSender);
@@ -235,7 +235,7 @@ describe('capture service with site extractors', () => {
     await service.idle();
     expect(logs.map((entry) => entry.type)).toContain('unknown-shape');
     expect(journal.records().map((record) => [record.method, record.handledBy, record.outcome, record.issues])).toEqual([
-      ['DELETE', undefined, 'skipped', ['unknown-dialect']],
+      ['DELETE', 'fake-app/generic', 'nothing', []],
       ['GET', 'fake-app/task', 'skipped', ['unknown-shape']],
     ]);
   });

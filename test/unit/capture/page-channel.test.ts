@@ -6,7 +6,7 @@ const ports: Array<() => void> = [];
 afterEach(() => ports.splice(0).forEach((close) => close()));
 
 /** A window stand-in on Node's EventTarget and MessageChannel, with a relay that takes the port. */
-function pageWindow(withRelay: boolean): { win: typeof globalThis; received: PageMessage[]; ready: Promise<void> } {
+function pageWindow(withRelay: boolean, appHosts?: string[]): { win: typeof globalThis; received: PageMessage[]; ready: Promise<void> } {
   const win = Object.assign(new EventTarget(), { MessagePort, MessageChannel, MessageEvent }) as unknown as typeof globalThis;
   const received: PageMessage[] = [];
   let taken: MessagePort | undefined;
@@ -16,6 +16,7 @@ function pageWindow(withRelay: boolean): { win: typeof globalThis; received: Pag
       taken = (event as MessageEvent).ports[0];
       if (!taken) return;
       taken.onmessage = (message: MessageEvent<PageMessage>) => received.push(message.data);
+      if (appHosts) taken.postMessage(appHosts);
       taken.postMessage(PAGE_READY);
       // The page world marks itself ready when the answer arrives.
       setTimeout(resolve, 20);
@@ -27,6 +28,18 @@ function pageWindow(withRelay: boolean): { win: typeof globalThis; received: Pag
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 
 describe('openPageChannel', () => {
+  it('learns the video app’s hosts the relay sends before it is ready; none elsewhere', async () => {
+    const app = pageWindow(true, ['vidu.com', 'vidu.cn']);
+    const appChannel = openPageChannel(app.win);
+    expect(appChannel.appHosts()).toEqual([]);
+    await app.ready;
+    expect(appChannel.appHosts()).toEqual(['vidu.com', 'vidu.cn']);
+    const chat = pageWindow(true);
+    const chatChannel = openPageChannel(chat.win);
+    await chat.ready;
+    expect(chatChannel.appHosts()).toEqual([]);
+  });
+
   it('numbers streams and posts open, text and bytes chunks, and one end', async () => {
     const { win, received, ready } = pageWindow(true);
     const channel: PageChannel = openPageChannel(win);

@@ -63,3 +63,32 @@ describe('shouldCopySocket', () => {
     expect(shouldCopySocket('wss://chat.example/live?room=chat')).toBe(false);
   });
 });
+
+describe('shouldCopyBody on a video app page (its hosts from the relay)', () => {
+  const hosts = ['klingai.com', 'klingai.kuaishou.com'];
+
+  it('copies JSON and NDJSON of the app’s hosts and their subdomains whatever the path (a moved endpoint)', () => {
+    expect(shouldCopyBody('application/json', 'https://klingai.kuaishou.com/api/v2/works/list?x=1', 2000, hosts)).toBe(true);
+    expect(shouldCopyBody('application/x-ndjson', 'https://app.klingai.com/rpc/q', -1, hosts)).toBe(true);
+    expect(shouldCopyBody('application/problem+json', 'https://api.klingai.com/x', -1, hosts)).toBe(true);
+  });
+
+  it('sniffs text/plain and a missing type: copied only if the body opens JSON', () => {
+    expect(shouldCopyBody('text/plain;charset=UTF-8', 'https://klingai.kuaishou.com/api/v2/works', -1, hosts)).toBe('sniff');
+    expect(shouldCopyBody('', 'https://klingai.kuaishou.com/api/v2/works', -1, hosts)).toBe('sniff');
+  });
+
+  it('never copies other hosts, look-alike hosts, media, binary or oversized bodies', () => {
+    expect(shouldCopyBody('application/json', 'https://klingai.com.evil.test/api/works', 10, hosts)).toBe(false);
+    expect(shouldCopyBody('application/json', 'https://notklingai.com/api/works', 10, hosts)).toBe(false);
+    expect(shouldCopyBody('application/json', 'https://user:klingai.com@evil.test/api/works', 10, hosts)).toBe(false);
+    expect(shouldCopyBody('video/mp4', 'https://klingai.com/works/1.mp4', 10, hosts)).toBe(false);
+    expect(shouldCopyBody('image/png', 'https://klingai.com/works/1', 10, hosts)).toBe(false);
+    expect(shouldCopyBody('application/octet-stream', 'https://klingai.com/api/works', 10, hosts)).toBe(false);
+    expect(shouldCopyBody('text/html', 'https://klingai.com/api/works', 10, hosts)).toBe(false);
+    expect(shouldCopyBody('application/json', 'https://klingai.com/api/works', 17 * 1024 * 1024, hosts)).toBe(false);
+    // Without the app's hosts (any other page), the paths decide as before.
+    expect(shouldCopyBody('application/json', 'https://klingai.kuaishou.com/api/v2/works', 10)).toBe(false);
+    expect(shouldCopyBody('', 'http://localhost/v1/chat/completions', 10)).toBe(false);
+  });
+});

@@ -166,6 +166,40 @@ describe('captureXhr', () => {
     expect(copies).toEqual([]);
   });
 
+  it('on a video app page, copies its hosts’ JSON whatever the path, and text/plain only when its first non-blank character opens JSON', () => {
+    ({ channel, copies } = recordingChannel(['vidu.com']));
+    const { Xhr } = install();
+    const json = new Xhr();
+    json.open('https://service.vidu.com/vidu/v2/jobs/1');
+    json.send();
+    json.respond('application/json');
+    json.receive('{"id":1}');
+    json.finish();
+    const plain = new Xhr();
+    plain.open('https://service.vidu.com/vidu/v2/jobs/2');
+    plain.send();
+    plain.respond('text/plain');
+    plain.receive('  \n');
+    plain.receive(' [{"id":2}]');
+    plain.finish();
+    const text = new Xhr();
+    text.open('https://service.vidu.com/vidu/v2/robots');
+    text.send();
+    text.respond('text/plain');
+    text.receive('User-agent: *');
+    text.finish();
+    const other = new Xhr();
+    other.open('https://cdn.example.test/v2/jobs/3');
+    other.send();
+    other.respond('application/json');
+    other.receive('{}');
+    other.finish();
+    expect(copies).toEqual([
+      { url: 'https://service.vidu.com/vidu/v2/jobs/1', contentType: 'application/json', requestBody: undefined, chunks: ['{"id":1}'], outcome: 'complete' },
+      { url: 'https://service.vidu.com/vidu/v2/jobs/2', contentType: 'text/plain', requestBody: undefined, chunks: ['  \n [{"id":2}]'], outcome: 'complete' },
+    ]);
+  });
+
   it('ends the copy as aborted on abort() in flight and on a reopen, and copies the next request anew', () => {
     const { Xhr } = install();
     const aborted = new Xhr();
