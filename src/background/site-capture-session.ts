@@ -99,7 +99,7 @@ export function createSiteCaptureSession(
 
   return {
     entryIds,
-    summary: () => ({ handledBy: `${extractor.name}/${endpoint.name}`, found: tasks.size }),
+    summary: () => ({ handledBy: `${extractor.name}/${endpoint.name}${endpoint.rule ? ` (${endpoint.rule})` : ''}`, found: tasks.size }),
     push(text) {
       if (ended) return [];
       framer.feed(text);
