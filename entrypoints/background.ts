@@ -35,6 +35,10 @@ import { createCaptureJournal, parseJournalRecords, type JournalRecord } from '@
 import { createVideoAppAccess, VIDEO_APPS_OFF_KEY } from '@/src/sites/video-app-access';
 import { VIDEO_APPS, videoAppOf } from '@/src/sites/video-apps';
 import { siteOrigin } from '@/src/sites/site-access';
+import { createSiteRulePacks } from '@/src/background/site-rule-packs';
+import { SITE_EXTRACTORS } from '@/src/sites/extractors';
+import { RULE_PACKS_KEY } from '@/src/sites/rules/rule-pack-store';
+import { RULE_PACK_ALARM, RULE_PACK_CHECK_MINUTES } from '@/src/sites/rules/rule-pack-subscription';
 
 const SWEEP_ALARM = 'sweep-stale';
 const PRUNE_OFFLINE_ALARM = 'prune-offline';
@@ -148,10 +152,34 @@ export default defineBackground(() => {
     .then((stored) => journal.restore(parseJournalRecords(stored[CAPTURE_LOG_KEY])))
     .catch(() => {});
 
+  // Site rule packs (options → Site rules): the built-in extractors with the packs laid over them.
+  const rulePacks = createSiteRulePacks({
+    builtIns: SITE_EXTRACTORS,
+    storage: {
+      load: async () => (await browser.storage.local.get(RULE_PACKS_KEY))[RULE_PACKS_KEY],
+      save: (packs) => browser.storage.local.set({ [RULE_PACKS_KEY]: packs }),
+    },
+    scripting: browser.scripting,
+    permissions: browser.permissions,
+    fetch: (url, init) => fetch(url, init),
+    now: () => Date.now(),
+    log,
+    scheduleChecks(on) {
+      void browser.alarms.get(RULE_PACK_ALARM).then((alarm) => {
+        if (on && !alarm) void browser.alarms.create(RULE_PACK_ALARM, { delayInMinutes: 1, periodInMinutes: RULE_PACK_CHECK_MINUTES });
+        if (!on && alarm) void browser.alarms.clear(RULE_PACK_ALARM);
+      });
+    },
+  });
+  const reloadRulePacks = (): void => {
+    rulePacks.reload().catch((error: unknown) => log(`could not load the site rule packs: ${String(error)}`));
+  };
+
   const capture = createCaptureService({
     extensionId: browser.runtime.id,
     store,
     journal,
+    extractors: () => rulePacks.extractors(),
     log: (entry) => console.warn('[video-keeper]', entry.type, entry.streamId ?? '', entry.message),
     onEntriesChanged(entries, { writtenAt }) {
       entriesChanged();
@@ -271,12 +299,14 @@ export default defineBackground(() => {
   notifier.listen();
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === SWEEP_ALARM) void sweeper.sweep();
+    if (alarm.name === RULE_PACK_ALARM) rulePacks.updateSubscriptions().catch((error: unknown) => log(`rule pack update failed: ${String(error)}`));
     if (alarm.name === PRUNE_OFFLINE_ALARM) {
       offlineCopies.removeOrphans().catch((error: unknown) => log(`could not drop deleted videos' copies: ${String(error)}`));
     }
   });
   if (localCopies) browser.downloads.onChanged.addListener((delta) => localCopies.downloadChanged(delta));
   browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && changes[RULE_PACKS_KEY]) reloadRulePacks();
     // Switched on: copy what the library already holds (newest first, within the cap).
     const change = changes[SETTINGS_KEY];
     if (area === 'local' && change && parseSettings(change.newValue).keepOffline && !parseSettings(change.oldValue).keepOffline) {
@@ -298,4 +328,8 @@ export default defineBackground(() => {
   // The video apps' capture scripts are registered, not declared (so each can be switched off):
   // at install, and at every start in case the browser dropped them (an unpacked reload).
   videoApps.sync().catch((error: unknown) => console.warn('[video-keeper] could not register the video apps', error));
+  // Rule packs: loaded at every start; an app a pack adds captures once its hosts are granted.
+  reloadRulePacks();
+  browser.permissions.onAdded.addListener(reloadRulePacks);
+  browser.permissions.onRemoved.addListener(reloadRulePacks);
 });

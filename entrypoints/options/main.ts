@@ -12,6 +12,9 @@ import { mountSignalSettings } from '../../src/settings/render-signal-settings';
 import { createSettingsStore } from '../../src/settings/settings';
 import { renderSiteList } from '../../src/sites/render-site-list';
 import { renderVideoApps } from '../../src/sites/render-video-apps';
+import { renderSiteRules } from '../../src/sites/render-site-rules';
+import { SITE_EXTRACTORS } from '../../src/sites/extractors';
+import { parseStoredPacks, RULE_PACKS_KEY } from '../../src/sites/rules/rule-pack-store';
 import { createVideoDbConnection } from '../../src/store/video-db';
 import { openVideoStore } from '../../src/store/video-store';
 import '../../src/gallery/theme.css';
@@ -80,4 +83,14 @@ void renderSiteList(section('#sites'), {
 void renderVideoApps(section('#video-apps'), {
   list: async () => (await sendToBackground({ type: 'list-video-apps' })).apps,
   set: (name, on) => sendToBackground({ type: 'set-video-app', name, on }),
+});
+
+void renderSiteRules(section('#site-rules'), {
+  load: async () => parseStoredPacks((await browser.storage.local.get(RULE_PACKS_KEY))[RULE_PACKS_KEY]),
+  save: (packs) => browser.storage.local.set({ [RULE_PACKS_KEY]: packs }),
+  builtIns: SITE_EXTRACTORS,
+  request: (origins) => browser.permissions.request({ origins }),
+  contains: (origins) => browser.permissions.contains({ origins }),
+  fetch: (url, init) => fetch(url, init),
+  now: () => Date.now(),
 });

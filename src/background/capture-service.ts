@@ -51,8 +51,8 @@ export interface CaptureServiceOptions {
   onEntriesChanged(entries: VideoEntry[], write: { writtenAt: number }): void;
   /** The capture log: what each response was, what read it, what it found (metadata only). */
   journal?: CaptureJournal;
-  /** The site extractors tried before the dialects; default every registered one. */
-  extractors?: readonly SiteExtractor[];
+  /** The site extractors tried before the dialects (a function: read at each response, as rule packs change them); default every registered one. */
+  extractors?: readonly SiteExtractor[] | (() => readonly SiteExtractor[]);
   /** Where writes the store refused wait across worker restarts (`storage.local`); default memory only. */
   backlog?: BacklogStorage;
   /** Schedules a retry of refused writes; default `setTimeout`. */
@@ -218,7 +218,7 @@ export function createCaptureService(options: CaptureServiceOptions): CaptureSer
         const onIssue = (issue: StreamIssue): void => log({ streamId: message.streamId, ...issue });
         // A video app's own endpoint is read by its site extractor, before any chat dialect; what
         // none of its endpoints matches on its hosts (a moved path) by its generic task reader.
-        const extractors = options.extractors ?? SITE_EXTRACTORS;
+        const extractors = typeof options.extractors === 'function' ? options.extractors() : (options.extractors ?? SITE_EXTRACTORS);
         const pageHost = new URL(pageUrl).hostname;
         const match = findSiteEndpoint(pageHost, method, message.endpointUrl, extractors);
         const unmatched = match ? undefined : unmatchedAppResponse(pageHost, message.endpointUrl, extractors);

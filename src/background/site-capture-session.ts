@@ -147,7 +147,7 @@ export function createSiteCaptureSession(
 
   return {
     entryIds,
-    summary: () => ({ handledBy: `${extractor.name}/${endpoint?.name ?? 'generic'}`, found: tasks.size, ...(generic.size > 0 ? { generic: generic.size } : {}) }),
+    summary: () => ({ handledBy: `${extractor.name}/${endpoint?.name ?? 'generic'}${endpoint?.rule ? ` (${endpoint.rule})` : ''}`, found: tasks.size, ...(generic.size > 0 ? { generic: generic.size } : {}) }),
     push(text) {
       if (ended) return [];
       framer.feed(text);

@@ -62,6 +62,8 @@ export interface SiteEndpoint {
   framing?: SiteFraming;
   /** Read by the generic task reader (src/sites/generic-task-reader.ts) instead of the extractor's `extract`. */
   generic?: boolean;
+  /** The site rule that declared this endpoint (`built-in rule`, or a pack's name and version), for the capture log. */
+  rule?: string;
 }
 
 /** Result of `extract`: the tasks a message reports, or `undefined` for a shape the extractor does not know. */
