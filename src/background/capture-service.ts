@@ -7,6 +7,7 @@ import type { VideoStore } from '../store/video-store';
 import type { CaptureJournal } from '../capture-log/capture-journal';
 import { findSiteEndpoint, SITE_EXTRACTORS, type SiteExtractor } from '../sites/extractors';
 import { createCaptureSession, type CaptureSession, type SessionEnd } from './capture-session';
+import { redirectReport } from './redirect-report';
 import { createSiteCaptureSession } from './site-capture-session';
 import { createWriteQueue, type BacklogStorage } from './write-queue';
 import { createOrderedInbox, type OrderedInbox } from './ordered-inbox';
@@ -202,22 +203,28 @@ export function createCaptureService(options: CaptureServiceOptions): CaptureSer
           return;
         }
         replayAsked.delete(message.streamId);
+        // A media redirect the page world reported is read as a response of the endpoint asked for.
+        const redirect = redirectReport(message, pageUrl);
+        const endpointUrl = redirect?.endpointUrl ?? message.endpointUrl;
         const source = {
           site,
           pageUrl,
-          endpointUrl: message.endpointUrl,
+          endpointUrl,
           contentType: message.contentType,
           ...(message.requestModel ? { requestModel: message.requestModel } : {}),
         };
         const method = message.method ?? 'GET';
         const onIssue = (issue: StreamIssue): void => log({ streamId: message.streamId, ...issue });
         // A video app's own endpoint is read by its site extractor, before any chat dialect.
-        const match = findSiteEndpoint(new URL(pageUrl).hostname, method, message.endpointUrl, options.extractors ?? SITE_EXTRACTORS);
+        const match = findSiteEndpoint(new URL(pageUrl).hostname, method, endpointUrl, options.extractors ?? SITE_EXTRACTORS);
+        const requestBody = redirect ? undefined : message.requestBody;
         const session = match
-          ? createSiteCaptureSession(match, { ...source, method, ...(message.requestBody ? { requestBody: message.requestBody } : {}) }, onIssue)
+          ? createSiteCaptureSession(match, { ...source, method, ...(requestBody ? { requestBody } : {}) }, onIssue)
           : createCaptureSession(source, onIssue);
-        streams.set(message.streamId, { session, nextSeq: 0, size: 0, cut: false });
-        journal?.opened(message.streamId, { at: message.startedAt, site, method, endpointUrl: message.endpointUrl, contentType: message.contentType });
+        const state: StreamState = { session, nextSeq: 0, size: 0, cut: false };
+        streams.set(message.streamId, state);
+        journal?.opened(message.streamId, { at: message.startedAt, site, method, endpointUrl, contentType: message.contentType });
+        if (redirect) push(message.streamId, state, redirect.body, false);
       };
       const finish = (streamId: string, state: StreamState, how: SessionEnd, error?: string): Promise<void> => {
         streams.delete(streamId);

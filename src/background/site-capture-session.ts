@@ -1,7 +1,8 @@
 import { MAX_JSON_BODY, type StreamIssue } from '../decode/answer-reassembler';
+import { createBatchexecuteDecoder } from '../decode/batchexecute-decoder';
 import { createJsonSequenceDecoder } from '../decode/json-sequence-decoder';
 import { createSseDecoder } from '../decode/sse-decoder';
-import type { SiteMatch, SiteRequest, SiteTask } from '../sites/extractors';
+import type { SiteFraming, SiteMatch, SiteRequest, SiteTask } from '../sites/extractors';
 import { siteTaskUpdates } from '../sites/site-task-updates';
 import type { EntryUpdate } from '../store/merge-entry';
 import type { CaptureSession, SessionSource } from './capture-session';
@@ -83,13 +84,7 @@ export function createSiteCaptureSession(
     }
   };
 
-  const framer =
-    (endpoint.framing ?? 'json') === 'sse'
-      ? createSseDecoder(
-          (event) => readMessage(event.data),
-          (decodeIssue) => issue(decodeIssue.type, decodeIssue.message),
-        )
-      : createJsonSequenceDecoder(readMessage, () => issue('too-large', `${label}: a JSON value larger than ${MAX_JSON_BODY} characters was dropped`), MAX_JSON_BODY);
+  const framer = framerOf(endpoint.framing ?? 'json', readMessage, issue, label);
 
   const take = (): EntryUpdate[] => {
     const updates = pending;
@@ -113,4 +108,24 @@ export function createSiteCaptureSession(
       return take();
     },
   };
+}
+
+/** The decoder of an endpoint's framing: each whole message's text goes to `read`. */
+function framerOf(
+  framing: SiteFraming,
+  read: (text: string) => void,
+  issue: (type: StreamIssue['type'], message: string) => void,
+  label: string,
+): { feed(text: string): void; end(): void } {
+  switch (framing) {
+    case 'sse':
+      return createSseDecoder(
+        (event) => read(event.data),
+        (decodeIssue) => issue(decodeIssue.type, decodeIssue.message),
+      );
+    case 'batchexecute':
+      return createBatchexecuteDecoder(read, (decodeIssue) => issue(decodeIssue.type, `${label}: ${decodeIssue.message}`), MAX_JSON_BODY);
+    case 'json':
+      return createJsonSequenceDecoder(read, () => issue('too-large', `${label}: a JSON value larger than ${MAX_JSON_BODY} characters was dropped`), MAX_JSON_BODY);
+  }
 }

@@ -1,4 +1,5 @@
 import { chatglm } from './chatglm';
+import { googleFlow } from './google-flow';
 import { hailuo } from './hailuo';
 import { jimeng } from './jimeng';
 import { kling } from './kling';
@@ -13,6 +14,7 @@ import { vidu } from './vidu';
  */
 export const SITE_EXTRACTORS: readonly SiteExtractor[] = [
   chatglm,
+  googleFlow,
   hailuo,
   jimeng,
   kling,

@@ -48,8 +48,11 @@ export interface SiteTask {
   model?: string;
 }
 
-/** How a response body is framed: one JSON value, or server-sent events of JSON. */
-export type SiteFraming = 'json' | 'sse';
+/**
+ * How a response body is framed: one JSON value, server-sent events of JSON, or Google's
+ * `)]}'` length-prefixed batchexecute frames (src/decode/batchexecute-decoder.ts).
+ */
+export type SiteFraming = 'json' | 'sse' | 'batchexecute';
 
 /** One endpoint an extractor reads. */
 export interface SiteEndpoint {
@@ -70,6 +73,10 @@ export interface SiteExtractor {
   name: string;
   /** The page hosts it serves; each also covers its subdomains (`klingai.com` → `app.klingai.com`). */
   hosts: readonly string[];
+  /** Hosts (each also covering its subdomains) the app's pages call for JSON: its API hosts, when not under `hosts`. */
+  apiHosts?: readonly string[];
+  /** Hosts (each also covering its subdomains) the app serves its generated videos and covers from: its CDNs. */
+  mediaHosts?: readonly string[];
   endpoints: readonly SiteEndpoint[];
   /**
    * From one parsed JSON message of a response of `endpoint` to the tasks it reports: `[]` when
