@@ -1,4 +1,5 @@
 import { chatglm } from './chatglm';
+import { gemini } from './gemini';
 import { googleFlow } from './google-flow';
 import { hailuo } from './hailuo';
 import { jimeng } from './jimeng';
@@ -14,6 +15,7 @@ import { vidu } from './vidu';
  */
 export const SITE_EXTRACTORS: readonly SiteExtractor[] = [
   chatglm,
+  gemini,
   googleFlow,
   hailuo,
   jimeng,
