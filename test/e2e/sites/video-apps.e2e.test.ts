@@ -6,7 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { builtExtensionDir } from '../../browser/built-extension';
 import { launchChromiumWithExtension, type ExtensionBrowser } from '../../browser/launch-chromium';
 import { waitForFile } from '../../browser/wait-for-file';
-import { REDIRECT_CONTENT_TYPE } from '@/src/protocol/messages';
+import { REDIRECT_CONTENT_TYPE } from '../../../src/protocol/messages';
 import { loadSiteExpectation, loadSiteFixture } from '../../unit/sites/extractors/site-fixtures';
 import { LibraryPage } from '../pages/library-page';
 import { expectSiteEntries, hasSiteEntries, siteCalls } from './site-expectations';
