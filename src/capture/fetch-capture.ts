@@ -39,10 +39,9 @@ export function captureFetch(win: typeof globalThis, channel: PageChannel, disgu
     const length = Number(apply(getHeader, headers, ['content-length']) ?? -1);
     if (!shouldCopyBody(contentType, url, length)) {
       // A media link given as a redirect: its final URL is reported, its bytes are never read.
-      // The URL asked for is the string the page passed (Flow's tRPC client passes one); the
-      // background keeps the report only when the final URL differs from it (a redirect).
-      const asked = String(input);
-      if (MEDIA_REDIRECT.test(asked)) channel.open(url, REDIRECT_CONTENT_TYPE, asked)?.end('complete');
+      // The URL asked for goes with it when the page passed a string (Flow's tRPC client does);
+      // the background keeps the report only when the final URL differs from it (a redirect).
+      if (MEDIA_REDIRECT.test(input as string)) channel.open(url, REDIRECT_CONTENT_TYPE, input)?.end('complete');
       return;
     }
     // Opened before cloning: a clone nobody reads would buffer the whole body.
