@@ -7,6 +7,7 @@ import type { VideoStore } from '../store/video-store';
 import type { CaptureJournal } from '../capture-log/capture-journal';
 import { findSiteEndpoint, SITE_EXTRACTORS, type SiteExtractor } from '../sites/extractors';
 import { createCaptureSession, type CaptureSession, type SessionEnd } from './capture-session';
+import { redirectReport } from './redirect-report';
 import { createSiteCaptureSession } from './site-capture-session';
 import { unmatchedAppResponse } from '../sites/unmatched-app-response';
 import { createWriteQueue, type BacklogStorage } from './write-queue';
@@ -207,10 +208,13 @@ export function createCaptureService(options: CaptureServiceOptions): CaptureSer
           return;
         }
         replayAsked.delete(message.streamId);
+        // A media redirect the page world reported is read as a response of the endpoint asked for.
+        const redirect = redirectReport(message, pageUrl);
+        const endpointUrl = redirect?.endpointUrl ?? message.endpointUrl;
         const source = {
           site,
           pageUrl,
-          endpointUrl: message.endpointUrl,
+          endpointUrl,
           contentType: message.contentType,
           ...(message.requestModel ? { requestModel: message.requestModel } : {}),
         };
@@ -220,15 +224,18 @@ export function createCaptureService(options: CaptureServiceOptions): CaptureSer
         // none of its endpoints matches on its hosts (a moved path) by its generic task reader.
         const extractors = typeof options.extractors === 'function' ? options.extractors() : (options.extractors ?? SITE_EXTRACTORS);
         const pageHost = new URL(pageUrl).hostname;
-        const match = findSiteEndpoint(pageHost, method, message.endpointUrl, extractors);
-        const unmatched = match ? undefined : unmatchedAppResponse(pageHost, message.endpointUrl, extractors);
+        const match = findSiteEndpoint(pageHost, method, endpointUrl, extractors);
+        const unmatched = match ? undefined : unmatchedAppResponse(pageHost, endpointUrl, extractors);
         const siteMatch = match ?? (unmatched ? { extractor: unmatched } : undefined);
+        const requestBody = redirect ? undefined : message.requestBody;
         const session = siteMatch
-          ? createSiteCaptureSession(siteMatch, { ...source, method, ...(message.requestBody ? { requestBody: message.requestBody } : {}) }, onIssue)
+          ? createSiteCaptureSession(siteMatch, { ...source, method, ...(requestBody ? { requestBody } : {}) }, onIssue)
           : createCaptureSession(source, onIssue);
         const budget = options.streamBudget?.() ?? createStreamBudget();
-        streams.set(message.streamId, { session, nextSeq: 0, size: 0, cut: false, budget });
-        journal?.opened(message.streamId, { at: message.startedAt, site, method, endpointUrl: message.endpointUrl, contentType: message.contentType });
+        const state: StreamState = { session, nextSeq: 0, size: 0, cut: false, budget };
+        streams.set(message.streamId, state);
+        journal?.opened(message.streamId, { at: message.startedAt, site, method, endpointUrl, contentType: message.contentType });
+        if (redirect) push(message.streamId, state, redirect.body, false);
       };
       const finish = (streamId: string, state: StreamState, how: SessionEnd, error?: string): Promise<void> => {
         streams.delete(streamId);

@@ -1,8 +1,9 @@
 import { MAX_JSON_BODY, type StreamIssue } from '../decode/answer-reassembler';
+import { createBatchexecuteDecoder } from '../decode/batchexecute-decoder';
 import { createJsonSequenceDecoder } from '../decode/json-sequence-decoder';
 import { cannotBeJson } from '../decode/json-text';
 import { createSseDecoder } from '../decode/sse-decoder';
-import type { SiteExtractor, SiteMatch, SiteRequest, SiteTask } from '../sites/extractors';
+import type { SiteExtractor, SiteFraming, SiteMatch, SiteRequest, SiteTask } from '../sites/extractors';
 import { readGenericTasks } from '../sites/generic-task-reader';
 import { siteTaskUpdates } from '../sites/site-task-updates';
 import type { EntryUpdate } from '../store/merge-entry';
@@ -131,13 +132,8 @@ export function createSiteCaptureSession(
     }
   };
 
-  const framer =
-    (endpoint ? (endpoint.framing ?? 'json') : /^\s*text\/event-stream/i.test(source.contentType) ? 'sse' : 'json') === 'sse'
-      ? createSseDecoder(
-          (event) => readMessage(event.data),
-          (decodeIssue) => issue(decodeIssue.type, decodeIssue.message),
-        )
-      : createJsonSequenceDecoder(readMessage, () => issue('too-large', `${label}: a JSON value larger than ${MAX_JSON_BODY} characters was dropped`), MAX_JSON_BODY);
+  const framing = endpoint ? (endpoint.framing ?? 'json') : /^\s*text\/event-stream/i.test(source.contentType) ? 'sse' : 'json';
+  const framer = framerOf(framing, readMessage, issue, label);
 
   const take = (): EntryUpdate[] => {
     const updates = pending;
@@ -163,6 +159,7 @@ export function createSiteCaptureSession(
   };
 }
 
+
 /**
  * A task the generic reader found a video for, with what the extractor read of the same task (its
  * prompt, input images, model and, when both saw one task, its id): the extractor knows those
@@ -178,4 +175,25 @@ function joinTask(task: SiteTask, known: readonly SiteTask[], alone: boolean): S
     ...(same.model ? { model: same.model } : {}),
     inputImages: same.inputImages.length > 0 ? same.inputImages : task.inputImages,
   };
+}
+
+
+/** The decoder of an endpoint's framing: each whole message's text goes to `read`. */
+function framerOf(
+  framing: SiteFraming,
+  read: (text: string) => void,
+  issue: (type: StreamIssue['type'], message: string) => void,
+  label: string,
+): { feed(text: string): void; end(): void } {
+  switch (framing) {
+    case 'sse':
+      return createSseDecoder(
+        (event) => read(event.data),
+        (decodeIssue) => issue(decodeIssue.type, decodeIssue.message),
+      );
+    case 'batchexecute':
+      return createBatchexecuteDecoder(read, (decodeIssue) => issue(decodeIssue.type, `${label}: ${decodeIssue.message}`), MAX_JSON_BODY);
+    case 'json':
+      return createJsonSequenceDecoder(read, () => issue('too-large', `${label}: a JSON value larger than ${MAX_JSON_BODY} characters was dropped`), MAX_JSON_BODY);
+  }
 }

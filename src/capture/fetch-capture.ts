@@ -1,4 +1,6 @@
 import { apply, getterOf } from './built-ins';
+import { REDIRECT_CONTENT_TYPE } from '../protocol/messages';
+import { MEDIA_REDIRECT } from './media-redirect';
 import type { Disguise } from './native-disguise';
 import type { PageChannel } from './page-channel';
 import { shouldCopyBody } from './should-copy-body';
@@ -30,13 +32,19 @@ export function captureFetch(win: typeof globalThis, channel: PageChannel, disgu
   if (!headersOf || !urlOf || !bodyOf || !requestMethodOf) return;
   const noop = (): void => {};
 
-  const copy = (response: Response, requestBody: unknown, method: unknown): void => {
+  const copy = (response: Response, requestBody: unknown, method: unknown, input: unknown): void => {
     const headers = apply(headersOf, response, []) as Headers;
     const contentType = (apply(getHeader, headers, ['content-type']) as string | null) ?? '';
     const url = apply(urlOf, response, []) as string;
     const length = Number(apply(getHeader, headers, ['content-length']) ?? -1);
     const decision = shouldCopyBody(contentType, url, length, channel.appHosts());
-    if (!decision) return;
+    if (!decision) {
+      // A media link given as a redirect: its final URL is reported, its bytes are never read.
+      // The URL asked for goes with it when the page passed a string (Flow's tRPC client does);
+      // the background keeps the report only when the final URL differs from it (a redirect).
+      if (MEDIA_REDIRECT.test(input as string)) channel.open(url, REDIRECT_CONTENT_TYPE, input)?.end('complete');
+      return;
+    }
     // Opened before cloning: a clone nobody reads would buffer the whole body. A body to sniff
     // is opened once its first non-blank byte says JSON, read from our own branch of the tee.
     let stream = decision === true ? channel.open(url, contentType, requestBody, method) : undefined;
@@ -91,7 +99,7 @@ export function captureFetch(win: typeof globalThis, channel: PageChannel, disgu
       return apply(then, pending, [
         (response: Response) => {
           try {
-            copy(response, requestBody, method);
+            copy(response, requestBody, method, args[0]);
           } catch {
             // Never the page's problem.
           }

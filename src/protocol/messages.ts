@@ -52,6 +52,15 @@ export type PageMessage =
  */
 export const WEBSOCKET_CONTENT_TYPE = 'application/x-video-keeper-websocket+ndjson';
 
+/**
+ * Content type of a reported redirect (src/capture/media-redirect.ts): a bodiless stream whose
+ * `url` is the final URL of the redirected response and whose `requestBody` is the URL the page
+ * asked for (a GET sends no body). The bytes behind the final URL are never copied; the
+ * background reads the report as the JSON string of the final URL, answered by the endpoint the
+ * page called (src/background/redirect-report.ts).
+ */
+export const REDIRECT_CONTENT_TYPE = 'application/x-video-keeper-redirect';
+
 // ---------------------------------------------------------------- relay <-> background
 
 /** Name of the runtime Port each frame's relay opens to the background. */

@@ -4,6 +4,8 @@
  */
 export const VIDEO_APP_LABELS: Readonly<Record<string, string>> = {
   chatglm: '智谱清言 · 清影 (ChatGLM)',
+  gemini: 'Gemini (Veo)',
+  'google-flow': 'Google Flow (Veo)',
   hailuo: 'Hailuo (海螺)',
   jimeng: 'Jimeng / Dreamina (即梦)',
   kling: 'Kling (可灵)',

@@ -1,4 +1,6 @@
 import { chatglm } from './chatglm';
+import { gemini } from './gemini';
+import { googleFlow } from './google-flow';
 import { hailuo } from './hailuo';
 import { jimeng } from './jimeng';
 import { kling } from './kling';
@@ -13,6 +15,8 @@ import { vidu } from './vidu';
  */
 export const SITE_EXTRACTORS: readonly SiteExtractor[] = [
   chatglm,
+  gemini,
+  googleFlow,
   hailuo,
   jimeng,
   kling,

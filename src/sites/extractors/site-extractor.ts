@@ -48,8 +48,11 @@ export interface SiteTask {
   model?: string;
 }
 
-/** How a response body is framed: one JSON value, or server-sent events of JSON. */
-export type SiteFraming = 'json' | 'sse';
+/**
+ * How a response body is framed: one JSON value, server-sent events of JSON, or Google's
+ * `)]}'` length-prefixed batchexecute frames (src/decode/batchexecute-decoder.ts).
+ */
+export type SiteFraming = 'json' | 'sse' | 'batchexecute';
 
 /** One endpoint an extractor reads. */
 export interface SiteEndpoint {

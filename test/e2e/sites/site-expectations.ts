@@ -1,15 +1,28 @@
+import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import type { VideoEntry } from '@/src/store/video-entry';
 import { loadSiteExpectation, loadSiteFixture, responseText } from '../../unit/sites/extractors/site-fixtures';
 
 /** A site's calls, as the test page makes them (`runCalls`), and what each must return to the page. */
-export function siteCalls(site: string): { page: string; calls: { method: string; url: string; body?: string }[]; served: string[] } {
+export function siteCalls(site: string): {
+  page: string;
+  calls: { method: string; url: string; body?: string; contentType?: string; fetch?: true }[];
+  served: string[];
+} {
   const { sequence } = loadSiteExpectation(site);
   const fixtures = sequence.map((name) => loadSiteFixture(site, name));
+  // A redirect ends at a media file of the test server's CDN (video-app-server.ts): the page reads the video itself.
+  const video = new TextDecoder().decode(readFileSync('test/fixtures/media/sample.mp4'));
   return {
     page: fixtures[0]!.page,
-    calls: fixtures.map(({ request }) => ({ method: request.method, url: request.url, ...(request.body === undefined ? {} : { body: request.body }) })),
-    served: fixtures.map((fixture) => responseText(fixture)),
+    calls: fixtures.map(({ request, response }) => ({
+      method: request.method,
+      url: request.url,
+      ...(request.body === undefined ? {} : { body: request.body }),
+      ...(request.contentType === undefined ? {} : { contentType: request.contentType }),
+      ...(response.redirectTo === undefined ? {} : { fetch: true as const }),
+    })),
+    served: fixtures.map((fixture) => (fixture.response.redirectTo === undefined ? responseText(fixture) : video)),
   };
 }
 

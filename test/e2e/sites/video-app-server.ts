@@ -37,12 +37,13 @@ const MEDIA_DIR = 'test/fixtures/media/';
 const PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>video app</title></head><body><main id="app">video app</main>
 <script>
 // The calls a video app's page makes, by fetch and by XHR in turn (axios, the sites' own clients),
-// each read whole: the texts come back so the test can compare them with what was served.
+// each read whole: the texts come back so the test can compare them with what was served. A call
+// marked fetch (a redirect to a media file, as Flow's tRPC client makes it) is always a fetch.
 window.runCalls = async (calls) => {
   const texts = [];
   for (const [index, call] of calls.entries()) {
-    const headers = call.body === undefined ? {} : { 'content-type': 'application/json' };
-    if (index % 2 === 0) {
+    const headers = call.body === undefined ? {} : { 'content-type': call.contentType ?? 'application/json' };
+    if (index % 2 === 0 || call.fetch) {
       const response = await fetch(call.url, { method: call.method, body: call.body, headers, credentials: 'include' });
       texts.push(await response.text());
     } else {
@@ -74,6 +75,7 @@ export function fixtureHosts(sites: readonly string[]): string[] {
       const fixture = loadSiteFixture(site, name);
       hosts.add(new URL(fixture.page).hostname);
       hosts.add(new URL(fixture.request.url).hostname);
+      if (fixture.response.redirectTo !== undefined) hosts.add(new URL(fixture.response.redirectTo).hostname);
       for (const match of responseText(fixture).matchAll(/https?:(?:\\?\/){2}([a-z0-9.-]+\.[a-z]{2,})/gi)) hosts.add(match[1]!.toLowerCase());
     }
   }
@@ -124,6 +126,12 @@ export async function startVideoAppServer(options: { port?: number; hosts: strin
       queue.shift();
       if (next.fixture.request.body !== undefined && next.fixture.request.body !== body) {
         unexpected.push(`${next.site}/${next.name}: the page sent another body`);
+      }
+      const { redirectTo } = next.fixture.response;
+      if (redirectTo !== undefined && next.override === undefined) {
+        // A redirect to a media file: the page follows it and gets the file from the CDN below.
+        response.writeHead(302, { location: redirectTo, 'cache-control': 'no-store' }).end();
+        return;
       }
       const text = next.override === undefined ? responseText(next.fixture) : JSON.stringify(next.override);
       response.writeHead(200, { 'content-type': next.fixture.response.contentType, 'cache-control': 'no-store' }).end(text);

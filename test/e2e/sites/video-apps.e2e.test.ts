@@ -6,7 +6,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { builtExtensionDir } from '../../browser/built-extension';
 import { launchChromiumWithExtension, type ExtensionBrowser } from '../../browser/launch-chromium';
 import { waitForFile } from '../../browser/wait-for-file';
-import { loadSiteExpectation } from '../../unit/sites/extractors/site-fixtures';
+import { REDIRECT_CONTENT_TYPE } from '../../../src/protocol/messages';
+import { loadSiteExpectation, loadSiteFixture } from '../../unit/sites/extractors/site-fixtures';
 import { LibraryPage } from '../pages/library-page';
 import { expectSiteEntries, hasSiteEntries, siteCalls } from './site-expectations';
 import { fixtureHosts, recordedSites, startVideoAppServer, type VideoAppServer } from './video-app-server';
@@ -15,6 +16,8 @@ import { fixtureHosts, recordedSites, startVideoAppServer, type VideoAppServer }
 // resolves the hosts to a local server with a certificate made for the run, so the manifest's
 // host permissions and the registered capture scripts apply exactly as in the field.
 const sites = recordedSites();
+/** Sites whose page gets a video link as the final URL of a redirect (Google Flow). */
+const redirectSites = sites.filter((site) => loadSiteExpectation(site).sequence.some((name) => loadSiteFixture(site, name).response.redirectTo !== undefined));
 let chromium: ExtensionBrowser;
 let server: VideoAppServer;
 let downloadsDir: string;
@@ -100,6 +103,33 @@ describe('video apps at their real host names (Chromium)', () => {
     await new Promise((resolve) => setTimeout(resolve, 500));
     expectSiteEntries(site, await library.storedEntries());
     expect(server.unexpected()).toEqual([]);
+  });
+});
+
+describe('media links given as redirects (Chromium)', () => {
+  it.each(redirectSites)('%s: the redirect is reported by its final URL alone; the page gets the whole video, the extension copies none of it', async (site) => {
+    const { page: pageUrl, calls, served } = siteCalls(site);
+    server.play(site, loadSiteExpectation(site).sequence);
+    await page.goto(pageUrl);
+    expect(await runCalls(page, calls)).toEqual(served);
+    await waitFor(async () => (hasSiteEntries(site, await library.storedEntries()) ? true : undefined), `${site}'s entries`);
+
+    const log = await chromium.context.newPage();
+    await log.goto(`chrome-extension://${chromium.extensionId}/capture-log.html`);
+    const rows = log.locator('table.capture-log tbody tr', { hasText: `${site}/` });
+    await expect.poll(async () => (await rows.allTextContents()).filter((text) => text.includes(REDIRECT_CONTENT_TYPE)).length, { timeout: 10_000 }).toBeGreaterThan(0);
+    const video = served.find((text, index) => calls[index]?.fetch === true) ?? '';
+    for (const row of await rows.all()) {
+      const [, , call, type, size, handledBy] = await row.locator('td').allTextContents();
+      if (type !== REDIRECT_CONTENT_TYPE) continue;
+      // The endpoint the page called, read by the site's redirect endpoint; the size read is the
+      // final URL's, not the video's.
+      expect(call).toMatch(/^GET [a-z0-9.-]+\/\S*getMediaUrlRedirect$/);
+      expect(handledBy).toMatch(new RegExp(`^${site}/`));
+      expect(Number(size)).toBeGreaterThan(0);
+      expect(Number(size)).toBeLessThan(Math.min(1000, video.length));
+    }
+    await log.close();
   });
 });
 

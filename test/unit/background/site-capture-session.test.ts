@@ -3,6 +3,7 @@ import type { StreamIssue } from '@/src/decode/answer-reassembler';
 import { createSiteCaptureSession } from '@/src/background/site-capture-session';
 import { findSiteEndpoint } from '@/src/sites/extractors';
 import { fakeExtractor } from '../sites/fake-extractor';
+import { loadSiteExpectation, loadSiteFixture, responseText } from '../sites/extractors/site-fixtures';
 
 const site = 'https://videos.example.test';
 function session(method: string, path: string, requestBody?: string) {
@@ -73,5 +74,23 @@ describe('site capture session', () => {
     expect(broken.end('aborted')).toEqual([]);
     expect(issues2.map((issue) => issue.type)).toEqual(['unknown-shape', 'stream-broke']);
     expect(issues2[0]?.message).toContain('boom');
+  });
+});
+
+describe('site capture session, batchexecute framing', () => {
+  it('decodes Google’s length-prefixed frames fed a character at a time, and hands each frame to the extractor', () => {
+    const fixture = loadSiteFixture('gemini', 'stream-generate');
+    const match = findSiteEndpoint('gemini.google.com', 'POST', fixture.request.url);
+    if (!match) throw new Error('no match');
+    const issues: StreamIssue[] = [];
+    const made = createSiteCaptureSession(
+      match,
+      { site: 'https://gemini.google.com', pageUrl: fixture.page, endpointUrl: fixture.request.url, contentType: fixture.response.contentType, method: 'POST', requestBody: fixture.request.body! },
+      (issue) => issues.push(issue),
+    );
+    const updates = [...Array.from(responseText(fixture)).flatMap((char) => made.push(char)), ...made.end('complete')];
+    expect(updates).toEqual([expect.objectContaining({ id: 'task:gemini:rc_1d5f9b3e7a2c6d48:0', status: 'done', prompt: loadSiteExpectation('gemini').entries[0]!.prompt })]);
+    expect(issues).toEqual([]);
+    expect(made.summary()).toEqual({ handledBy: 'gemini/stream-generate', found: 1 });
   });
 });

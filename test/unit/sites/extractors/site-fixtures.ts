@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import type { SiteEndpoint, SiteExtractor, SiteRequest, SiteTask } from '../../../../src/sites/extractors';
+import { createBatchexecuteDecoder } from '../../../../src/decode/batchexecute-decoder';
 import { createSseDecoder } from '../../../../src/decode/sse-decoder';
 
 /**
@@ -19,8 +20,13 @@ export const SITES_TEST_DIR = 'test/unit/sites/extractors/';
 export interface SiteFixture {
   /** The page that made the call (its host picks the extractor). */
   page: string;
-  request: { method: string; url: string; body?: string };
-  response: { contentType: string; body: unknown };
+  /** `contentType`: what the page sends the body as (default JSON; Flow sends JSON as `text/plain`). */
+  request: { method: string; url: string; body?: string; contentType?: string };
+  /**
+   * `redirectTo`: the server answers with a 302 to this URL (a media file), whose final URL the
+   * page world reports without copying the bytes (src/capture/media-redirect.ts); `body` is unused.
+   */
+  response: { contentType: string; body: unknown; redirectTo?: string };
 }
 
 /** What a site's whole sequence of calls must leave in the library (`expected.json`). */
@@ -82,7 +88,16 @@ export function responseText(fixture: SiteFixture): string {
  */
 export function extractFixture(extractor: SiteExtractor, endpoint: SiteEndpoint, fixture: SiteFixture): (SiteTask[] | undefined)[] {
   const request = requestOf(fixture);
+  // A redirect is read as the JSON string of its final URL (src/background/redirect-report.ts).
+  if (fixture.response.redirectTo !== undefined) return [extractor.extract(fixture.response.redirectTo, request, endpoint)];
   if ((endpoint.framing ?? 'json') === 'json') return [extractor.extract(JSON.parse(responseText(fixture)), request, endpoint)];
+  if (endpoint.framing === 'batchexecute') {
+    const results: (SiteTask[] | undefined)[] = [];
+    const decoder = createBatchexecuteDecoder((json) => results.push(extractor.extract(JSON.parse(json), request, endpoint)), () => {}, 16 * 1024 * 1024);
+    decoder.feed(responseText(fixture));
+    decoder.end();
+    return results;
+  }
   const results: (SiteTask[] | undefined)[] = [];
   const decoder = createSseDecoder(
     (event) => {
