@@ -1,7 +1,8 @@
 import { MAX_JSON_BODY, type StreamIssue } from '../decode/answer-reassembler';
 import { createJsonSequenceDecoder } from '../decode/json-sequence-decoder';
+import { createMultipartMixedDecoder } from '../decode/multipart-mixed-decoder';
 import { createSseDecoder } from '../decode/sse-decoder';
-import type { SiteMatch, SiteRequest, SiteTask } from '../sites/extractors';
+import type { SiteFraming, SiteMatch, SiteRequest, SiteTask } from '../sites/extractors';
 import { siteTaskUpdates } from '../sites/site-task-updates';
 import type { EntryUpdate } from '../store/merge-entry';
 import type { CaptureSession, SessionSource } from './capture-session';
@@ -83,13 +84,21 @@ export function createSiteCaptureSession(
     }
   };
 
-  const framer =
-    (endpoint.framing ?? 'json') === 'sse'
-      ? createSseDecoder(
-          (event) => readMessage(event.data),
-          (decodeIssue) => issue(decodeIssue.type, decodeIssue.message),
-        )
-      : createJsonSequenceDecoder(readMessage, () => issue('too-large', `${label}: a JSON value larger than ${MAX_JSON_BODY} characters was dropped`), MAX_JSON_BODY);
+  const tooLarge = (): void => issue('too-large', `${label}: a JSON value larger than ${MAX_JSON_BODY} characters was dropped`);
+  let framer: { feed(text: string): void; end(): void };
+  switch (siteFramingOf(source.contentType, endpoint.framing)) {
+    case 'sse':
+      framer = createSseDecoder(
+        (event) => readMessage(event.data),
+        (decodeIssue) => issue(decodeIssue.type, decodeIssue.message),
+      );
+      break;
+    case 'multipart':
+      framer = createMultipartMixedDecoder(source.contentType, readMessage, tooLarge, MAX_JSON_BODY);
+      break;
+    default:
+      framer = createJsonSequenceDecoder(readMessage, tooLarge, MAX_JSON_BODY);
+  }
 
   const take = (): EntryUpdate[] => {
     const updates = pending;
@@ -113,4 +122,16 @@ export function createSiteCaptureSession(
       return take();
     },
   };
+}
+
+/**
+ * How to read a site response: as the response says when it says event stream or
+ * `multipart/mixed` (one GraphQL endpoint, such as Meta AI's, answers either), else as the
+ * endpoint declares.
+ */
+export function siteFramingOf(contentType: string, declared: SiteFraming | undefined): SiteFraming {
+  const type = contentType.trim().toLowerCase();
+  if (type.startsWith('text/event-stream')) return 'sse';
+  if (type.startsWith('multipart/mixed')) return 'multipart';
+  return declared ?? 'json';
 }

@@ -4,10 +4,10 @@ export const MAX_JSON_COPY = 16 * 1024 * 1024;
 /**
  * Paths of endpoints that answer chats or report video tasks: chat answers, task creation and
  * polls, and the lists video apps keep of a user's own generations (drafts, history, assets,
- * creations, pending tasks; see src/sites/extractors/, whose meta-test checks every fixture
- * passes here).
+ * creations, pending tasks, GraphQL, Doubao's `im/chain`, Wan's `imageGen`; see
+ * src/sites/extractors/, whose meta-test checks every fixture passes here).
  */
-const CHAT_PATH = /chat|complet|message|convers|generat|respons|stream|video|task|create|draft|history|asset|pending|creation|project_y/i;
+const CHAT_PATH = /chat|complet|message|convers|generat|respons|stream|video|task|create|draft|history|asset|pending|creation|project_y|graphql|chain|imagegen/i;
 /**
  * The last path segment of a chat endpoint that answers `application/octet-stream`
  * (chatgpt-web's `/api/chat-process`). Octet-stream is what downloads are served as, so it is
@@ -31,7 +31,8 @@ export function shouldCopyBody(contentType: string, url: string, contentLength: 
     const path = pathOf(url);
     return !(contentLength > MAX_JSON_COPY) && OCTET_CHAT_ENDPOINT.test(path) && !OCTET_NOT_CHAT.test(path);
   }
-  if (!type.includes('json') && !type.startsWith('text/plain')) return false;
+  // multipart/mixed: GraphQL incremental delivery (Meta AI), JSON parts.
+  if (!type.includes('json') && !type.startsWith('text/plain') && !type.startsWith('multipart/mixed')) return false;
   if (contentLength > MAX_JSON_COPY) return false;
   return CHAT_PATH.test(pathOf(url));
 }

@@ -87,6 +87,7 @@ export function siteTaskUpdates(task: SiteTask, source: SiteTaskSource): EntryUp
       ...size('height', video.height),
       ...size('durationMs', video.durationMs),
       ...(alternates.length > 0 ? { alternates } : {}),
+      ...(video.clean ? { replacesLink: true as const } : {}),
     } satisfies EntryUpdate;
   });
 }

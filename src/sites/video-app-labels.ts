@@ -4,10 +4,14 @@
  */
 export const VIDEO_APP_LABELS: Readonly<Record<string, string>> = {
   chatglm: '智谱清言 · 清影 (ChatGLM)',
+  doubao: '豆包 (Doubao)',
   hailuo: 'Hailuo (海螺)',
   jimeng: 'Jimeng / Dreamina (即梦)',
   kling: 'Kling (可灵)',
+  'meta-ai': 'Meta AI',
   pixverse: 'PixVerse',
+  qwen: '通义千问 / Qwen Chat',
   sora: 'Sora',
   vidu: 'Vidu',
+  wan: '通义万相 / Wan',
 };
