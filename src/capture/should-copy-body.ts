@@ -25,14 +25,15 @@ const OCTET_NOT_CHAT = /file|download|export|attach|upload|media|image|video|aud
  */
 export function shouldCopyBody(contentType: string, url: string, contentLength: number): boolean {
   // `contentLength`: -1 or NaN when unknown (a missing or odd header); both compare false below.
-  const type = contentType.toLowerCase();
-  if (type.startsWith('text/event-stream')) return true;
-  if (type.startsWith('application/octet-stream')) {
+  // Case-insensitive patterns rather than a lower-cased copy: the page world stays small.
+  if (/^text\/event-stream/i.test(contentType)) return true;
+  if (/^application\/octet-stream/i.test(contentType)) {
     const path = pathOf(url);
     return !(contentLength > MAX_JSON_COPY) && OCTET_CHAT_ENDPOINT.test(path) && !OCTET_NOT_CHAT.test(path);
   }
-  // multipart/mixed: GraphQL incremental delivery (Meta AI), JSON parts.
-  if (!type.includes('json') && !type.startsWith('text/plain') && !type.startsWith('multipart/mixed')) return false;
+  // multipart/mixed: GraphQL incremental delivery (Meta AI), parts of JSON. Never
+  // multipart/x-mixed-replace, the endless frames of a camera stream.
+  if (!/json|^text\/plain|^multipart\/mixed/i.test(contentType)) return false;
   if (contentLength > MAX_JSON_COPY) return false;
   return CHAT_PATH.test(pathOf(url));
 }

@@ -18,6 +18,9 @@ describe('shouldCopyBody', () => {
     expect(shouldCopyBody('multipart/mixed; boundary="-"; deferSpec=20220824', 'https://www.meta.ai/api/graphql', -1)).toBe(true);
     expect(shouldCopyBody('multipart/mixed; boundary=abc', 'https://x.test/media/upload', -1)).toBe(false);
     expect(shouldCopyBody('multipart/byteranges; boundary=abc', 'https://www.meta.ai/api/graphql', -1)).toBe(false);
+    expect(shouldCopyBody('multipart/x-mixed-replace; boundary=frame', 'https://cam.test/video/stream', -1)).toBe(false);
+    expect(shouldCopyBody('Multipart/Mixed; boundary=-', 'https://www.meta.ai/api/graphql', -1)).toBe(true);
+    expect(shouldCopyBody('Application/JSON', 'https://chat.qwen.ai/api/v1/tasks/status/1', 10)).toBe(true);
     expect(shouldCopyBody('application/json', 'https://www.doubao.com/im/chain/single?aid=1', 1000)).toBe(true);
     expect(shouldCopyBody('application/json', 'https://create.wan.video/wanx/api/common/imageGen', 1000)).toBe(true);
   });
