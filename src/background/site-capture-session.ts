@@ -2,6 +2,7 @@ import { MAX_JSON_BODY, type StreamIssue } from '../decode/answer-reassembler';
 import { createBatchexecuteDecoder } from '../decode/batchexecute-decoder';
 import { createJsonSequenceDecoder } from '../decode/json-sequence-decoder';
 import { cannotBeJson } from '../decode/json-text';
+import { createMultipartMixedDecoder } from '../decode/multipart-mixed-decoder';
 import { createSseDecoder } from '../decode/sse-decoder';
 import type { SiteExtractor, SiteFraming, SiteMatch, SiteRequest, SiteTask } from '../sites/extractors';
 import { readGenericTasks } from '../sites/generic-task-reader';
@@ -132,8 +133,7 @@ export function createSiteCaptureSession(
     }
   };
 
-  const framing = endpoint ? (endpoint.framing ?? 'json') : /^\s*text\/event-stream/i.test(source.contentType) ? 'sse' : 'json';
-  const framer = framerOf(framing, readMessage, issue, label);
+  const framer = framerOf(siteFramingOf(source.contentType, endpoint?.framing), source.contentType, readMessage, issue, label);
 
   const take = (): EntryUpdate[] => {
     const updates = pending;
@@ -181,6 +181,7 @@ function joinTask(task: SiteTask, known: readonly SiteTask[], alone: boolean): S
 /** The decoder of an endpoint's framing: each whole message's text goes to `read`. */
 function framerOf(
   framing: SiteFraming,
+  contentType: string,
   read: (text: string) => void,
   issue: (type: StreamIssue['type'], message: string) => void,
   label: string,
@@ -193,7 +194,21 @@ function framerOf(
       );
     case 'batchexecute':
       return createBatchexecuteDecoder(read, (decodeIssue) => issue(decodeIssue.type, `${label}: ${decodeIssue.message}`), MAX_JSON_BODY);
+    case 'multipart':
+      return createMultipartMixedDecoder(contentType, read, () => issue('too-large', `${label}: a JSON value larger than ${MAX_JSON_BODY} characters was dropped`), MAX_JSON_BODY);
     case 'json':
       return createJsonSequenceDecoder(read, () => issue('too-large', `${label}: a JSON value larger than ${MAX_JSON_BODY} characters was dropped`), MAX_JSON_BODY);
   }
+}
+
+/**
+ * How to read a site response: as the response says when it says event stream or
+ * `multipart/mixed` (one GraphQL endpoint, such as Meta AI's, answers either), else as the
+ * endpoint declares.
+ */
+export function siteFramingOf(contentType: string, declared: SiteFraming | undefined): SiteFraming {
+  const type = contentType.trim().toLowerCase();
+  if (type.startsWith('text/event-stream')) return 'sse';
+  if (type.startsWith('multipart/mixed')) return 'multipart';
+  return declared ?? 'json';
 }

@@ -4,10 +4,10 @@ export const MAX_JSON_COPY = 16 * 1024 * 1024;
 /**
  * Paths of endpoints that answer chats or report video tasks: chat answers, task creation and
  * polls, and the lists video apps keep of a user's own generations (drafts, history, assets,
- * creations, pending tasks, projects, Google's `batchexecute` rpcs; see src/sites/extractors/,
- * whose meta-test checks every fixture passes here).
+ * creations, pending tasks, projects, Google's `batchexecute` rpcs, GraphQL, Doubao's `im/chain`,
+ * Wan's `imageGen`; see src/sites/extractors/, whose meta-test checks every fixture passes here).
  */
-const CHAT_PATH = /chat|complet|message|convers|generat|respons|stream|video|task|create|draft|history|asset|pending|creation|project|batchexecute/i;
+const CHAT_PATH = /chat|complet|message|convers|generat|respons|stream|video|task|create|draft|history|asset|pending|creation|project|batchexecute|graphql|chain|imagegen/i;
 /**
  * The last path segment of a chat endpoint that answers `application/octet-stream`
  * (chatgpt-web's `/api/chat-process`). Octet-stream is what downloads are served as, so it is
@@ -29,17 +29,19 @@ const OCTET_NOT_CHAT = /file|download|export|attach|upload|media|image|video|aud
  */
 export function shouldCopyBody(contentType: string, url: string, contentLength: number, appHosts: readonly string[] = []): boolean | 'sniff' {
   // `contentLength`: -1 or NaN when unknown (a missing or odd header); both compare false below.
-  const type = contentType.toLowerCase();
-  if (type.startsWith('text/event-stream')) return true;
-  if (type.startsWith('application/octet-stream')) {
+  // Case-insensitive patterns rather than a lower-cased copy: the page world stays small.
+  if (/^text\/event-stream/i.test(contentType)) return true;
+  if (/^application\/octet-stream/i.test(contentType)) {
     const path = pathOf(url);
     return !(contentLength > MAX_JSON_COPY) && OCTET_CHAT_ENDPOINT.test(path) && !OCTET_NOT_CHAT.test(path);
   }
   if (contentLength > MAX_JSON_COPY) return false;
-  const json = type.includes('json');
-  const plain = type.startsWith('text/plain');
-  if ((json || plain) && CHAT_PATH.test(pathOf(url))) return true;
-  if (!(json || plain || type === '') || !onHosts(url, appHosts)) return false;
+  const json = /json/i.test(contentType);
+  const plain = /^text\/plain/i.test(contentType);
+  // multipart/mixed: GraphQL incremental delivery (Meta AI), parts of JSON. Never
+  // multipart/x-mixed-replace, the endless frames of a camera stream.
+  if ((json || plain || /^multipart\/mixed/i.test(contentType)) && CHAT_PATH.test(pathOf(url))) return true;
+  if (!(json || plain || contentType === '') || !onHosts(url, appHosts)) return false;
   return json || 'sniff';
 }
 

@@ -91,6 +91,7 @@ export function siteTaskUpdates(task: SiteTask, source: SiteTaskSource): EntryUp
       ...size('height', video.height, ENTRY_BOUNDS.maxPixels),
       ...size('durationMs', video.durationMs, ENTRY_BOUNDS.maxDurationMs),
       ...(alternates.length > 0 ? { alternates } : {}),
+      ...(video.clean ? { replacesLink: true as const } : {}),
     } satisfies EntryUpdate;
   });
 }

@@ -26,6 +26,8 @@ interface EntryUpdateCore {
   partialReason?: BreakReason;
   /** The update comes from a stream cut at a size cap. */
   truncated?: true;
+  /** `videoUrl` is the site's clean copy of the stored video: it replaces another stored link (kept as an alternate). */
+  replacesLink?: true;
 }
 
 /** What a video app reports beyond a chat answer; the same fields as the entry's. */
@@ -82,14 +84,18 @@ export function mergeEntry(existing: VideoEntry | undefined, update: EntryUpdate
   const status = nextStatus(existing, update.status);
   const merged: VideoEntry = { ...existing, status, updatedAt: now };
   merged.progress = Math.max(existing.progress, update.progress ?? 0);
+  const replaced = update.videoUrl && update.replacesLink && !upgrade ? replaceLink(merged, update, update.videoUrl) : undefined;
   if (update.videoUrl && upgrade) takeLink(merged, update, update.videoUrl);
-  else if (update.videoUrl) mergeLink(merged, update, update.videoUrl);
+  else if (update.videoUrl && !replaced) mergeLink(merged, update, update.videoUrl);
   for (const key of FIRST_SEEN) {
     if ((merged[key] === undefined || upgrade) && update[key] !== undefined) (merged as unknown as Record<string, unknown>)[key] = update[key];
   }
+  // Size, length and renditions describe the update's link: kept only when that is the stored one.
+  const sameLink = !update.videoUrl || !merged.videoUrl || updateVideoKey(update) === (merged.videoKey ?? videoKey(merged.videoUrl));
   for (const key of LATEST_KNOWN) {
-    if (update[key] !== undefined && !(guess && merged[key] !== undefined)) (merged as unknown as Record<string, unknown>)[key] = update[key];
+    if (sameLink && update[key] !== undefined && !(guess && merged[key] !== undefined)) (merged as unknown as Record<string, unknown>)[key] = update[key];
   }
+  if (replaced) merged.alternates = [...new Set([...(merged.alternates ?? []), replaced])].slice(0, MAX_ALTERNATES);
   if (status === 'generating' && update.percent !== undefined) merged.percent = Math.max(existing.percent ?? 0, update.percent);
   else if (status !== 'generating') delete merged.percent;
   if (status === 'failed') {
@@ -116,6 +122,17 @@ export function mergeEntry(existing: VideoEntry | undefined, update: EntryUpdate
 export function updateVideoKey(update: Pick<EntryUpdate, 'videoUrl' | 'videoKey'>): string | undefined {
   if (!update.videoUrl) return undefined;
   return update.videoKey ?? videoKey(update.videoUrl);
+}
+
+/** Renditions an entry keeps at most (as the entry parser accepts). */
+const MAX_ALTERNATES = 16;
+
+/** Takes the site's clean copy in place of another stored link; returns the link it replaced, if any. */
+function replaceLink(merged: VideoEntry, update: EntryUpdate, videoUrl: string): string | undefined {
+  const stored = merged.videoUrl;
+  if (!stored || (merged.videoKey ?? videoKey(stored)) === updateVideoKey(update)) return undefined;
+  takeLink(merged, update, videoUrl);
+  return stored;
 }
 
 function mergeLink(merged: VideoEntry, update: EntryUpdate, videoUrl: string): void {

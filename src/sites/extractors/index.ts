@@ -1,13 +1,17 @@
 import { chatglm } from './chatglm';
+import { doubao } from './doubao';
 import { gemini } from './gemini';
 import { googleFlow } from './google-flow';
 import { hailuo } from './hailuo';
 import { jimeng } from './jimeng';
 import { kling } from './kling';
+import { metaAi } from './meta-ai';
 import { pixverse } from './pixverse';
+import { qwen } from './qwen';
 import { hostIsOrUnder, type SiteEndpoint, type SiteExtractor } from './site-extractor';
 import { sora } from './sora';
 import { vidu } from './vidu';
+import { wan } from './wan';
 
 /**
  * Every site extractor, by name. Each serves only its own hosts, so the order does not matter
@@ -15,14 +19,18 @@ import { vidu } from './vidu';
  */
 export const SITE_EXTRACTORS: readonly SiteExtractor[] = [
   chatglm,
+  doubao,
   gemini,
   googleFlow,
   hailuo,
   jimeng,
   kling,
+  metaAi,
   pixverse,
+  qwen,
   sora,
   vidu,
+  wan,
 ];
 
 /** The extractor and endpoint that read a response, chosen by the page's host, the method and the path. */

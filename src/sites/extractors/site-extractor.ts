@@ -29,6 +29,11 @@ export interface SiteVideo {
   durationMs?: number;
   /** Other renditions of the same video (watermarked, smaller, a preview or gif), best first. */
   alternates?: string[];
+  /**
+   * The site's own clean copy of a video another call showed first (Doubao's play info after
+   * the chat's watermarked link): it takes the place of the link stored before.
+   */
+  clean?: true;
 }
 
 /** What one response says about one generation task of the user's. */
@@ -49,10 +54,11 @@ export interface SiteTask {
 }
 
 /**
- * How a response body is framed: one JSON value, server-sent events of JSON, or Google's
- * `)]}'` length-prefixed batchexecute frames (src/decode/batchexecute-decoder.ts).
+ * How a response body is framed: one JSON value, server-sent events of JSON, Google's `)]}'`
+ * length-prefixed batchexecute frames (src/decode/batchexecute-decoder.ts), or `multipart/mixed`
+ * parts of JSON (src/decode/multipart-mixed-decoder.ts).
  */
-export type SiteFraming = 'json' | 'sse' | 'batchexecute';
+export type SiteFraming = 'json' | 'sse' | 'batchexecute' | 'multipart';
 
 /** One endpoint an extractor reads. */
 export interface SiteEndpoint {

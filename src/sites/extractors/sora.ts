@@ -10,14 +10,19 @@ const MAX_ITEMS = 200;
  * draft per generated video (`gen_…`, carrying `task_id`) in `project_y/profile/drafts`, later
  * perhaps published as the user's own post (`profile_feed/me`, attachments carrying `task_id`).
  * The task id ties them all into one entry. The public feed (`project_y/feed`) is other
- * people's videos and is not read; nor is `profile_feed/me?filter=liked`.
+ * people's videos and is not read; nor is `profile_feed/me?filter=liked`. Since 2026 a draft
+ * can be extended (`drafts/{gen}/long_video_extension`, a new task whose result lands in the
+ * drafts), and the page opens a post through its tree (`post/{s}/tree`), read only for the
+ * user's own posts.
  */
 const ENDPOINTS = [
-  { name: 'create', method: 'POST', path: /^\/backend\/nf\/create$/ },
+  { name: 'create', method: 'POST', path: /^\/backend\/nf\/create(\/storyboard)?$/ },
+  { name: 'long-video-extension', method: 'POST', path: /^\/backend\/project_y\/profile\/drafts\/gen_[A-Za-z0-9]+\/long_video_extension$/ },
   { name: 'pending', method: 'GET', path: /^\/backend\/nf\/pending(\/v2)?$/ },
   { name: 'drafts', method: 'GET', path: /^\/backend\/project_y\/profile\/drafts(\/v2)?$/ },
   { name: 'draft', method: 'GET', path: /^\/backend\/project_y\/profile\/drafts\/v2\/gen_[A-Za-z0-9]+$/ },
   { name: 'profile-feed', method: 'GET', path: /^\/backend\/project_y\/profile_feed\/me$/ },
+  { name: 'post-tree', method: 'GET', path: /^\/backend\/project_y\/post\/s_[A-Za-z0-9]+\/tree$/ },
 ] as const satisfies readonly SiteEndpoint[];
 
 type EndpointName = (typeof ENDPOINTS)[number]['name'];
@@ -45,6 +50,10 @@ export const sora: SiteExtractor = {
         return isRecord(json) && idOf(json.task_id) !== undefined ? readDrafts([json]) : undefined;
       case 'profile-feed':
         return isRecord(json) && Array.isArray(json.items) ? readOwnPosts(json.items, request) : undefined;
+      case 'long-video-extension':
+        return readExtension(json, request);
+      case 'post-tree':
+        return isRecord(json) && isRecord(json.post) ? readPostTree(json) : undefined;
       default:
         return undefined;
     }
@@ -59,6 +68,30 @@ function readCreated(json: unknown, request: SiteRequest): SiteTask[] | undefine
   if (!task) return undefined;
   const prompt = task.prompt ?? text(at(nestedJson(request.body), 'prompt'));
   return [{ ...task, ...(prompt === undefined ? {} : { prompt }) }];
+}
+
+/**
+ * `drafts/{gen}/long_video_extension` answers `{id: "task_…"}`: a new task that extends the
+ * draft by `extension_duration_s`, with the user's `user_prompt`; its video lands in the drafts.
+ */
+function readExtension(json: unknown, request: SiteRequest): SiteTask[] | undefined {
+  if (isRecord(json) && isRecord(json.error)) return [];
+  const taskId = idOf(at(json, 'id'));
+  if (!taskId) return undefined;
+  const prompt = text(at(nestedJson(request.body), 'user_prompt'));
+  return [{ taskId, status: 'generating', inputImages: [], videos: [], ...(prompt === undefined ? {} : { prompt }) }];
+}
+
+/**
+ * `post/{s}/tree` answers `{post, profile, children, cursor}` for any post the page opens,
+ * other people's too: only a post the user owns (`is_owner`, or [I] the right to delete it)
+ * is read, and each child (a remix) by the same rule.
+ */
+function readPostTree(json: Record<string, unknown>): SiteTask[] {
+  const owned = (post: unknown): boolean => at(post, 'is_owner') === true || at(post, 'permissions', 'can_delete') === true;
+  const wrappers = [{ post: json.post }, ...list(json.children).slice(0, MAX_ITEMS)];
+  const mine = wrappers.filter((wrapper) => owned(at(wrapper, 'post')));
+  return readPosts(mine);
 }
 
 /** A task object of `nf/pending/v2` (and of `nf/create`'s answer). */
@@ -126,7 +159,11 @@ function readDrafts(items: unknown[]): SiteTask[] {
  * liked, and an attachment of a post the user does not own is skipped too.
  */
 function readOwnPosts(items: unknown[], request: SiteRequest): SiteTask[] {
-  if (request.url.searchParams.has('filter')) return [];
+  return request.url.searchParams.has('filter') ? [] : readPosts(items);
+}
+
+/** Posts (`{post}` wrappers) with their attachments, leaving out any the user does not own. */
+function readPosts(items: unknown[]): SiteTask[] {
   const tasks: SiteTask[] = [];
   for (const item of items.slice(0, MAX_ITEMS)) {
     const post = at(item, 'post');
@@ -152,12 +189,17 @@ function encoding(item: unknown, key: string): unknown {
 /**
  * One generation (a draft, a task's generation or a post attachment). Best first: the file
  * without watermark (`download_urls.no_watermark`, `encodings.source`), then the download the
- * site offers (`downloadable_url`, watermarked), then the streams and the gif preview. On drafts
+ * site offers (`downloadable_url`, watermarked), then the streams and the gif preview; where
+ * `no_watermark` is null (2026), `downloadable_url` first. On drafts
  * `encodings.*.path` may be a storage path, not a URL; `httpUrl` leaves those out.
  */
 function videoOf(item: unknown): SiteVideo | undefined {
+  // Since 2026 `no_watermark` is null and `downloadable_url` is the full-quality file
+  // (`az/files/{uuid}%2Fraw`), while draft encodings hold storage paths.
+  const modern = at(item, 'download_urls', 'no_watermark') === null;
   const urls = distinctUrls([
     at(item, 'download_urls', 'no_watermark'),
+    modern ? at(item, 'downloadable_url') : undefined,
     encoding(item, 'source'),
     at(item, 'downloadable_url'),
     at(item, 'download_urls', 'watermark'),

@@ -4,11 +4,12 @@ import { expectSiteEntries, hasSiteEntries, siteCalls } from '../sites/site-expe
 import { fixtureHosts, startVideoAppServer, type VideoAppServer } from '../sites/video-app-server';
 import { launchFirefoxSession, type FirefoxSession } from './firefox-session';
 
-// Firefox parity for two video apps, at their real host names over HTTPS: Firefox resolves
+// Firefox parity for video apps (two of the first seven; Doubao's SSE of JSON strings and Meta
+// AI's multipart/mixed GraphQL of the later ones), at their real host names over HTTPS: Firefox resolves
 // every host to the local server (network.dns.forceResolve) and accepts the run's certificate
 // (WebDriver's acceptInsecureCerts). The app's host permissions come from the manifest and its
 // capture scripts are registered by the event page, as on a fresh install.
-const sites = ['jimeng', 'kling'];
+const sites = ['jimeng', 'kling', 'doubao', 'meta-ai'];
 let session: FirefoxSession;
 let server: VideoAppServer;
 

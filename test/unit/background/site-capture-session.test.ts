@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { StreamIssue } from '@/src/decode/answer-reassembler';
-import { createSiteCaptureSession } from '@/src/background/site-capture-session';
+import { createSiteCaptureSession, siteFramingOf } from '@/src/background/site-capture-session';
+import { loadSiteExpectation, loadSiteFixture, responseText } from '../sites/extractors/site-fixtures';
 import { findSiteEndpoint } from '@/src/sites/extractors';
 import { fakeExtractor } from '../sites/fake-extractor';
-import { loadSiteExpectation, loadSiteFixture, responseText } from '../sites/extractors/site-fixtures';
 
 const site = 'https://videos.example.test';
 function session(method: string, path: string, requestBody?: string) {
@@ -74,6 +74,34 @@ describe('site capture session', () => {
     expect(broken.end('aborted')).toEqual([]);
     expect(issues2.map((issue) => issue.type)).toEqual(['unknown-shape', 'stream-broke']);
     expect(issues2[0]?.message).toContain('boom');
+  });
+});
+
+describe('site capture session, framing', () => {
+  it('reads a response as it says when it says event stream or multipart/mixed, else as the endpoint declares', () => {
+    expect(siteFramingOf('text/event-stream; charset=utf-8', 'multipart')).toBe('sse');
+    expect(siteFramingOf('multipart/mixed; boundary="-"', undefined)).toBe('multipart');
+    expect(siteFramingOf('application/json', 'sse')).toBe('sse');
+    expect(siteFramingOf('application/json', undefined)).toBe('json');
+  });
+
+  it('reads a multipart/mixed GraphQL answer part by part, cut anywhere (Meta AI)', () => {
+    const fixture = loadSiteFixture('meta-ai', 'graphql.media');
+    const match = findSiteEndpoint('www.meta.ai', 'POST', fixture.request.url);
+    if (!match) throw new Error('no match');
+    const issues: StreamIssue[] = [];
+    const made = createSiteCaptureSession(
+      match,
+      { site: 'https://www.meta.ai', pageUrl: fixture.page, endpointUrl: fixture.request.url, contentType: fixture.response.contentType, method: 'POST', ...(fixture.request.body ? { requestBody: fixture.request.body } : {}) },
+      (issue) => issues.push(issue),
+    );
+    const text = responseText(fixture);
+    const updates = [];
+    for (let at = 0; at < text.length; at += 7) updates.push(...made.push(text.slice(at, at + 7)));
+    updates.push(...made.end('complete'));
+    expect(issues).toEqual([]);
+    expect(updates.map((update) => `${update.id} ${update.status}`)).toEqual(['task:meta-ai:1302748869104837:0 done']);
+    expect(made.summary()).toEqual({ handledBy: 'meta-ai/graphql', found: 1 });
   });
 });
 

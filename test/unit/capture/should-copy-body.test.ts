@@ -14,6 +14,17 @@ describe('shouldCopyBody', () => {
     expect(shouldCopyBody('application/json', 'http://localhost:3000/api/config?chat=1', 1000)).toBe(false);
   });
 
+  it('copies multipart/mixed GraphQL answers (Meta AI) from chat-like endpoints only, and the video apps’ odd paths', () => {
+    expect(shouldCopyBody('multipart/mixed; boundary="-"; deferSpec=20220824', 'https://www.meta.ai/api/graphql', -1)).toBe(true);
+    expect(shouldCopyBody('multipart/mixed; boundary=abc', 'https://x.test/media/upload', -1)).toBe(false);
+    expect(shouldCopyBody('multipart/byteranges; boundary=abc', 'https://www.meta.ai/api/graphql', -1)).toBe(false);
+    expect(shouldCopyBody('multipart/x-mixed-replace; boundary=frame', 'https://cam.test/video/stream', -1)).toBe(false);
+    expect(shouldCopyBody('Multipart/Mixed; boundary=-', 'https://www.meta.ai/api/graphql', -1)).toBe(true);
+    expect(shouldCopyBody('Application/JSON', 'https://chat.qwen.ai/api/v1/tasks/status/1', 10)).toBe(true);
+    expect(shouldCopyBody('application/json', 'https://www.doubao.com/im/chain/single?aid=1', 1000)).toBe(true);
+    expect(shouldCopyBody('application/json', 'https://create.wan.video/wanx/api/common/imageGen', 1000)).toBe(true);
+  });
+
   it('never copies media, HTML or oversized JSON', () => {
     expect(shouldCopyBody('video/mp4', 'http://localhost/media/chat.mp4', 300_000_000)).toBe(false);
     expect(shouldCopyBody('text/html', 'http://localhost/chat', 1000)).toBe(false);

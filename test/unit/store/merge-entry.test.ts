@@ -28,4 +28,17 @@ describe('mergeEntry: what video apps report', () => {
     const entry = mergeEntry(mergeEntry(undefined, { ...base, source: 'stream' }, 1), { ...base, source: 'found-on-page' }, 2);
     expect(entry.source).toBe('stream');
   });
+
+  it('takes the site’s clean copy in place of another stored link, keeping that one as an alternate; nothing else displaces it', () => {
+    const done = { ...base, status: 'done' as const };
+    let entry = mergeEntry(undefined, { ...done, videoUrl: 'https://cdn.test/v_wm.mp4', coverUrl: 'https://cdn.test/c.jpg', alternates: ['https://cdn.test/v_wm_play.mp4'] }, 1);
+    entry = mergeEntry(entry, { ...done, videoUrl: 'https://cdn.test/v_1080.mp4', replacesLink: true, alternates: ['https://cdn.test/v_720.mp4'], width: 1920 }, 2);
+    expect(entry).toMatchObject({ videoUrl: 'https://cdn.test/v_1080.mp4', coverUrl: 'https://cdn.test/c.jpg', width: 1920, alternates: ['https://cdn.test/v_720.mp4', 'https://cdn.test/v_wm.mp4'] });
+    expect(entry).not.toHaveProperty('replacesLink');
+    // A later report of the watermarked link (a replayed list) neither takes its place nor rewrites its renditions.
+    const again = mergeEntry(entry, { ...done, videoUrl: 'https://cdn.test/v_wm.mp4', alternates: ['https://cdn.test/v_wm_play.mp4'], width: 1280 }, 3);
+    expect(again).toMatchObject({ videoUrl: 'https://cdn.test/v_1080.mp4', width: 1920, alternates: ['https://cdn.test/v_720.mp4', 'https://cdn.test/v_wm.mp4'] });
+    // The clean copy seen first is simply stored.
+    expect(mergeEntry(undefined, { ...done, videoUrl: 'https://cdn.test/v_1080.mp4', replacesLink: true }, 1)).not.toHaveProperty('replacesLink');
+  });
 });

@@ -1,7 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import type { SiteEndpoint, SiteExtractor, SiteRequest, SiteTask } from '../../../../src/sites/extractors';
 import { createBatchexecuteDecoder } from '../../../../src/decode/batchexecute-decoder';
+import { createMultipartMixedDecoder } from '../../../../src/decode/multipart-mixed-decoder';
 import { createSseDecoder } from '../../../../src/decode/sse-decoder';
+import { siteFramingOf } from '../../../../src/background/site-capture-session';
 
 /**
  * Where each site's recorded responses live: `<site>/<endpoint>.json` (more than one response of
@@ -83,15 +85,16 @@ export function responseText(fixture: SiteFixture): string {
 
 /**
  * Runs an extractor over a fixture the way the background does: each JSON message of the body
- * (one for JSON, one per event for SSE) through `extract`. `undefined` entries are messages of
+ * (one for JSON, one per event for SSE, one per part for multipart) through `extract`. `undefined` entries are messages of
  * an unknown shape.
  */
 export function extractFixture(extractor: SiteExtractor, endpoint: SiteEndpoint, fixture: SiteFixture): (SiteTask[] | undefined)[] {
   const request = requestOf(fixture);
   // A redirect is read as the JSON string of its final URL (src/background/redirect-report.ts).
   if (fixture.response.redirectTo !== undefined) return [extractor.extract(fixture.response.redirectTo, request, endpoint)];
-  if ((endpoint.framing ?? 'json') === 'json') return [extractor.extract(JSON.parse(responseText(fixture)), request, endpoint)];
-  if (endpoint.framing === 'batchexecute') {
+  const framing = siteFramingOf(fixture.response.contentType, endpoint.framing);
+  if (framing === 'json') return [extractor.extract(JSON.parse(responseText(fixture)), request, endpoint)];
+  if (framing === 'batchexecute') {
     const results: (SiteTask[] | undefined)[] = [];
     const decoder = createBatchexecuteDecoder((json) => results.push(extractor.extract(JSON.parse(json), request, endpoint)), () => {}, 16 * 1024 * 1024);
     decoder.feed(responseText(fixture));
@@ -99,6 +102,14 @@ export function extractFixture(extractor: SiteExtractor, endpoint: SiteEndpoint,
     return results;
   }
   const results: (SiteTask[] | undefined)[] = [];
+  if (framing === 'multipart') {
+    const decoder = createMultipartMixedDecoder(fixture.response.contentType, (part) => results.push(extractor.extract(JSON.parse(part), request, endpoint)), () => {
+      throw new Error('a part of the fixture is too large');
+    }, 1024 * 1024);
+    decoder.feed(responseText(fixture));
+    decoder.end();
+    return results;
+  }
   const decoder = createSseDecoder(
     (event) => {
       if (event.data.trim() === '' || event.data.trim() === '[DONE]') return;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sora } from '@/src/sites/extractors/sora';
 import type { SiteEndpoint, SiteRequest } from '@/src/sites/extractors';
-import { tasksOf } from './site-fixtures';
+import { loadSiteExpectation, tasksOf } from './site-fixtures';
 
 const TASK = 'task_01kn28krhqf1ham2nx633k7yt6';
 const PROMPT = 'A red fox trots through fresh snow at dawn, low tracking shot, soft golden light';
@@ -129,3 +129,41 @@ describe('sora extractor, edge cases', () => {
     expect(sora.extract({ error: { message: 'Invalid sentinel token' } }, { method: 'POST', url: new URL('https://sora.chatgpt.com/backend/nf/create') }, endpoint('create'))).toEqual([]);
   });
 });
+
+describe('sora extractor, the 2026 changes', () => {
+  const extension = loadSiteExpectation('sora').entries.find((entry) => entry.taskId === 'task_01kq3m8x2v7b9c4d6e8f0a1b2c')!;
+
+  it('long video extension: a new task, generating, with the user_prompt of the request', () => {
+    expect(tasksOf(sora, 'long-video-extension')).toEqual([{ taskId: extension.taskId, status: 'generating', prompt: extension.prompt, inputImages: [], videos: [] }]);
+  });
+
+  it('drafts on Azure: no_watermark null, so downloadable_url (az/files/{uuid}%2Fraw, no .mp4) is the video; storage paths are never taken', () => {
+    const [task] = tasksOf(sora, 'drafts.2026');
+    expect(task).toMatchObject({ taskId: extension.taskId, status: 'done', prompt: extension.prompt });
+    const video = task?.videos[0];
+    expect(video?.url).toBe(extension.videoUrl);
+    expect(video?.url).toMatch(/\/az\/files\/[0-9a-f-]+%2Fraw\?/);
+    expect(video?.cover).toBeUndefined();
+    expect(video?.durationMs).toBe(20100);
+    // The md stream is an alternate (the end-card copy is not read).
+    expect(video?.alternates?.map((url) => /%2Fdrvs%2F(\w+)%2F/.exec(url)?.[1])).toEqual(['md']);
+  });
+
+  it('post tree: the user’s own post gives the same video with the Azure thumbnail as cover; another user’s remix in children makes nothing', () => {
+    const tasks = tasksOf(sora, 'post-tree');
+    expect(tasks).toHaveLength(1);
+    expect(tasks[0]).toMatchObject({ taskId: extension.taskId, status: 'done' });
+    expect(tasks[0]?.videos[0]?.url).toBe(extension.videoUrl);
+    expect(tasks[0]?.videos[0]?.cover).toBe(extension.coverUrl);
+  });
+
+  it('post tree of someone else’s post reports nothing; create/storyboard is read as create', () => {
+    const tree = endpoint('post-tree');
+    const request = get('https://sora.chatgpt.com/backend/project_y/post/s_abc/tree?limit=20&max_depth=1');
+    const theirs = { post: { id: 's_abc', permissions: { can_delete: false }, attachments: [{ task_id: 'task_x', downloadable_url: 'https://videos.openai.com/az/files/x%2Fraw' }] }, children: [] };
+    expect(sora.extract(theirs, request, tree)).toEqual([]);
+    expect(sora.extract({ cursor: null }, request, tree)).toBeUndefined();
+    expect(sora.endpoints.find((item) => item.path.test('/backend/nf/create/storyboard'))?.name).toBe('create');
+  });
+});
+
