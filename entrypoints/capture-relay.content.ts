@@ -20,7 +20,7 @@ export default defineContentScript({
       schedule: (callback, ms) => setTimeout(callback, ms),
       warn: (message) => console.warn(`[video-keeper] ${message}`),
       blobs: carriesBlobs(browser.runtime.getManifest(), navigator.userAgent),
-      requestBodies: forwardsRequestBodies(browser.runtime.getManifest().host_permissions, location.href),
+      requestBodies: forwardsRequestBodies(browser.runtime.getManifest(), location.href),
     });
     acceptPagePort(window, (data) => relay.receive(data), appCopyHosts(location.href));
     ctx.onInvalidated(() => relay.dispose());

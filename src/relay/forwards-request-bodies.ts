@@ -6,6 +6,8 @@ import { matchesPattern } from '../sites/site-access';
  * `host_permissions` (wxt.config.ts takes them from src/sites/video-apps.ts), so the relay needs
  * neither the extractors nor a list of its own, and stays small.
  */
-export function forwardsRequestBodies(hostPermissions: readonly string[] | undefined, frameUrl: string): boolean {
-  return (hostPermissions ?? []).some((pattern) => matchesPattern(pattern, frameUrl));
+export function forwardsRequestBodies(manifest: object, frameUrl: string): boolean {
+  // An MV2 manifest type has no such key: read it as unknown and check it.
+  const patterns: unknown = (manifest as { host_permissions?: unknown }).host_permissions;
+  return Array.isArray(patterns) && patterns.some((pattern) => typeof pattern === 'string' && matchesPattern(pattern, frameUrl));
 }

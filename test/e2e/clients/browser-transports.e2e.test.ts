@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { REQUEST_MODEL } from './support/answer-streams';
-import { readFile } from 'node:fs/promises';
 import { expectGrowingResponseText, expectParsedCompletion, expectSeedMessages, runClientInPage, seedText } from './support/client-expectations';
 import { useClientHarness } from './support/client-harness';
 
@@ -58,8 +57,20 @@ describe("the browser's own XMLHttpRequest and EventSource", () => {
 
     const options = await harness.chromium.context.newPage();
     await options.goto(`chrome-extension://${harness.chromium.extensionId}/options.html`);
-    const [download] = await Promise.all([options.waitForEvent('download'), options.locator('button[data-action="export-library"]').click()]);
-    const exported = await readFile(await download.path(), 'utf8');
+    // The export is saved through a Blob URL and an <a download>: take the Blob as it is made.
+    await options.evaluate(() => {
+      const made: Blob[] = [];
+      const original = URL.createObjectURL.bind(URL);
+      (globalThis as unknown as { exportedBlobs: Blob[] }).exportedBlobs = made;
+      URL.createObjectURL = (blob: Blob | MediaSource) => {
+        if (blob instanceof Blob) made.push(blob);
+        return original(blob);
+      };
+    });
+    await options.locator('button[data-action="export-library"]').click();
+    const exportedText = () => options.evaluate(() => (globalThis as unknown as { exportedBlobs: Blob[] }).exportedBlobs[0]?.text() ?? '');
+    await expect.poll(exportedText).toContain('video-keeper-library');
+    const exported = await exportedText();
     expect(exported).toContain(completions());
     expect(exported).not.toMatch(/SECRET/);
     await options.close();

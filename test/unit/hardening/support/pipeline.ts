@@ -98,7 +98,7 @@ export async function createPipeline(options: PipelineOptions = {}): Promise<Pip
     schedule: (callback) => timers.push(callback),
     warn: (message) => warnings.push(message),
     // As the relay's entrypoint decides it, from the frame's URL.
-    requestBodies: forwardsRequestBodies(VIDEO_APP_MATCHES, ('sender' in options ? options.sender : PAGE_SENDER)?.url ?? ''),
+    requestBodies: forwardsRequestBodies({ host_permissions: VIDEO_APP_MATCHES }, ('sender' in options ? options.sender : PAGE_SENDER)?.url ?? ''),
   });
 
   const flush = (): void => {
