@@ -23,6 +23,8 @@ beforeEach(() => {
     onConnect: { addListener: (listener: (typeof connectListeners)[number]) => connectListeners.push(listener) },
   });
   Object.assign(fakeBrowser, { downloads: { download } });
+  // Nor permissions.onAdded/onRemoved (rule packs' added apps); nothing here grants or revokes a site.
+  Object.assign(fakeBrowser.permissions, { onAdded: { addListener: () => {} }, onRemoved: { addListener: () => {} } });
   background.main();
 });
 

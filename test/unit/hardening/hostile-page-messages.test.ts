@@ -44,8 +44,8 @@ beforeEach(async () => {
     onConnect: { addListener: (listener: (typeof connectListeners)[number]) => connectListeners.push(listener) },
   });
   Object.assign(fakeBrowser, { downloads: { download } });
-  // Nor permissions.onRemoved (site access); nothing here revokes a site.
-  Object.assign(fakeBrowser.permissions, { onRemoved: { addListener: () => {} } });
+  // Nor permissions.onAdded/onRemoved (site access, rule packs); nothing here grants or revokes a site.
+  Object.assign(fakeBrowser.permissions, { onAdded: { addListener: () => {} }, onRemoved: { addListener: () => {} } });
   // The last test's worker let go of the database when it was asked to (versionchange).
   await deleteDB(VIDEO_DB_NAME);
   vi.spyOn(console, 'warn').mockImplementation(() => {});

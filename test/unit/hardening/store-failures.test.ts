@@ -159,7 +159,7 @@ describe('a store that throws QuotaExceededError', () => {
     fakeBrowser.reset();
     Object.assign(fakeBrowser.runtime, { onConnect: { addListener: (listener: (typeof connectListeners)[number]) => connectListeners.push(listener) } });
     Object.assign(fakeBrowser, { downloads: { download: vi.fn() } });
-    Object.assign(fakeBrowser.permissions, { onRemoved: { addListener: () => {} } });
+    Object.assign(fakeBrowser.permissions, { onAdded: { addListener: () => {} }, onRemoved: { addListener: () => {} } });
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     await deleteDB(VIDEO_DB_NAME);
     // Every write of fake-indexeddb fails as a full disk does.
