@@ -22,6 +22,8 @@ export interface VideoAppServer {
   hosts: string[];
   /** Queues a site's calls: each API request is answered by the next recorded response, which must match it. */
   play(site: string, fixtures: string[]): void;
+  /** Queues calls of fixtures made in the test (a site that moved an endpoint, test/unit/sites/drift-fixtures.ts). */
+  playFixtures(site: string, fixtures: { name: string; fixture: SiteFixture }[]): void;
   /** Replaces the response of the next queued call (a site that changed its JSON). */
   overrideNext(body: unknown): void;
   /** Requests that matched no queued call (a test fails on them). */
@@ -154,6 +156,9 @@ export async function startVideoAppServer(options: { port?: number; hosts: strin
     hosts: options.hosts,
     play(site, fixtures) {
       queue = fixtures.map((name) => ({ site, name, fixture: loadSiteFixture(site, name) }));
+    },
+    playFixtures(site, fixtures) {
+      queue = fixtures.map(({ name, fixture }) => ({ site, name, fixture }));
     },
     overrideNext(body) {
       if (queue[0]) queue[0].override = body;
