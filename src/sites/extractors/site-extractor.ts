@@ -5,7 +5,8 @@
  * fixture per endpoint (`test/fixtures/sites/<site>/<endpoint>.json`, with a README naming its
  * public source and date) and a test (`test/unit/sites/extractors/<site>.test.ts`); a meta-test
  * checks all three. The background picks an extractor by the page's host and the endpoint,
- * before any dialect; the generic JSON scan stays the last resort for what none claims.
+ * before any dialect; on a video app's hosts, what none of its endpoints reads goes to the generic
+ * task reader (src/sites/generic-task-reader.ts).
  */
 
 /** The request a response answered, as far as the page let the capture see it. */

@@ -22,7 +22,7 @@ export interface VideoAppServer {
   hosts: string[];
   /** Queues a site's calls: each API request is answered by the next recorded response, which must match it. */
   play(site: string, fixtures: string[]): void;
-  /** Queues calls recorded outside `test/fixtures/sites/` (a drifted variant of a site). */
+  /** Queues calls recorded outside `test/fixtures/sites/` or made in the test (a drifted variant of a site). */
   playFixtures(site: string, fixtures: { name: string; fixture: SiteFixture }[]): void;
   /** Replaces the response of the next queued call (a site that changed its JSON). */
   overrideNext(body: unknown): void;
