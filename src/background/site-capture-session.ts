@@ -1,4 +1,5 @@
 import { MAX_JSON_BODY, type StreamIssue } from '../decode/answer-reassembler';
+import { createJsonLinesDecoder } from '../decode/json-lines-decoder';
 import { createJsonSequenceDecoder } from '../decode/json-sequence-decoder';
 import { createSseDecoder } from '../decode/sse-decoder';
 import type { SiteMatch, SiteRequest, SiteTask } from '../sites/extractors';
@@ -14,7 +15,7 @@ export interface SiteSessionSource extends SessionSource {
 
 /**
  * One response of a video app's endpoint, read by its site extractor instead of the chat
- * dialects: the body is framed as the endpoint says (one JSON value, or SSE of JSON), each
+ * dialects: the body is framed as the endpoint says (one JSON value, SSE of JSON, or JSON lines), each
  * message goes through the extractor, and the tasks it reports become entry updates. An
  * unknown shape or an extractor that throws is logged (`unknown-shape`) and skipped: the page
  * and the rest of the stream are unaffected. Pure like the chat session: a replay yields the
@@ -83,13 +84,20 @@ export function createSiteCaptureSession(
     }
   };
 
-  const framer =
-    (endpoint.framing ?? 'json') === 'sse'
-      ? createSseDecoder(
+  const tooLarge = (): void => issue('too-large', `${label}: a JSON value larger than ${MAX_JSON_BODY} characters was dropped`);
+  const framer = (() => {
+    switch (endpoint.framing ?? 'json') {
+      case 'sse':
+        return createSseDecoder(
           (event) => readMessage(event.data),
           (decodeIssue) => issue(decodeIssue.type, decodeIssue.message),
-        )
-      : createJsonSequenceDecoder(readMessage, () => issue('too-large', `${label}: a JSON value larger than ${MAX_JSON_BODY} characters was dropped`), MAX_JSON_BODY);
+        );
+      case 'json-lines':
+        return createJsonLinesDecoder(readMessage, tooLarge, MAX_JSON_BODY);
+      default:
+        return createJsonSequenceDecoder(readMessage, tooLarge, MAX_JSON_BODY);
+    }
+  })();
 
   const take = (): EntryUpdate[] => {
     const updates = pending;

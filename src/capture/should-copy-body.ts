@@ -4,10 +4,10 @@ export const MAX_JSON_COPY = 16 * 1024 * 1024;
 /**
  * Paths of endpoints that answer chats or report video tasks: chat answers, task creation and
  * polls, and the lists video apps keep of a user's own generations (drafts, history, assets,
- * creations, pending tasks; see src/sites/extractors/, whose meta-test checks every fixture
- * passes here).
+ * creations, pending tasks, jobs, Grok's media posts, Midjourney's `imagine` list; see
+ * src/sites/extractors/, whose meta-test checks every fixture passes here).
  */
-const CHAT_PATH = /chat|complet|message|convers|generat|respons|stream|video|task|create|draft|history|asset|pending|creation|project_y/i;
+const CHAT_PATH = /chat|complet|message|convers|generat|respons|stream|video|task|create|draft|history|asset|pending|creation|project_y|job|imagine|media\/post/i;
 /**
  * The last path segment of a chat endpoint that answers `application/octet-stream`
  * (chatgpt-web's `/api/chat-process`). Octet-stream is what downloads are served as, so it is

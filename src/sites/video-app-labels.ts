@@ -4,10 +4,14 @@
  */
 export const VIDEO_APP_LABELS: Readonly<Record<string, string>> = {
   chatglm: '智谱清言 · 清影 (ChatGLM)',
+  grok: 'Grok Imagine',
   hailuo: 'Hailuo (海螺)',
+  higgsfield: 'Higgsfield',
   jimeng: 'Jimeng / Dreamina (即梦)',
   kling: 'Kling (可灵)',
+  midjourney: 'Midjourney',
   pixverse: 'PixVerse',
+  runway: 'Runway',
   sora: 'Sora',
   vidu: 'Vidu',
 };

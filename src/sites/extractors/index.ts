@@ -1,8 +1,12 @@
 import { chatglm } from './chatglm';
+import { grok } from './grok';
 import { hailuo } from './hailuo';
+import { higgsfield } from './higgsfield';
 import { jimeng } from './jimeng';
 import { kling } from './kling';
+import { midjourney } from './midjourney';
 import { pixverse } from './pixverse';
+import { runway } from './runway';
 import { hostIsOrUnder, type SiteEndpoint, type SiteExtractor } from './site-extractor';
 import { sora } from './sora';
 import { vidu } from './vidu';
@@ -13,10 +17,14 @@ import { vidu } from './vidu';
  */
 export const SITE_EXTRACTORS: readonly SiteExtractor[] = [
   chatglm,
+  grok,
   hailuo,
+  higgsfield,
   jimeng,
   kling,
+  midjourney,
   pixverse,
+  runway,
   sora,
   vidu,
 ];

@@ -49,7 +49,7 @@ export interface SiteTask {
 }
 
 /** How a response body is framed: one JSON value, or server-sent events of JSON. */
-export type SiteFraming = 'json' | 'sse';
+export type SiteFraming = 'json' | 'sse' | 'json-lines';
 
 /** One endpoint an extractor reads. */
 export interface SiteEndpoint {
@@ -60,6 +60,8 @@ export interface SiteEndpoint {
   path: RegExp;
   /** Default `json`. */
   framing?: SiteFraming;
+  /** Read by the generic task reader (src/sites/generic-task-reader.ts) instead of the extractor's `extract`. */
+  generic?: boolean;
 }
 
 /** Result of `extract`: the tasks a message reports, or `undefined` for a shape the extractor does not know. */
@@ -70,6 +72,10 @@ export interface SiteExtractor {
   name: string;
   /** The page hosts it serves; each also covers its subdomains (`klingai.com` → `app.klingai.com`). */
   hosts: readonly string[];
+  /** Hosts (each also covering its subdomains) the app's pages call for JSON: its API hosts, when not under `hosts`. */
+  apiHosts?: readonly string[];
+  /** Hosts (each also covering its subdomains) the app serves its generated videos and covers from: its CDNs. */
+  mediaHosts?: readonly string[];
   endpoints: readonly SiteEndpoint[];
   /**
    * From one parsed JSON message of a response of `endpoint` to the tasks it reports: `[]` when

@@ -75,3 +75,26 @@ describe('site capture session', () => {
     expect(issues2[0]?.message).toContain('boom');
   });
 });
+
+describe('site capture session, JSON lines', () => {
+  it('reads a JSON-lines stream cut anywhere, one message a line, and says once when a line is not JSON', () => {
+    const endpointUrl = 'https://grok.com/rest/app-chat/conversations/new';
+    const match = findSiteEndpoint('grok.com', 'POST', endpointUrl);
+    if (!match) throw new Error('no match');
+    const frame = (progress: number, extra: Record<string, unknown> = {}) =>
+      JSON.stringify({ result: { response: { streamingVideoGenerationResponse: { videoPostId: 'p1', progress, ...extra } } } });
+    const body = `${frame(10)}\nnot json\n${frame(100, { videoUrl: 'users/u/generated/p1/generated_video.mp4' })}\nalso not json\n`;
+    for (const cut of [1, 17, body.indexOf('\n'), body.length - 3]) {
+      const issues: StreamIssue[] = [];
+      const made = createSiteCaptureSession(
+        match,
+        { site: 'https://grok.com', pageUrl: 'https://grok.com/imagine', endpointUrl, contentType: 'application/json', method: 'POST', requestBody: JSON.stringify({ message: 'a boat --mode=custom' }) },
+        (issue) => issues.push(issue),
+      );
+      const updates = [...made.push(body.slice(0, cut)), ...made.push(body.slice(cut)), ...made.end('complete')];
+      expect(updates.map((update) => `${update.status} ${update.videoUrl ?? update.percent}`)).toEqual(['generating 10', 'done https://assets.grok.com/users/u/generated/p1/generated_video.mp4']);
+      expect(updates[1]).toMatchObject({ id: 'task:grok:p1:0', prompt: 'a boat' });
+      expect(issues.map((issue) => issue.type)).toEqual(['not-json']);
+    }
+  });
+});

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import type { SiteEndpoint, SiteExtractor, SiteRequest, SiteTask } from '../../../../src/sites/extractors';
+import { createJsonLinesDecoder } from '../../../../src/decode/json-lines-decoder';
 import { createSseDecoder } from '../../../../src/decode/sse-decoder';
 
 /**
@@ -77,13 +78,19 @@ export function responseText(fixture: SiteFixture): string {
 
 /**
  * Runs an extractor over a fixture the way the background does: each JSON message of the body
- * (one for JSON, one per event for SSE) through `extract`. `undefined` entries are messages of
+ * (one for JSON, one per event for SSE, one per line for JSON lines) through `extract`. `undefined` entries are messages of
  * an unknown shape.
  */
 export function extractFixture(extractor: SiteExtractor, endpoint: SiteEndpoint, fixture: SiteFixture): (SiteTask[] | undefined)[] {
   const request = requestOf(fixture);
   if ((endpoint.framing ?? 'json') === 'json') return [extractor.extract(JSON.parse(responseText(fixture)), request, endpoint)];
   const results: (SiteTask[] | undefined)[] = [];
+  if (endpoint.framing === 'json-lines') {
+    const lines = createJsonLinesDecoder((value) => results.push(extractor.extract(JSON.parse(value), request, endpoint)), () => {}, Infinity);
+    lines.feed(responseText(fixture));
+    lines.end();
+    return results;
+  }
   const decoder = createSseDecoder(
     (event) => {
       if (event.data.trim() === '' || event.data.trim() === '[DONE]') return;
