@@ -8,6 +8,7 @@ import type { CaptureJournal } from '../capture-log/capture-journal';
 import { findSiteEndpoint, SITE_EXTRACTORS, type SiteExtractor } from '../sites/extractors';
 import { createCaptureSession, type CaptureSession, type SessionEnd } from './capture-session';
 import { createSiteCaptureSession } from './site-capture-session';
+import { createUnchangedBodies } from './unchanged-bodies';
 import { createWriteQueue, type BacklogStorage } from './write-queue';
 import { createOrderedInbox, type OrderedInbox } from './ordered-inbox';
 
@@ -124,6 +125,8 @@ export function createCaptureService(options: CaptureServiceOptions): CaptureSer
   };
   const live = new Set<Map<string, StreamState>>();
   const inboxes = new Set<OrderedInbox<Inbound>>();
+  // The last answer of each video-app call: an unchanged poll is not read again.
+  const unchangedBodies = createUnchangedBodies();
   const writes = createWriteQueue({
     store: options.store,
     ...(options.backlog ? { backlog: options.backlog } : {}),
@@ -214,7 +217,7 @@ export function createCaptureService(options: CaptureServiceOptions): CaptureSer
         // A video app's own endpoint is read by its site extractor, before any chat dialect.
         const match = findSiteEndpoint(new URL(pageUrl).hostname, method, message.endpointUrl, options.extractors ?? SITE_EXTRACTORS);
         const session = match
-          ? createSiteCaptureSession(match, { ...source, method, ...(message.requestBody ? { requestBody: message.requestBody } : {}) }, onIssue)
+          ? createSiteCaptureSession(match, { ...source, method, ...(message.requestBody ? { requestBody: message.requestBody } : {}) }, onIssue, unchangedBodies)
           : createCaptureSession(source, onIssue);
         streams.set(message.streamId, { session, nextSeq: 0, size: 0, cut: false });
         journal?.opened(message.streamId, { at: message.startedAt, site, method, endpointUrl: message.endpointUrl, contentType: message.contentType });

@@ -6,6 +6,7 @@ import type { SiteMatch, SiteRequest, SiteTask } from '../sites/extractors';
 import { siteTaskUpdates } from '../sites/site-task-updates';
 import type { EntryUpdate } from '../store/merge-entry';
 import type { CaptureSession, SessionSource } from './capture-session';
+import type { UnchangedBodies } from './unchanged-bodies';
 
 /** What a site session needs beyond a chat stream's source: the request (prompts live there). */
 export interface SiteSessionSource extends SessionSource {
@@ -19,12 +20,14 @@ export interface SiteSessionSource extends SessionSource {
  * message goes through the extractor, and the tasks it reports become entry updates. An
  * unknown shape or an extractor that throws is logged (`unknown-shape`) and skipped: the page
  * and the rest of the stream are unaffected. Pure like the chat session: a replay yields the
- * same updates.
+ * same updates. Given `unchanged`, a JSON answer is held until it ends and, when the same call
+ * answered exactly the same text last time, not read again (a poll of an unchanged library).
  */
 export function createSiteCaptureSession(
   match: SiteMatch,
   source: SiteSessionSource,
   onIssue: (issue: StreamIssue) => void,
+  unchanged?: UnchangedBodies,
 ): CaptureSession {
   const { extractor, endpoint } = match;
   const label = `${extractor.name} ${endpoint.name}`;
@@ -33,6 +36,8 @@ export function createSiteCaptureSession(
   const reported = new Set<string>();
   let pending: EntryUpdate[] = [];
   let ended = false;
+  /** What an unchanged answer held when it was read (it is not read again). */
+  let found: number | undefined;
   const issue = (type: StreamIssue['type'], message: string): void => {
     if (reported.has(type)) return;
     reported.add(type);
@@ -99,6 +104,16 @@ export function createSiteCaptureSession(
     }
   })();
 
+  // A JSON answer is one value, read when it closes anyway: holding its text costs no update
+  // any delay. Past the cap it goes to the framer as it comes.
+  const call = `${label} ${source.method} ${source.endpointUrl} ${source.requestBody ?? ''}`;
+  let held: string[] | undefined = unchanged && (endpoint.framing ?? 'json') === 'json' ? [] : undefined;
+  let heldSize = 0;
+  const release = (): void => {
+    for (const part of held ?? []) framer.feed(part);
+    held = undefined;
+  };
+
   const take = (): EntryUpdate[] => {
     const updates = pending;
     pending = [];
@@ -107,15 +122,36 @@ export function createSiteCaptureSession(
 
   return {
     entryIds,
-    summary: () => ({ handledBy: `${extractor.name}/${endpoint.name}`, found: tasks.size }),
+    summary: () => ({ handledBy: `${extractor.name}/${endpoint.name}`, found: found ?? tasks.size }),
     push(text) {
       if (ended) return [];
+      if (held) {
+        held.push(text);
+        heldSize += text.length;
+        if (heldSize > MAX_JSON_BODY) release();
+        return take();
+      }
       framer.feed(text);
       return take();
     },
     end(how) {
       if (ended) return [];
       ended = true;
+      if (held && unchanged && how === 'complete') {
+        const body = held.join('');
+        held = undefined;
+        const before = unchanged.foundBefore(call, body);
+        if (before !== undefined) {
+          found = before;
+          return [];
+        }
+        framer.feed(body);
+        framer.end();
+        // An answer that raised an issue is read (and logged) again next time.
+        if (reported.size === 0) unchanged.remember(call, body, tasks.size);
+        return take();
+      }
+      release();
       framer.end();
       if (how !== 'complete') issue('stream-broke', `${label}: the response ended as ${how}; only what arrived was read`);
       return take();

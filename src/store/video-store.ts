@@ -1,10 +1,15 @@
 import { mergeEntry, updateVideoKey, type EntryUpdate } from './merge-entry';
+import { sameEntry } from './same-entry';
 import { createVideoDbConnection, VIDEO_DB_NAME, type OpenVideoDbOptions, type VideoDatabase } from './video-db';
 import { isStreaming, type VideoEntry } from './video-entry';
 
 /** Reads and writes of the video library. All writes go through `apply`. */
 export interface VideoStore {
-  /** Merges updates in one transaction; returns the stored entries. */
+  /**
+   * Merges updates in one transaction; returns the stored entries. An update that changes
+   * nothing is not written: its entry comes back as it was, with its old `updatedAt` (a
+   * written one has `updatedAt === now`).
+   */
   apply(updates: EntryUpdate[], now?: number): Promise<VideoEntry[]>;
   get(id: string): Promise<VideoEntry | undefined>;
   /** Newest first. */
@@ -40,9 +45,13 @@ export function createVideoStore(source: VideoDatabase | (() => Promise<VideoDat
         const key = updateVideoKey(update);
         const sameVideo = key ? await tx.store.index('by-video-key').get(key) : undefined;
         const existing = sameVideo ?? (await tx.store.get(update.id));
-        const entry = mergeEntry(existing, sameVideo ? { ...update, id: sameVideo.id } : update, now);
-        await tx.store.put(entry);
-        written.push(entry);
+        const merged = mergeEntry(existing, sameVideo ? { ...update, id: sameVideo.id } : update, now);
+        if (existing && sameEntry(merged, existing)) {
+          written.push(existing);
+          continue;
+        }
+        await tx.store.put(merged);
+        written.push(merged);
       }
       await tx.done;
       return written;

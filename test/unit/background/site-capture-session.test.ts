@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StreamIssue } from '@/src/decode/answer-reassembler';
 import { createSiteCaptureSession } from '@/src/background/site-capture-session';
+import { createUnchangedBodies } from '@/src/background/unchanged-bodies';
 import { findSiteEndpoint } from '@/src/sites/extractors';
 import { fakeExtractor } from '../sites/fake-extractor';
 
@@ -96,5 +97,44 @@ describe('site capture session, JSON lines', () => {
       expect(updates[1]).toMatchObject({ id: 'task:grok:p1:0', prompt: 'a boat' });
       expect(issues.map((issue) => issue.type)).toEqual(['not-json']);
     }
+  });
+});
+
+describe('site capture session, an unchanged answer', () => {
+  const listUrl = `${site}/api/task/t1`;
+  const answer = JSON.stringify({ code: 0, data: { tasks: [{ id: 't1', state: 'done', videos: [{ url: 'https://cdn.example.test/t1.mp4' }] }] } });
+  function poll(memo: ReturnType<typeof createUnchangedBodies>, text: string, how: 'complete' | 'aborted' = 'complete') {
+    const match = findSiteEndpoint('videos.example.test', 'GET', listUrl, [fakeExtractor]);
+    if (!match) throw new Error('no match');
+    const made = createSiteCaptureSession(match, { site, pageUrl: `${site}/`, endpointUrl: listUrl, contentType: 'application/json', method: 'GET' }, () => {}, memo);
+    const updates = [...made.push(text.slice(0, 10)), ...made.push(text.slice(10)), ...made.end(how)];
+    return { updates, summary: made.summary() };
+  }
+
+  it('is not read again when the same call answers exactly the same text; the log still says what it holds', () => {
+    const memo = createUnchangedBodies();
+    expect(poll(memo, answer).updates).toHaveLength(1);
+    expect(poll(memo, answer)).toEqual({ updates: [], summary: { handledBy: 'fake-app/task', found: 1 } });
+    // Any change is read in full.
+    const changed = answer.replace('t1.mp4', 't1-hd.mp4');
+    expect(poll(memo, changed).updates).toEqual([expect.objectContaining({ videoUrl: 'https://cdn.example.test/t1-hd.mp4' })]);
+    expect(poll(memo, changed).updates).toEqual([]);
+  });
+
+  it('an answer that broke is read as it is and not remembered', () => {
+    const memo = createUnchangedBodies();
+    expect(poll(memo, answer, 'aborted').updates).toHaveLength(1);
+    expect(poll(memo, answer).updates).toHaveLength(1);
+  });
+
+  it('remembers a few calls, the least recent dropped, and no body over its cap', () => {
+    const memo = createUnchangedBodies({ maxCalls: 2, maxChars: 10 });
+    memo.remember('a', 'A', 1);
+    memo.remember('b', 'B', 2);
+    memo.remember('c', 'C', 3);
+    expect([memo.foundBefore('a', 'A'), memo.foundBefore('b', 'B'), memo.foundBefore('c', 'C')]).toEqual([undefined, 2, 3]);
+    memo.remember('b', 'x'.repeat(11), 4);
+    expect(memo.foundBefore('b', 'B')).toBeUndefined();
+    expect(memo.foundBefore('b', 'x'.repeat(11))).toBeUndefined();
   });
 });
