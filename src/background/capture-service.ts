@@ -10,6 +10,7 @@ import { createCaptureSession, type CaptureSession, type SessionEnd } from './ca
 import { redirectReport } from './redirect-report';
 import { createSiteCaptureSession } from './site-capture-session';
 import { unmatchedAppResponse } from '../sites/unmatched-app-response';
+import { createUnchangedBodies } from './unchanged-bodies';
 import { createWriteQueue, type BacklogStorage } from './write-queue';
 import { createOrderedInbox, type OrderedInbox } from './ordered-inbox';
 import { createStreamBudget, type StreamBudget } from './stream-budget';
@@ -130,6 +131,8 @@ export function createCaptureService(options: CaptureServiceOptions): CaptureSer
   };
   const live = new Set<Map<string, StreamState>>();
   const inboxes = new Set<OrderedInbox<Inbound>>();
+  // The last answer of each video-app call: an unchanged poll is not read again.
+  const unchangedBodies = createUnchangedBodies();
   const writes = createWriteQueue({
     store: options.store,
     ...(options.backlog ? { backlog: options.backlog } : {}),
@@ -229,7 +232,7 @@ export function createCaptureService(options: CaptureServiceOptions): CaptureSer
         const siteMatch = match ?? (unmatched ? { extractor: unmatched } : undefined);
         const requestBody = redirect ? undefined : message.requestBody;
         const session = siteMatch
-          ? createSiteCaptureSession(siteMatch, { ...source, method, ...(requestBody ? { requestBody } : {}) }, onIssue)
+          ? createSiteCaptureSession(siteMatch, { ...source, method, ...(requestBody ? { requestBody } : {}) }, onIssue, unchangedBodies)
           : createCaptureSession(source, onIssue);
         const budget = options.streamBudget?.() ?? createStreamBudget();
         const state: StreamState = { session, nextSeq: 0, size: 0, cut: false, budget };

@@ -1,5 +1,6 @@
 import { MAX_JSON_BODY, type StreamIssue } from '../decode/answer-reassembler';
 import { createBatchexecuteDecoder } from '../decode/batchexecute-decoder';
+import { createJsonLinesDecoder } from '../decode/json-lines-decoder';
 import { createJsonSequenceDecoder } from '../decode/json-sequence-decoder';
 import { cannotBeJson } from '../decode/json-text';
 import { createMultipartMixedDecoder } from '../decode/multipart-mixed-decoder';
@@ -9,6 +10,7 @@ import { readGenericTasks } from '../sites/generic-task-reader';
 import { siteTaskUpdates } from '../sites/site-task-updates';
 import type { EntryUpdate } from '../store/merge-entry';
 import type { CaptureSession, SessionSource } from './capture-session';
+import type { UnchangedBodies } from './unchanged-bodies';
 
 const NOT_JSON = Symbol('not JSON');
 
@@ -26,19 +28,22 @@ export interface UnmatchedSiteResponse {
 
 /**
  * One response of a video app's endpoint, read by its site extractor instead of the chat
- * dialects: the body is framed as the endpoint says (one JSON value, or SSE of JSON), each
+ * dialects: the body is framed as the endpoint or its content type says (src/decode/), each
  * message goes through the extractor, and the tasks it reports become entry updates. What the
  * extractor cannot read (an unknown shape, a throw, or no video where the JSON holds one: the
  * site renamed a field) goes to the generic task reader (src/sites/generic-task-reader.ts),
  * and the log says so (`unknown-shape`, "kept N with the generic reader"); so do endpoints
  * marked `generic` and, keeping only tasks with a video, responses no endpoint matches (the
  * site moved a path). Nothing here touches the page or the rest of the stream. Pure like the
- * chat session: a replay yields the same updates.
+ * chat session: a replay yields the same updates. Given
+ * `unchanged`, a JSON answer is held until it ends and, when the same call answered exactly the
+ * same text last time, not read again (a poll of an unchanged library).
  */
 export function createSiteCaptureSession(
   match: SiteMatch | UnmatchedSiteResponse,
   source: SiteSessionSource,
   onIssue: (issue: StreamIssue) => void,
+  unchanged?: UnchangedBodies,
 ): CaptureSession {
   const { extractor, endpoint } = match;
   const label = `${extractor.name} ${endpoint?.name ?? '(no endpoint)'}`;
@@ -49,6 +54,8 @@ export function createSiteCaptureSession(
   const reported = new Set<string>();
   let pending: EntryUpdate[] = [];
   let ended = false;
+  /** What an unchanged answer held when it was read (it is not read again). */
+  let found: number | undefined;
   const issue = (type: StreamIssue['type'], message: string): void => {
     if (reported.has(type)) return;
     reported.add(type);
@@ -133,7 +140,18 @@ export function createSiteCaptureSession(
     }
   };
 
-  const framer = framerOf(siteFramingOf(source.contentType, endpoint?.framing), source.contentType, readMessage, issue, label);
+  const framing = siteFramingOf(source.contentType, endpoint?.framing);
+  const framer = framerOf(framing, source.contentType, readMessage, issue, label);
+
+  // A JSON answer is one value, read when it closes anyway: holding its text costs no update
+  // any delay. Past the cap it goes to the framer as it comes.
+  const call = `${label} ${source.method} ${source.endpointUrl} ${source.requestBody ?? ''}`;
+  let held: string[] | undefined = unchanged && framing === 'json' ? [] : undefined;
+  let heldSize = 0;
+  const release = (): void => {
+    for (const part of held ?? []) framer.feed(part);
+    held = undefined;
+  };
 
   const take = (): EntryUpdate[] => {
     const updates = pending;
@@ -143,22 +161,42 @@ export function createSiteCaptureSession(
 
   return {
     entryIds,
-    summary: () => ({ handledBy: `${extractor.name}/${endpoint?.name ?? 'generic'}${endpoint?.rule ? ` (${endpoint.rule})` : ''}`, found: tasks.size, ...(generic.size > 0 ? { generic: generic.size } : {}) }),
+    summary: () => ({ handledBy: `${extractor.name}/${endpoint?.name ?? 'generic'}${endpoint?.rule ? ` (${endpoint.rule})` : ''}`, found: found ?? tasks.size, ...(generic.size > 0 ? { generic: generic.size } : {}) }),
     push(text) {
       if (ended) return [];
+      if (held) {
+        held.push(text);
+        heldSize += text.length;
+        if (heldSize > MAX_JSON_BODY) release();
+        return take();
+      }
       framer.feed(text);
       return take();
     },
     end(how) {
       if (ended) return [];
       ended = true;
+      if (held && unchanged && how === 'complete') {
+        const body = held.join('');
+        held = undefined;
+        const before = unchanged.foundBefore(call, body);
+        if (before !== undefined) {
+          found = before;
+          return [];
+        }
+        framer.feed(body);
+        framer.end();
+        // An answer that raised an issue is read (and logged) again next time.
+        if (reported.size === 0) unchanged.remember(call, body, tasks.size);
+        return take();
+      }
+      release();
       framer.end();
       if (how !== 'complete') issue('stream-broke', `${label}: the response ended as ${how}; only what arrived was read`);
       return take();
     },
   };
 }
-
 
 /**
  * A task the generic reader found a video for, with what the extractor read of the same task (its
@@ -177,7 +215,6 @@ function joinTask(task: SiteTask, known: readonly SiteTask[], alone: boolean): S
   };
 }
 
-
 /** The decoder of an endpoint's framing: each whole message's text goes to `read`. */
 function framerOf(
   framing: SiteFraming,
@@ -194,6 +231,8 @@ function framerOf(
       );
     case 'batchexecute':
       return createBatchexecuteDecoder(read, (decodeIssue) => issue(decodeIssue.type, `${label}: ${decodeIssue.message}`), MAX_JSON_BODY);
+    case 'json-lines':
+      return createJsonLinesDecoder(read, () => issue('too-large', `${label}: a JSON value larger than ${MAX_JSON_BODY} characters was dropped`), MAX_JSON_BODY);
     case 'multipart':
       return createMultipartMixedDecoder(contentType, read, () => issue('too-large', `${label}: a JSON value larger than ${MAX_JSON_BODY} characters was dropped`), MAX_JSON_BODY);
     case 'json':

@@ -21,7 +21,8 @@ export interface WriteQueueOptions {
   now(): number;
   /**
    * Called with the entries a write stored and the time it was stored under: an entry created by
-   * that write has `createdAt === writtenAt`.
+   * that write has `createdAt === writtenAt`. Entries the write left unchanged are not passed,
+   * and a write that changed nothing makes no call.
    */
   onStored(entries: VideoEntry[], writtenAt: number): void;
   /** Says what went wrong: a refused write (with the updates now waiting), a dropped update, a lost backlog. */
@@ -120,8 +121,11 @@ export function createWriteQueue(options: WriteQueueOptions): WriteQueue {
     failingSince = undefined;
     if (recovered) await saveBacklog(undefined);
     for (const batch of batches) batch.stored();
+    // Entries the write left as they were (a poll of an unchanged library) changed nothing.
+    const changed = entries.filter((entry) => entry.updatedAt === writtenAt);
+    if (changed.length === 0) return;
     try {
-      options.onStored(entries, writtenAt);
+      options.onStored(changed, writtenAt);
     } catch (error) {
       options.log(`after a write: ${errorText(error)}`);
     }

@@ -4,10 +4,11 @@ export const MAX_JSON_COPY = 16 * 1024 * 1024;
 /**
  * Paths of endpoints that answer chats or report video tasks: chat answers, task creation and
  * polls, and the lists video apps keep of a user's own generations (drafts, history, assets,
- * creations, pending tasks, projects, Google's `batchexecute` rpcs, GraphQL, Doubao's `im/chain`,
- * Wan's `imageGen`; see src/sites/extractors/, whose meta-test checks every fixture passes here).
+ * creations, pending tasks, projects, jobs, Google's `batchexecute` rpcs, GraphQL, Doubao's
+ * `im/chain`, Wan's `imageGen`, Grok's media posts, Midjourney's `imagine` list; see
+ * src/sites/extractors/, whose meta-test checks every fixture passes here).
  */
-const CHAT_PATH = /chat|complet|message|convers|generat|respons|stream|video|task|create|draft|history|asset|pending|creation|project|batchexecute|graphql|chain|imagegen/i;
+const CHAT_PATH = /chat|complet|message|convers|generat|respons|stream|video|task|create|draft|history|asset|pending|creation|project|batchexecute|graphql|chain|imagegen|job|imagine|media\/post/i;
 /**
  * The last path segment of a chat endpoint that answers `application/octet-stream`
  * (chatgpt-web's `/api/chat-process`). Octet-stream is what downloads are served as, so it is

@@ -1,5 +1,6 @@
 import { mergeEntry, updateVideoKey, type EntryUpdate } from './merge-entry';
 import { scrubEntryUrls } from './scrub-url';
+import { sameEntry } from './same-entry';
 import { createVideoDbConnection, VIDEO_DB_NAME, type OpenVideoDbOptions, type VideoDatabase } from './video-db';
 import { isStreaming, type VideoEntry } from './video-entry';
 
@@ -8,6 +9,8 @@ export interface VideoStore {
   /**
    * Merges updates in one transaction, their page and endpoint URLs scrubbed (`scrubEntryUrls`);
    * an update never changes another site's entry (it is left out). Returns the stored entries.
+   * An update that changes nothing is not written: its entry comes back as it was, with its old
+   * `updatedAt` (a written one has `updatedAt === now`).
    */
   apply(updates: EntryUpdate[], now?: number): Promise<VideoEntry[]>;
   get(id: string): Promise<VideoEntry | undefined>;
@@ -49,9 +52,13 @@ export function createVideoStore(source: VideoDatabase | (() => Promise<VideoDat
         const existing = sameVideo ?? (await tx.store.get(update.id));
         // A page knowing another site's task id or link must not change that site's entry.
         if (existing && !mayChange(existing, update)) continue;
-        const entry = mergeEntry(existing, sameVideo ? { ...update, id: sameVideo.id } : update, now);
-        await tx.store.put(entry);
-        written.push(entry);
+        const merged = mergeEntry(existing, sameVideo ? { ...update, id: sameVideo.id } : update, now);
+        if (existing && sameEntry(merged, existing)) {
+          written.push(existing);
+          continue;
+        }
+        await tx.store.put(merged);
+        written.push(merged);
       }
       await tx.done;
       return written;

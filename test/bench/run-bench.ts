@@ -30,7 +30,7 @@ import { buildAnswer } from './synthetic-answer';
  * Uses VIDEO_KEEPER_EXTENSION_DIR or .output/chrome-mv3 (`npm run build` first); HEADED=1 shows the browser.
  */
 
-const FIGURES = ['consume', 'separate', 'delay', 'node', 'popup', 'size', 'download', 'background', 'close'] as const;
+const FIGURES = ['consume', 'separate', 'delay', 'node', 'steady', 'popup', 'size', 'download', 'background', 'close'] as const;
 type Figure = (typeof FIGURES)[number];
 /** Table names of figures that could not be measured. */
 const TITLES: Record<Figure, string> = {
@@ -38,6 +38,7 @@ const TITLES: Record<Figure, string> = {
   separate: 'page reads 7 MB, separate browsers (on ÷ off)',
   delay: 'delay per chunk, server write → page read',
   node: 'Node: full pipeline ÷ bare eventsource-parser',
+  steady: 'steady state: unchanged poll of a 100-item library',
   popup: 'popup first paint, 10000 ÷ 10 entries',
   size: 'MAIN-world script, minified + gzip',
   download: 'page memory while a 300 MB download streams',
@@ -51,6 +52,7 @@ const SETTINGS = {
   separate: { pairs: quick ? 3 : 8, warmupPairs: 1 },
   delay: { pairs: quick ? 2 : 6, warmupPairs: 1, paceMs: 4, skewSampleMs: 30, events: 300 },
   node: { pairs: quick ? 4 : 12, warmupPairs: 3, stageRuns: quick ? 3 : 5, maxChunk: 8192 },
+  steady: { items: 100, polls: quick ? 10 : 40, warmup: 3 },
   popup: { runs: quick ? 2 : 5, warmup: 1, small: 10, large: 10_000 },
   download: { pairs: quick ? 1 : 3, warmupPairs: 1, bytes: 300 * MiB, sampleMs: 200 },
   background: { sampleMs: 100 },
@@ -112,8 +114,9 @@ async function main(): Promise<number> {
     await run('size', () => measurePageScriptSize(extensionDir));
     // Imported here: it runs src/ itself, so a broken src/ fails this figure, not the whole bench.
     await run('node', async () => (await import('./node-pipeline')).measureNodePipeline(stream, SETTINGS.node));
+    await run('steady', async () => (await import('./steady-poll')).measureSteadyPoll(SETTINGS.steady));
 
-    if ([...only].some((figure) => figure !== 'size' && figure !== 'node')) {
+    if ([...only].some((figure) => figure !== 'size' && figure !== 'node' && figure !== 'steady')) {
       const open = (browser = await launchBenchBrowser(site, extensionDir));
       chromium = open.vk.browser.version();
       console.log(`  Chromium ${chromium}`);

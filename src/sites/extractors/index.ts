@@ -2,12 +2,16 @@ import { chatglm } from './chatglm';
 import { doubao } from './doubao';
 import { gemini } from './gemini';
 import { googleFlow } from './google-flow';
+import { grok } from './grok';
 import { hailuo } from './hailuo';
+import { higgsfield } from './higgsfield';
 import { jimeng } from './jimeng';
 import { kling } from './kling';
 import { metaAi } from './meta-ai';
+import { midjourney } from './midjourney';
 import { pixverse } from './pixverse';
 import { qwen } from './qwen';
+import { runway } from './runway';
 import { hostIsOrUnder, type SiteEndpoint, type SiteExtractor } from './site-extractor';
 import { sora } from './sora';
 import { vidu } from './vidu';
@@ -22,12 +26,16 @@ export const SITE_EXTRACTORS: readonly SiteExtractor[] = [
   doubao,
   gemini,
   googleFlow,
+  grok,
   hailuo,
+  higgsfield,
   jimeng,
   kling,
   metaAi,
+  midjourney,
   pixverse,
   qwen,
+  runway,
   sora,
   vidu,
   wan,

@@ -55,11 +55,12 @@ export interface SiteTask {
 }
 
 /**
- * How a response body is framed: one JSON value, server-sent events of JSON, Google's `)]}'`
- * length-prefixed batchexecute frames (src/decode/batchexecute-decoder.ts), or `multipart/mixed`
- * parts of JSON (src/decode/multipart-mixed-decoder.ts).
+ * How a response body is framed: one JSON value, server-sent events of JSON, JSON lines
+ * (src/decode/json-lines-decoder.ts), Google's `)]}'` length-prefixed batchexecute frames
+ * (src/decode/batchexecute-decoder.ts), or `multipart/mixed` parts of JSON
+ * (src/decode/multipart-mixed-decoder.ts).
  */
-export type SiteFraming = 'json' | 'sse' | 'batchexecute' | 'multipart';
+export type SiteFraming = 'json' | 'sse' | 'json-lines' | 'batchexecute' | 'multipart';
 
 /** One endpoint an extractor reads. */
 export interface SiteEndpoint {

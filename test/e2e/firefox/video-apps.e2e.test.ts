@@ -1,15 +1,16 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadSiteExpectation } from '../../unit/sites/extractors/site-fixtures';
 import { expectSiteEntries, hasSiteEntries, siteCalls } from '../sites/site-expectations';
-import { fixtureHosts, startVideoAppServer, type VideoAppServer } from '../sites/video-app-server';
+import { fixtureHosts, recordedSites, startVideoAppServer, type VideoAppServer } from '../sites/video-app-server';
 import { launchFirefoxSession, type FirefoxSession } from './firefox-session';
 
 // Firefox parity for video apps (two of the first seven; Doubao's SSE of JSON strings and Meta
 // AI's multipart/mixed GraphQL of the later ones), at their real host names over HTTPS: Firefox resolves
 // every host to the local server (network.dns.forceResolve) and accepts the run's certificate
 // (WebDriver's acceptInsecureCerts). The app's host permissions come from the manifest and its
-// capture scripts are registered by the event page, as on a fresh install.
-const sites = ['jimeng', 'kling', 'doubao', 'meta-ai'];
+// capture scripts are registered by the event page, as on a fresh install. Grok streams JSON
+// lines from its own host; Runway's page calls its API on another host (CORS, credentials).
+const sites = ['jimeng', 'kling', 'doubao', 'meta-ai', 'grok', 'runway'];
 let session: FirefoxSession;
 let server: VideoAppServer;
 
@@ -30,10 +31,10 @@ beforeAll(async () => {
   const popup = session.library.page;
   await waitFor(
     () =>
-      popup.evaluate(async () => {
+      popup.evaluate(async (expected) => {
         const scripting = (globalThis as unknown as { browser: { scripting: { getRegisteredContentScripts(): Promise<{ id: string }[]> } } }).browser.scripting;
-        return (await scripting.getRegisteredContentScripts()).filter((script) => script.id.startsWith('app:')).length >= 14;
-      }),
+        return (await scripting.getRegisteredContentScripts()).filter((script) => script.id.startsWith('app:')).length >= expected;
+      }, recordedSites().length * 2),
     'the video apps to be registered',
   );
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { StreamIssue } from '@/src/decode/answer-reassembler';
 import { createSiteCaptureSession, siteFramingOf } from '@/src/background/site-capture-session';
 import { loadSiteExpectation, loadSiteFixture, responseText } from '../sites/extractors/site-fixtures';
+import { createUnchangedBodies } from '@/src/background/unchanged-bodies';
 import { findSiteEndpoint } from '@/src/sites/extractors';
 import { fakeExtractor } from '../sites/fake-extractor';
 
@@ -120,5 +121,67 @@ describe('site capture session, batchexecute framing', () => {
     expect(updates).toEqual([expect.objectContaining({ id: 'task:gemini:rc_1d5f9b3e7a2c6d48:0', status: 'done', prompt: loadSiteExpectation('gemini').entries[0]!.prompt })]);
     expect(issues).toEqual([]);
     expect(made.summary()).toEqual({ handledBy: 'gemini/stream-generate', found: 1 });
+  });
+});
+
+describe('site capture session, JSON lines', () => {
+  it('reads a JSON-lines stream cut anywhere, one message a line, and says once when a line is not JSON', () => {
+    const endpointUrl = 'https://grok.com/rest/app-chat/conversations/new';
+    const match = findSiteEndpoint('grok.com', 'POST', endpointUrl);
+    if (!match) throw new Error('no match');
+    const frame = (progress: number, extra: Record<string, unknown> = {}) =>
+      JSON.stringify({ result: { response: { streamingVideoGenerationResponse: { videoPostId: 'p1', progress, ...extra } } } });
+    const body = `${frame(10)}\nnot json\n${frame(100, { videoUrl: 'users/u/generated/p1/generated_video.mp4' })}\nalso not json\n`;
+    for (const cut of [1, 17, body.indexOf('\n'), body.length - 3]) {
+      const issues: StreamIssue[] = [];
+      const made = createSiteCaptureSession(
+        match,
+        { site: 'https://grok.com', pageUrl: 'https://grok.com/imagine', endpointUrl, contentType: 'application/json', method: 'POST', requestBody: JSON.stringify({ message: 'a boat --mode=custom' }) },
+        (issue) => issues.push(issue),
+      );
+      const updates = [...made.push(body.slice(0, cut)), ...made.push(body.slice(cut)), ...made.end('complete')];
+      expect(updates.map((update) => `${update.status} ${update.videoUrl ?? update.percent}`)).toEqual(['generating 10', 'done https://assets.grok.com/users/u/generated/p1/generated_video.mp4']);
+      expect(updates[1]).toMatchObject({ id: 'task:grok:p1:0', prompt: 'a boat' });
+      expect(issues.map((issue) => issue.type)).toEqual(['not-json']);
+    }
+  });
+});
+
+describe('site capture session, an unchanged answer', () => {
+  const listUrl = `${site}/api/task/t1`;
+  const answer = JSON.stringify({ code: 0, data: { tasks: [{ id: 't1', state: 'done', videos: [{ url: 'https://cdn.example.test/t1.mp4' }] }] } });
+  function poll(memo: ReturnType<typeof createUnchangedBodies>, text: string, how: 'complete' | 'aborted' = 'complete') {
+    const match = findSiteEndpoint('videos.example.test', 'GET', listUrl, [fakeExtractor]);
+    if (!match) throw new Error('no match');
+    const made = createSiteCaptureSession(match, { site, pageUrl: `${site}/`, endpointUrl: listUrl, contentType: 'application/json', method: 'GET' }, () => {}, memo);
+    const updates = [...made.push(text.slice(0, 10)), ...made.push(text.slice(10)), ...made.end(how)];
+    return { updates, summary: made.summary() };
+  }
+
+  it('is not read again when the same call answers exactly the same text; the log still says what it holds', () => {
+    const memo = createUnchangedBodies();
+    expect(poll(memo, answer).updates).toHaveLength(1);
+    expect(poll(memo, answer)).toEqual({ updates: [], summary: { handledBy: 'fake-app/task', found: 1 } });
+    // Any change is read in full.
+    const changed = answer.replace('t1.mp4', 't1-hd.mp4');
+    expect(poll(memo, changed).updates).toEqual([expect.objectContaining({ videoUrl: 'https://cdn.example.test/t1-hd.mp4' })]);
+    expect(poll(memo, changed).updates).toEqual([]);
+  });
+
+  it('an answer that broke is read as it is and not remembered', () => {
+    const memo = createUnchangedBodies();
+    expect(poll(memo, answer, 'aborted').updates).toHaveLength(1);
+    expect(poll(memo, answer).updates).toHaveLength(1);
+  });
+
+  it('remembers a few calls, the least recent dropped, and no body over its cap', () => {
+    const memo = createUnchangedBodies({ maxCalls: 2, maxChars: 10 });
+    memo.remember('a', 'A', 1);
+    memo.remember('b', 'B', 2);
+    memo.remember('c', 'C', 3);
+    expect([memo.foundBefore('a', 'A'), memo.foundBefore('b', 'B'), memo.foundBefore('c', 'C')]).toEqual([undefined, 2, 3]);
+    memo.remember('b', 'x'.repeat(11), 4);
+    expect(memo.foundBefore('b', 'B')).toBeUndefined();
+    expect(memo.foundBefore('b', 'x'.repeat(11))).toBeUndefined();
   });
 });

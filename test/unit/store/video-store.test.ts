@@ -182,3 +182,33 @@ describe('video store', () => {
     expect((await store.get('task:1:0'))?.needsCheck).toBeUndefined();
   });
 });
+
+describe('video store, unchanged updates', () => {
+  it('writes nothing for an update that changes nothing: the entry comes back with its old updatedAt, and no put reaches IndexedDB', async () => {
+    const { IDBObjectStore } = globalThis as unknown as { IDBObjectStore: { prototype: { put: (...args: unknown[]) => unknown } } };
+    const put = IDBObjectStore.prototype.put;
+    let puts = 0;
+    IDBObjectStore.prototype.put = function (this: unknown, ...args: unknown[]) {
+      puts += 1;
+      return put.apply(this, args);
+    };
+    try {
+      const [first] = await store.apply([done], 1000);
+      expect(puts).toBe(1);
+      const [again] = await store.apply([done], 2000);
+      expect(puts).toBe(1);
+      expect(again).toEqual(first);
+      expect(again?.updatedAt).toBe(1000);
+      // A change (a later expiry, a size the site now gives) is written.
+      const [grown] = await store.apply([{ ...done, width: 1280 }], 3000);
+      expect(puts).toBe(2);
+      expect(grown).toMatchObject({ width: 1280, updatedAt: 3000, createdAt: 1000 });
+      // The replayed generating update of a done entry changes nothing either.
+      await store.apply([base], 4000);
+      expect(puts).toBe(2);
+      expect((await store.get(done.id))?.updatedAt).toBe(3000);
+    } finally {
+      IDBObjectStore.prototype.put = put;
+    }
+  });
+});

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import type { SiteEndpoint, SiteExtractor, SiteRequest, SiteTask } from '../../../../src/sites/extractors';
 import { createBatchexecuteDecoder } from '../../../../src/decode/batchexecute-decoder';
 import { createMultipartMixedDecoder } from '../../../../src/decode/multipart-mixed-decoder';
+import { createJsonLinesDecoder } from '../../../../src/decode/json-lines-decoder';
 import { createSseDecoder } from '../../../../src/decode/sse-decoder';
 import { siteFramingOf } from '../../../../src/background/site-capture-session';
 
@@ -85,7 +86,7 @@ export function responseText(fixture: SiteFixture): string {
 
 /**
  * Runs an extractor over a fixture the way the background does: each JSON message of the body
- * (one for JSON, one per event for SSE, one per part for multipart) through `extract`. `undefined` entries are messages of
+ * (one for JSON, one per event for SSE, one per line for JSON lines, one per part for multipart) through `extract`. `undefined` entries are messages of
  * an unknown shape.
  */
 export function extractFixture(extractor: SiteExtractor, endpoint: SiteEndpoint, fixture: SiteFixture): (SiteTask[] | undefined)[] {
@@ -102,6 +103,12 @@ export function extractFixture(extractor: SiteExtractor, endpoint: SiteEndpoint,
     return results;
   }
   const results: (SiteTask[] | undefined)[] = [];
+  if (framing === 'json-lines') {
+    const lines = createJsonLinesDecoder((value) => results.push(extractor.extract(JSON.parse(value), request, endpoint)), () => {}, Infinity);
+    lines.feed(responseText(fixture));
+    lines.end();
+    return results;
+  }
   if (framing === 'multipart') {
     const decoder = createMultipartMixedDecoder(fixture.response.contentType, (part) => results.push(extractor.extract(JSON.parse(part), request, endpoint)), () => {
       throw new Error('a part of the fixture is too large');
