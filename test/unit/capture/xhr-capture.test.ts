@@ -170,13 +170,13 @@ describe('captureXhr', () => {
     ({ channel, copies } = recordingChannel(['vidu.com']));
     const { Xhr } = install();
     const json = new Xhr();
-    json.open('https://service.vidu.com/vidu/v2/jobs/1');
+    json.open('https://service.vidu.com/vidu/v2/items/1');
     json.send();
     json.respond('application/json');
     json.receive('{"id":1}');
     json.finish();
     const plain = new Xhr();
-    plain.open('https://service.vidu.com/vidu/v2/jobs/2');
+    plain.open('https://service.vidu.com/vidu/v2/items/2');
     plain.send();
     plain.respond('text/plain');
     plain.receive('  \n');
@@ -189,14 +189,14 @@ describe('captureXhr', () => {
     text.receive('User-agent: *');
     text.finish();
     const other = new Xhr();
-    other.open('https://cdn.example.test/v2/jobs/3');
+    other.open('https://cdn.example.test/v2/items/3');
     other.send();
     other.respond('application/json');
     other.receive('{}');
     other.finish();
     expect(copies).toEqual([
-      { url: 'https://service.vidu.com/vidu/v2/jobs/1', contentType: 'application/json', requestBody: undefined, chunks: ['{"id":1}'], outcome: 'complete' },
-      { url: 'https://service.vidu.com/vidu/v2/jobs/2', contentType: 'text/plain', requestBody: undefined, chunks: ['  \n [{"id":2}]'], outcome: 'complete' },
+      { url: 'https://service.vidu.com/vidu/v2/items/1', contentType: 'application/json', requestBody: undefined, chunks: ['{"id":1}'], outcome: 'complete' },
+      { url: 'https://service.vidu.com/vidu/v2/items/2', contentType: 'text/plain', requestBody: undefined, chunks: ['  \n [{"id":2}]'], outcome: 'complete' },
     ]);
   });
 
