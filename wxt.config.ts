@@ -1,5 +1,5 @@
 import { defineConfig, type UserManifest } from 'wxt';
-import { VIDEO_APP_MATCHES } from './src/sites/video-apps';
+import { appCopyHostTable, VIDEO_APP_MATCHES } from './src/sites/video-apps';
 
 /**
  * The add-on's identity on addons.mozilla.org and in every Firefox profile: it keys storage and
@@ -29,6 +29,9 @@ const geckoAndroid = { strict_min_version: '142.0' };
 export default defineConfig({
   // Static files (locales, icons) live under assets/, keeping the top level to the project's own.
   publicDir: 'assets/public',
+  // The video apps' hosts as data for the relay (src/sites/app-copy-hosts.ts): it runs in every
+  // frame of a capture site, so it bundles a table, not the extractors.
+  vite: () => ({ define: { __VIDEO_APP_COPY_HOSTS__: JSON.stringify(appCopyHostTable()) } }),
   modules: ['@wxt-dev/webextension-polyfill'],
   zip: {
     // AMO reviewers rebuild from the sources zip; screenshots of demo runs are not sources.

@@ -5,7 +5,7 @@ import { createRelay, type RelayPort } from '@/src/relay/create-relay';
 import { forwardsRequestBodies } from '@/src/relay/forwards-request-bodies';
 import { CAPTURE_PORT_NAME } from '@/src/protocol/messages';
 import { CAPTURE_MATCHES } from '@/src/sites/capture-sites';
-import { appCopyHosts } from '@/src/sites/video-apps';
+import { appCopyHostsOf } from '@/src/sites/app-copy-hosts';
 
 // Isolated world: takes the page world's copies and forwards them to the background.
 export default defineContentScript({
@@ -22,7 +22,7 @@ export default defineContentScript({
       blobs: carriesBlobs(browser.runtime.getManifest(), navigator.userAgent),
       requestBodies: forwardsRequestBodies(browser.runtime.getManifest(), location.href),
     });
-    acceptPagePort(window, (data) => relay.receive(data), appCopyHosts(location.href));
+    acceptPagePort(window, (data) => relay.receive(data), appCopyHostsOf(location.href));
     ctx.onInvalidated(() => relay.dispose());
   },
 });

@@ -462,6 +462,9 @@ function walk(
       return;
     }
     if (first !== 0x68 && first !== 0x48) return; // not `http…`
+    // A link is the whole string: text that holds one among words (a prompt naming its start
+    // frame) is no link, whatever the URL parser would make of it.
+    if (/\s/.test(text.trim())) return;
     const url = parseHttpUrl(text);
     if (!url) return;
     urlsSeen.add(url);

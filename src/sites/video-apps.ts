@@ -1,5 +1,5 @@
 import { SITE_EXTRACTORS, type SiteExtractor } from './extractors';
-import { hostIsOrUnder } from './extractors/site-extractor';
+import { appCopyHostsOf, type AppCopyHosts } from './app-copy-hosts';
 import { matchesPattern } from './site-access';
 import { VIDEO_APP_LABELS } from './video-app-labels';
 
@@ -37,17 +37,12 @@ export function videoAppOf(url: string, apps: readonly VideoApp[] = VIDEO_APPS):
   return apps.find((app) => app.matches.some((pattern) => matchesPattern(pattern, url)));
 }
 
-/**
- * The hosts whose JSON the page world copies on a page of a video app, whatever the path: the
- * app's page hosts and its declared API hosts. Empty for any other page.
- */
+/** Each app's page hosts, and the hosts its JSON is copied from (page and API hosts): built into the relay (wxt.config.ts). */
+export function appCopyHostTable(extractors: readonly SiteExtractor[] = SITE_EXTRACTORS): AppCopyHosts[] {
+  return extractors.map((extractor) => ({ hosts: extractor.hosts, copyFrom: [...extractor.hosts, ...(extractor.apiHosts ?? [])] }));
+}
+
+/** The hosts whose JSON the page world copies on a page of a video app (`appCopyHostsOf`), by the extractors. */
 export function appCopyHosts(url: string, extractors: readonly SiteExtractor[] = SITE_EXTRACTORS): string[] {
-  let host: string;
-  try {
-    host = new URL(url).hostname;
-  } catch {
-    return [];
-  }
-  const extractor = extractors.find((item) => item.hosts.some((apex) => hostIsOrUnder(host, apex)));
-  return extractor ? [...extractor.hosts, ...(extractor.apiHosts ?? [])] : [];
+  return appCopyHostsOf(url, appCopyHostTable(extractors));
 }

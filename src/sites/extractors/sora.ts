@@ -43,7 +43,9 @@ export const sora: SiteExtractor = {
       case 'create':
         return readCreated(json, request);
       case 'pending':
-        return Array.isArray(json) ? json.slice(0, MAX_ITEMS).flatMap((item) => readPendingTask(item) ?? []) : undefined;
+        if (Array.isArray(json)) return json.slice(0, MAX_ITEMS).flatMap((item) => readPendingTask(item) ?? []);
+        // The live framing hands a top-level array over item by item (src/decode/json-sequence-decoder.ts).
+        return isRecord(json) ? oneTask(readPendingTask(json)) : undefined;
       case 'drafts':
         return isRecord(json) && Array.isArray(json.items) ? readDrafts(json.items) : undefined;
       case 'draft':
@@ -92,6 +94,11 @@ function readPostTree(json: Record<string, unknown>): SiteTask[] {
   const wrappers = [{ post: json.post }, ...list(json.children).slice(0, MAX_ITEMS)];
   const mine = wrappers.filter((wrapper) => owned(at(wrapper, 'post')));
   return readPosts(mine);
+}
+
+/** One task as a list, or an unknown shape. */
+function oneTask(task: SiteTask | undefined): SiteTask[] | undefined {
+  return task ? [task] : undefined;
 }
 
 /** A task object of `nf/pending/v2` (and of `nf/create`'s answer). */

@@ -66,7 +66,7 @@ describe("Firefox's own XMLHttpRequest and EventSource", () => {
   it('XHR the page aborts in the event that brings the end (sse.js close()): the copy has it all', async () => {
     const result = await runClient('browser-transports', { transport: 'xhr-abort-on-done' });
     expect(result.text).toBe(seedText);
-    await expectSeedStoredOnce(library, site.origin, { model: REQUEST_MODEL, endpointUrl: `${completions()}?whole` });
+    await expectSeedStoredOnce(library, site.origin, { model: REQUEST_MODEL, endpointUrl: completions() });
   });
 
   it('EventSource: the page gets every message and the video is stored once', async () => {
@@ -76,7 +76,7 @@ describe("Firefox's own XMLHttpRequest and EventSource", () => {
 
   it('EventSource with named events the page listens to', async () => {
     expectSeedMessages(await runClient('browser-transports', { transport: 'event-source-named' }));
-    await expectSeedStoredOnce(library, site.origin, { endpointUrl: `${completions()}?event=delta` });
+    await expectSeedStoredOnce(library, site.origin, { endpointUrl: completions() });
   });
 });
 

@@ -40,16 +40,17 @@ describe('Find videos on this page, in Firefox', () => {
 
     const popup = await openPopupOver(page);
     await popup.click('Find videos on this page');
-    await popup.waitForStatus(/^4 videos on this page/);
+    // The loopback link a non-local page names is never asked what it is, so not offered.
+    await popup.waitForStatus(/^3 videos on this page/);
     expect((await popup.offered()).sort()).toEqual(
-      [`${pageOrigin}/media/fox.mp4`, `${pageOrigin}/media/cat.mp4`, `http://127.0.0.1:${server.port}/download?id=42`, `${pageOrigin}/media/owl.webm`].sort(),
+      [`${pageOrigin}/media/fox.mp4`, `${pageOrigin}/media/cat.mp4`, `${pageOrigin}/media/owl.webm`].sort(),
     );
     expect(await popup.streamsNotice()).toMatch(/^1 video\(s\) here play from a stream/);
 
     await popup.click('Keep all');
-    await popup.waitForStatus(/^Kept 4 videos\.$/);
+    await popup.waitForStatus(/^Kept 3 videos\.$/);
     const entries = await popup.storedEntries();
-    expect(entries).toHaveLength(4);
+    expect(entries).toHaveLength(3);
     expect(entries.find((entry) => entry.videoUrl === `${pageOrigin}/media/fox.mp4`)).toMatchObject({
       coverUrl: `${pageOrigin}/media/fox-cover.jpg`,
       prompt: 'a red fox in the snow',
@@ -57,7 +58,7 @@ describe('Find videos on this page, in Firefox', () => {
     });
     await popup.click('Keep all');
     await popup.waitForStatus(/nothing new to keep/);
-    expect(await popup.storedEntries()).toHaveLength(4);
+    expect(await popup.storedEntries()).toHaveLength(3);
     expect(await PageScanPopup.pageHtml(page)).toEqual(before);
   });
 });

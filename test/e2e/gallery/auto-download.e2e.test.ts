@@ -69,10 +69,35 @@ function generate(chat: Page, query = 'pace=0'): Promise<unknown> {
   );
 }
 
-/** Resolves once the background has written the demo entry again since `since` (its `updatedAt`). */
-async function writtenAfter(library: LibraryPage, since: number): Promise<number> {
-  const entry = await library.waitForEntry((item) => item.id === seedEntryId && item.updatedAt > since);
-  return entry.updatedAt;
+/** The answers the background has opened and read to their end, by its capture log. */
+interface AnswersSeen {
+  opened: number;
+  read: number;
+}
+
+async function answersSeen(options: Page): Promise<AnswersSeen> {
+  const log = (await options.evaluate(() =>
+    (globalThis as unknown as { chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: 'capture-log' }),
+  )) as { records: { outcome: string }[] };
+  return { opened: log.records.length, read: log.records.filter((record) => record.outcome !== 'open').length };
+}
+
+/** Resolves once every answer the capture log holds has been read to its end. */
+async function answersSettled(options: Page): Promise<AnswersSeen> {
+  let seen: AnswersSeen = { opened: 1, read: 0 };
+  await expect.poll(async () => (seen = await answersSeen(options)).opened - seen.read, { timeout: 20_000 }).toBe(0);
+  return seen;
+}
+
+/**
+ * Resolves once the background has opened (or read to its end) one more answer than `before`.
+ * An answer that changes nothing is not written again (src/store/same-entry.ts), so the library
+ * cannot say it was read; the capture log does.
+ */
+async function answerAfter(options: Page, before: AnswersSeen, what: keyof AnswersSeen): Promise<AnswersSeen> {
+  let seen = before;
+  await expect.poll(async () => (seen = await answersSeen(options))[what], { timeout: 20_000 }).toBeGreaterThan(before[what]);
+  return seen;
 }
 
 /** Every file under `dir`, as paths relative to it. */
@@ -100,22 +125,24 @@ describe('new videos', () => {
     await browser.stopServiceWorker();
     await first;
     await waitForFile(join(downloadsDir, 'auto'), `一条狗 ${seedVideo.taskId}.mp4`, { timeoutMs: 15_000 });
-    let updatedAt = (await library.waitForEntry((item) => item.id === seedEntryId && item.status === 'done')).updatedAt;
+    await library.waitForEntry((item) => item.id === seedEntryId && item.status === 'done');
 
     // The same video again in a new worker: a fresh answer with it, …
     await browser.stopServiceWorker();
+    let seen = await answersSeen(options);
     await generate(chat);
-    updatedAt = await writtenAfter(library, updatedAt);
+    seen = await answerAfter(options, seen, 'read');
     // … a replay of a stream cut by a stopped worker, …
     const replayed = generate(chat, 'pace=0&hold=1000');
-    updatedAt = await writtenAfter(library, updatedAt);
+    seen = await answerAfter(options, seen, 'opened');
     await browser.stopServiceWorker();
     await replayed;
-    updatedAt = await writtenAfter(library, updatedAt);
+    // The replay's record may be the one the stopped worker opened: wait until none is open.
+    seen = await answersSettled(options);
     // … and the chat page reloaded.
     await chat.reload();
     await generate(chat);
-    await writtenAfter(library, updatedAt);
+    await answerAfter(options, seen, 'read');
 
     // A video the library held before (another task id, a day old): captured again, it merges
     // into that old entry (same link without its signature) and is not new either.
@@ -123,8 +150,10 @@ describe('new videos', () => {
     const dayAgo = Date.now() - 24 * 60 * 60 * 1000;
     await library.clear();
     await putEntries(options, [{ ...captured, id: 'task:old:0', taskId: 'old', createdAt: dayAgo, updatedAt: dayAgo }]);
+    const beforeOld = await answersSeen(options);
     await generate(chat);
-    await library.waitForEntry((item) => item.id === 'task:old:0' && item.updatedAt > dayAgo);
+    await answerAfter(options, beforeOld, 'read');
+    await library.waitForEntry((item) => item.id === 'task:old:0');
 
     await new Promise((resolve) => setTimeout(resolve, GRACE_MS));
     expect(await filesUnder(downloadsDir)).toEqual([FILE]);
@@ -147,13 +176,14 @@ describe('new videos', () => {
     await generate(chat, 'pace=0&hold=300');
     const id = `video-done:${seedEntryId}`;
     await expect.poll(notifications, { timeout: 10_000 }).toEqual({ [id]: true });
-    const { updatedAt } = await library.waitForEntry((item) => item.id === seedEntryId && item.status === 'done');
+    await library.waitForEntry((item) => item.id === seedEntryId && item.status === 'done');
 
     // Cleared (as a user would dismiss it), the same video captured again brings no second one.
     await options.evaluate((name) => (globalThis as unknown as ChromeGlobals).chrome.notifications.clear(name), id);
     await browser.stopServiceWorker();
+    const seen = await answersSeen(options);
     await generate(chat);
-    await writtenAfter(library, updatedAt);
+    await answerAfter(options, seen, 'read');
     await new Promise((resolve) => setTimeout(resolve, GRACE_MS));
     expect(await notifications()).toEqual({});
     // Auto-download stayed off.

@@ -65,15 +65,17 @@ describe('Find videos on this page (real popup, activeTab)', () => {
 
     const popup = await openRealPopup(page);
     await popup.click('Find videos on this page');
-    await popup.waitForStatus(/^4 videos on this page/);
-    const offered = [`${pageOrigin}/media/fox.mp4`, `${pageOrigin}/media/cat.mp4`, `http://127.0.0.1:${server.port}/download?id=42`, `${pageOrigin}/media/owl.webm`];
+    // The labelled link points at a loopback address the page (not itself on one) chose: the
+    // extension never asks it what it is, so it is not offered (src/extract/local-address.ts).
+    await popup.waitForStatus(/^3 videos on this page/);
+    const offered = [`${pageOrigin}/media/fox.mp4`, `${pageOrigin}/media/cat.mp4`, `${pageOrigin}/media/owl.webm`];
     expect((await popup.offered()).sort()).toEqual([...offered].sort());
     expect(await popup.streamsNotice()).toMatch(/^1 video\(s\) here play from a stream the page assembles in memory/);
     expect(await popup.markedKept()).toBe(0);
-    expect(await popup.keepButtons()).toBe(4);
+    expect(await popup.keepButtons()).toBe(3);
 
     await popup.click('Keep all');
-    await popup.waitForStatus(/^Kept 4 videos\.$/);
+    await popup.waitForStatus(/^Kept 3 videos\.$/);
     const entries = await popup.storedEntries();
     const byUrl = new Map(entries.map((entry) => [entry.videoUrl ?? '', entry] as const));
     expect([...byUrl.keys()].sort()).toEqual([...offered].sort());
@@ -87,7 +89,6 @@ describe('Find videos on this page (real popup, activeTab)', () => {
       source: 'found-on-page',
     });
     expect(byUrl.get(`${pageOrigin}/media/cat.mp4`)).toMatchObject({ prompt: 'a cat surfing', source: 'found-on-page' });
-    expect(byUrl.get(`http://127.0.0.1:${server.port}/download?id=42`)).toMatchObject({ prompt: 'a cat surfing', source: 'found-on-page' });
     // The frame shows no chat text before its video: the page's title stands in.
     expect(byUrl.get(`${pageOrigin}/media/owl.webm`)).toMatchObject({
       coverUrl: `${pageOrigin}/media/owl-cover.jpg`,
@@ -97,20 +98,20 @@ describe('Find videos on this page (real popup, activeTab)', () => {
 
     // A second scan: every video is marked as kept, and Keep all adds nothing.
     await popup.click('Find videos on this page');
-    await popup.waitForStatus(/^4 videos on this page/);
-    expect(await popup.markedKept()).toBe(4);
+    await popup.waitForStatus(/^3 videos on this page/);
+    expect(await popup.markedKept()).toBe(3);
     await popup.click('Keep all');
     await popup.waitForStatus(/nothing new to keep/);
-    expect(await popup.storedEntries()).toHaveLength(4);
+    expect(await popup.storedEntries()).toHaveLength(3);
 
     expect(await PageScanPopup.pageHtml(page)).toEqual(before);
-    // Of the page's server, the scan asked only the HEAD check of the labelled link (the
-    // extension's own request); the rest is what the popup shows (covers, first frames of the
-    // videos without one) and the tab's favicon.
+    // Of the page's server, the scan asked nothing of its own (no HEAD check of the loopback
+    // link); what it got is what the popup shows (covers, first frames of the videos without
+    // one) and the tab's favicon.
     const shown = [...offered, `${pageOrigin}/media/fox-cover.jpg`, `${pageOrigin}/media/owl-cover.jpg`, `${pageOrigin}/favicon.ico`];
     const previews = new Set(shown.map((url) => `GET ${new URL(url).pathname}${new URL(url).search}`));
     const asked = server.requests.slice(requestsBefore).filter((line) => !previews.has(line));
-    expect(new Set(asked)).toEqual(new Set(['HEAD /download?id=42']));
+    expect(asked).toEqual([]);
   });
 });
 

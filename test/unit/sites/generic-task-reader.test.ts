@@ -7,6 +7,11 @@ const context = { mediaHosts: ['cdn.example.test'] };
 const read = (json: unknown, req: SiteRequest = request) => readGenericTasks(json, req, context);
 
 describe('readGenericTasks', () => {
+  it('never takes a link out of text that holds it among words (a prompt naming its start frame on a media host)', () => {
+    const json = { jobs: [{ id: 'j-2', status: 'running', full_command: 'https://cdn.example.test/u/start.png a lighthouse --end https://cdn.example.test/u/end.png --video 1' }] };
+    expect(read(json).flatMap((task) => task.videos)).toEqual([]);
+  });
+
   it('finds one output video with its cover, task id, prompt and size; input images and avatars are never the video or the cover', () => {
     const json = {
       code: 0,

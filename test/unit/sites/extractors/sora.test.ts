@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sora } from '@/src/sites/extractors/sora';
 import type { SiteEndpoint, SiteRequest } from '@/src/sites/extractors';
-import { loadSiteExpectation, tasksOf } from './site-fixtures';
+import { loadSiteExpectation, loadSiteFixture, requestOf, tasksOf } from './site-fixtures';
 
 const TASK = 'task_01kn28krhqf1ham2nx633k7yt6';
 const PROMPT = 'A red fox trots through fresh snow at dawn, low tracking shot, soft golden light';
@@ -35,6 +35,13 @@ describe('sora extractor, on the recorded calls', () => {
     expect(tasksOf(sora, 'pending.running')).toEqual([
       { taskId: TASK, status: 'generating', percent: 40, prompt: PROMPT, inputImages: [], videos: [] },
     ]);
+  });
+
+  it('pending: the same task when the live framing hands the list over item by item', () => {
+    const fixture = loadSiteFixture('sora', 'pending.running');
+    const endpoint = sora.endpoints.find((item) => item.name === 'pending')!;
+    const items = fixture.response.body as unknown[];
+    expect(items.map((item) => sora.extract(item, requestOf(fixture), endpoint))).toEqual([tasksOf(sora, 'pending.running')]);
   });
 
   it('drafts: the no-watermark source is the video, the watermarked file, stream and gif alternates, the thumbnail the cover', () => {
