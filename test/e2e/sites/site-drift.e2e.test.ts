@@ -9,6 +9,7 @@ import { driftedFixture, loadDriftSpec } from '../../unit/sites/drift-fixtures';
 import { responseText, type SiteFixture } from '../../unit/sites/extractors/site-fixtures';
 import { LibraryPage } from '../pages/library-page';
 import { fixtureHosts, recordedSites, startVideoAppServer, type VideoAppServer } from './video-app-server';
+import { waitFor } from './wait-for';
 
 // A video app that changed both ways at once: its status endpoint moved to a new version (/v2/)
 // and its fields were renamed and re-nested, served as text/plain. The widened page-world copy
@@ -20,16 +21,6 @@ let server: VideoAppServer;
 let downloadsDir: string;
 let library: LibraryPage;
 let page: Page;
-
-async function waitFor<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 /** The path drift and the field drift of the spec in one response. */
 function bothDrifts(): SiteFixture {

@@ -10,6 +10,7 @@ import type { SiteFixture } from '../../unit/sites/extractors/site-fixtures';
 import { responseText } from '../../unit/sites/extractors/site-fixtures';
 import { LibraryPage } from '../pages/library-page';
 import { startVideoAppServer, type VideoAppServer } from './video-app-server';
+import { waitFor } from './wait-for';
 
 // A video app that changed (Kling with its paths moved to /api/v2/ and every field renamed), in
 // the real browser at its real host name: the built-in rule keeps nothing of it; a rule pack
@@ -30,16 +31,6 @@ let library: LibraryPage;
 let page: Page;
 let scratch: string;
 let fixtures: { name: string; fixture: SiteFixture }[];
-
-async function waitFor<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 /** Makes the drifted calls from the app's page (fetch and XHR in turn) and checks the page got every byte. */
 async function runDriftedCalls(): Promise<void> {

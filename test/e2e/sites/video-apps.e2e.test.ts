@@ -11,6 +11,7 @@ import { loadSiteExpectation, loadSiteFixture } from '../../unit/sites/extractor
 import { LibraryPage } from '../pages/library-page';
 import { expectSiteEntries, hasSiteEntries, siteCalls } from './site-expectations';
 import { fixtureHosts, recordedSites, startVideoAppServer, type VideoAppServer } from './video-app-server';
+import { waitFor } from './wait-for';
 
 // Every video app with a site extractor, end to end at its real host name over HTTPS: Chromium
 // resolves the hosts to a local server with a certificate made for the run, so the manifest's
@@ -36,16 +37,6 @@ function registeredApps(worker: Worker): Promise<Registered[]> {
 
 async function registeredAppScripts(worker: Worker): Promise<string[]> {
   return (await registeredApps(worker)).map((script) => script.id).sort();
-}
-
-async function waitFor<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 function runCalls(target: Page, calls: ReturnType<typeof siteCalls>['calls']): Promise<string[]> {
