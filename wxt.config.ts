@@ -1,4 +1,5 @@
 import { defineConfig, type UserManifest } from 'wxt';
+import { bareMainWorldEntry } from './scripts/bare-main-world-entry';
 import { appCopyHostTable, VIDEO_APP_MATCHES } from './src/sites/video-apps';
 
 /**
@@ -31,7 +32,8 @@ export default defineConfig({
   publicDir: 'assets/public',
   // The video apps' hosts as data for the relay (src/sites/app-copy-hosts.ts): it runs in every
   // frame of a capture site, so it bundles a table, not the extractors.
-  vite: () => ({ define: { __VIDEO_APP_COPY_HOSTS__: JSON.stringify(appCopyHostTable()) } }),
+  // The page-world script loads bare, without WXT's start-up wrapper (scripts/bare-main-world-entry.ts).
+  vite: () => ({ define: { __VIDEO_APP_COPY_HOSTS__: JSON.stringify(appCopyHostTable()) }, plugins: [bareMainWorldEntry()] }),
   modules: ['@wxt-dev/webextension-polyfill'],
   zip: {
     // AMO reviewers rebuild from the sources zip; screenshots of demo runs are not sources.

@@ -82,8 +82,8 @@ export interface CaptureService {
 /** Replays one stream may ask for on one port before the background gives up on it. */
 export const MAX_REPLAYS_PER_STREAM = 3;
 
-/** Concurrent streams one frame may have open; more is not a chat page. */
-export const MAX_STREAMS_PER_FRAME = 16;
+/** Concurrent streams one frame may have open (the relay's own cap, src/relay/create-relay.ts); more is a flood. */
+export const MAX_STREAMS_PER_FRAME = 48;
 /**
  * Text of one stream the background reads at most; past it the stream is ended as truncated.
  * Twice the relay's own cap, so only a relay that lost its limits ever reaches it.

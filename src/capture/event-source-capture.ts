@@ -1,4 +1,4 @@
-import { apply, construct, getterOf } from './built-ins';
+import { apply, getterOf, notedMethod, watchedConstructor } from './built-ins';
 import type { Disguise } from './native-disguise';
 import type { CopyStream, PageChannel } from './page-channel';
 
@@ -12,9 +12,8 @@ import type { CopyStream, PageChannel } from './page-channel';
  * page listens to: `addEventListener` is wrapped to tell it, for event sources only.
  * One connection is one stream: a reconnection starts a new one.
  */
-/* eslint-disable @typescript-eslint/unbound-method, @typescript-eslint/no-unnecessary-type-assertion --
-   built-ins are cached unbound on purpose (page scripts may replace them later) and always
-   called through Reflect.apply, whose result types are asserted at each call. */
+/* eslint-disable @typescript-eslint/unbound-method -- built-ins are cached unbound on purpose
+   (page scripts may replace them later) and always called through Reflect.apply. */
 export function captureEventSource(win: typeof globalThis, channel: PageChannel, disguise: Disguise): void {
   const NativeEventSource = win.EventSource;
   const proto = NativeEventSource.prototype;
@@ -72,27 +71,11 @@ export function captureEventSource(win: typeof globalThis, channel: PageChannel,
     apply(remember, sources, [source, follow]);
   };
 
-  const WrappedEventSource = new Proxy(NativeEventSource, {
-    construct(target, args: [string | URL, EventSourceInit?], newTarget: object) {
-      const source = construct(target, args, newTarget as typeof target) as EventSource;
-      try {
-        watch(source);
-      } catch {
-        // Never the page's problem.
-      }
-      return source;
-    },
-  });
-  const wrappedListen = new Proxy(listen, {
-    apply(target, thisArg: unknown, args: Parameters<EventTarget['addEventListener']>) {
-      const result = apply(target, thisArg, args) as undefined;
-      try {
-        (apply(followerOf, sources, [thisArg]) as ((type: unknown) => void) | undefined)?.(args[0]);
-      } catch {
-        // Never the page's problem.
-      }
-      return result;
-    },
+  const WrappedEventSource = watchedConstructor(NativeEventSource, watch);
+  // A source's named events are followed as the page starts listening for them: our listener
+  // goes first, so it sees each event before any of the page's.
+  const wrappedListen = notedMethod(listen, (self, args) => {
+    (apply(followerOf, sources, [self]) as ((type: unknown) => void) | undefined)?.(args[0]);
   });
   disguise(WrappedEventSource, NativeEventSource);
   disguise(wrappedListen, listen);

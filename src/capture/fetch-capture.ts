@@ -36,8 +36,8 @@ export function captureFetch(win: typeof globalThis, channel: PageChannel, disgu
     const headers = apply(headersOf, response, []) as Headers;
     const contentType = (apply(getHeader, headers, ['content-type']) as string | null) ?? '';
     const url = apply(urlOf, response, []) as string;
-    const length = Number(apply(getHeader, headers, ['content-length']) ?? -1);
-    const decision = shouldCopyBody(contentType, url, length, channel.appHosts());
+    const length = Number(apply(getHeader, headers, ['content-length']));
+    const decision = shouldCopyBody(contentType, url, length, channel.appHosts);
     if (!decision) {
       // A media link given as a redirect: its final URL is reported, its bytes are never read.
       // The URL asked for goes with it when the page passed a string (Flow's tRPC client does);
@@ -46,38 +46,29 @@ export function captureFetch(win: typeof globalThis, channel: PageChannel, disgu
       return;
     }
     // Opened before cloning: a clone nobody reads would buffer the whole body. A body to sniff
-    // is opened once its first non-blank byte says JSON, read from our own branch of the tee.
-    let stream = decision === true ? channel.open(url, contentType, requestBody, method) : undefined;
-    if (decision === true && !stream) return;
+    // is read from our own branch of the tee until the channel knows whether it is JSON.
+    const stream = channel.open(url, contentType, requestBody, method, decision !== true);
+    if (!stream) return;
     try {
       const body = apply(bodyOf, apply(clone, response, []) as Response, []) as ReadableStream<Uint8Array<ArrayBuffer>> | null;
-      if (!body) return stream?.end('complete');
+      if (!body) return stream.end('complete');
       const reader = apply(getReader, body, []) as ReadableStreamDefaultReader<Uint8Array<ArrayBuffer>>;
       // Cancelling our branch of the tee leaves the page's branch flowing.
       const stop = (): void => void (apply(then, apply(cancel, reader, []), [noop, noop]) as Promise<void>);
       const pump = (): void => {
         apply(then, apply(read, reader, []), [
           (result: ReadableStreamReadResult<Uint8Array<ArrayBuffer>>) => {
-            if (result.done) return stream?.end('complete');
-            if (!stream) {
-              const first = result.value.find((byte) => byte > 0x20);
-              // All blank so far: wait for more.
-              if (first === undefined) return pump();
-              stream = first === 0x7b || first === 0x5b ? channel.open(url, contentType, requestBody, method) : undefined;
-              if (!stream) return stop();
-            }
+            if (result.done) return stream.end('complete');
             if (stream.push(result.value)) return pump();
             stop();
           },
-          (error: unknown) => {
-            const name = (error as { name?: unknown } | null)?.name;
-            stream?.end(name === 'AbortError' ? 'aborted' : 'error', String(error));
-          },
+          // Typed Error, though a stream may reject with anything: only its name is read, and String() takes any value.
+          (error: Error | null) => stream.end(error?.name === 'AbortError' ? 'aborted' : 'error', String(error)),
         ]);
       };
       pump();
     } catch (error) {
-      stream?.end('error', String(error));
+      stream.end('error', String(error));
     }
   };
 

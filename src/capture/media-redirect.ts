@@ -5,4 +5,4 @@
  * response, never its body (the video itself). Matched against the URL the page asked for,
  * absolute or relative; a regex, not a function, to keep the page-world script small.
  */
-export const MEDIA_REDIRECT = /\.getMediaUrlRedirect\b/;
+export const MEDIA_REDIRECT = /getMediaUrlRedirect/;

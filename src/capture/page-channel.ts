@@ -18,10 +18,17 @@ export interface CopyStream {
 
 /** The page world's side of the private MessagePort to the relay. */
 export interface PageChannel {
-  /** A video app's page and API hosts, as the relay said; empty elsewhere (see shouldCopyBody). */
-  appHosts(): readonly string[];
-  /** Starts a copy; undefined while no relay listens (capture is off in this frame). */
-  open(url: string, contentType: string, requestBody?: unknown, method?: unknown): CopyStream | undefined;
+  /**
+   * A video app's page and API hosts, as the relay said; empty elsewhere (see shouldCopyBody).
+   * Filled in place when the relay's answer comes, before anything can be copied.
+   */
+  readonly appHosts: readonly string[];
+  /**
+   * Starts a copy; undefined while no relay listens (capture is off in this frame). A `sniff`
+   * copy (see shouldCopyBody) is opened to the relay only once its first non-blank character
+   * opens JSON; any other first character ends it unseen (its `push` says false).
+   */
+  open(url: string, contentType: string, requestBody?: unknown, method?: unknown, sniff?: boolean): CopyStream | undefined;
 }
 
 /**
@@ -35,7 +42,7 @@ export function openPageChannel(win: typeof globalThis): PageChannel {
   const port = channel.port1;
   let ready = false;
   let streams = 0;
-  let hosts: readonly string[] = [];
+  const hosts: string[] = [];
 
   const handOver = (): void => {
     win.dispatchEvent(new win.MessageEvent(PAGE_PORT_EVENT, { ports: [channel.port2] }));
@@ -43,7 +50,7 @@ export function openPageChannel(win: typeof globalThis): PageChannel {
   port.onmessage = (event) => {
     const data: unknown = event.data;
     // The app's hosts come just before PAGE_READY (src/relay/accept-page-port.ts), over this private port.
-    if (typeof data === 'object' && data) hosts = data as string[];
+    if (typeof data === 'object' && data) hosts.push(...(data as string[]));
     if (data !== PAGE_READY) return;
     ready = true;
     port.onmessage = null;
@@ -57,26 +64,36 @@ export function openPageChannel(win: typeof globalThis): PageChannel {
   };
 
   return {
-    appHosts: () => hosts,
-    open(url, contentType, requestBody, method) {
+    appHosts: hosts,
+    open(url, contentType, requestBody, method, sniff) {
       if (!ready) return undefined;
       const id = ++streams;
       let size = 0;
       let ended = false;
       // The relay checks both again (parsePageMessage); a body is bounded here so a big upload
       // is never cloned.
-      post({
-        kind: 'open',
-        id,
-        url,
-        contentType,
-        requestBody: typeof requestBody === 'string' && requestBody.length <= MAX_REQUEST_BODY ? requestBody : undefined,
-        method: typeof method === 'string' ? method : undefined,
-      });
+      const opening = (): void =>
+        post({
+          kind: 'open',
+          id,
+          url,
+          contentType,
+          requestBody: typeof requestBody === 'string' && requestBody.length <= MAX_REQUEST_BODY ? requestBody : undefined,
+          method: typeof method === 'string' ? method : undefined,
+        });
+      if (!sniff) opening();
       const stream: CopyStream = {
         push(chunk) {
           if (ended) return false;
           const isText = typeof chunk === 'string';
+          if (sniff) {
+            // NaN or undefined while all is blank: wait for more. `{` or `[`: JSON, copied from here.
+            const first = isText ? chunk.trimStart().charCodeAt(0) : chunk.find((byte) => byte > 0x20);
+            if (!first) return true;
+            if (first !== 0x7b && first !== 0x5b) return !(ended = true);
+            sniff = false;
+            opening();
+          }
           size += isText ? chunk.length : chunk.byteLength;
           if (size > MAX_COPY_BYTES) {
             stream.end('truncated');
@@ -87,7 +104,8 @@ export function openPageChannel(win: typeof globalThis): PageChannel {
           return true;
         },
         end(outcome, error) {
-          if (ended) return;
+          // A sniffed copy never opened has nothing to end at the relay.
+          if (ended || sniff) return;
           ended = true;
           post({ kind: 'end', id, outcome, ...(error ? { error } : {}) });
         },

@@ -2,13 +2,12 @@
 export const MAX_JSON_COPY = 16 * 1024 * 1024;
 
 /**
- * Paths of endpoints that answer chats or report video tasks: chat answers, task creation and
- * polls, and the lists video apps keep of a user's own generations (drafts, history, assets,
- * creations, pending tasks, projects, jobs, Google's `batchexecute` rpcs, GraphQL, Doubao's
- * `im/chain`, Wan's `imageGen`, Grok's media posts, Midjourney's `imagine` list; see
- * src/sites/extractors/, whose meta-test checks every fixture passes here).
+ * Paths of endpoints that answer chats or report video tasks on any page: chat answers, and the
+ * video tasks a chat's model creates and polls. A video app's own calls need no word here: on its
+ * pages every JSON response of its hosts is copied (`appHosts` below), whatever the path, as the
+ * meta-test of src/sites/extractors/ checks for every fixture.
  */
-const CHAT_PATH = /chat|complet|message|convers|generat|respons|stream|video|task|create|draft|history|asset|pending|creation|project|batchexecute|graphql|chain|imagegen|job|imagine|media\/post/i;
+const CHAT_PATH = /chat|complet|message|convers|generat|respons|stream|video|task|create/i;
 /**
  * The last path segment of a chat endpoint that answers `application/octet-stream`
  * (chatgpt-web's `/api/chat-process`). Octet-stream is what downloads are served as, so it is
@@ -29,27 +28,22 @@ const OCTET_NOT_CHAT = /file|download|export|attach|upload|media|image|video|aud
  * Media, HTML, scripts and downloads are never copied, so they cost the page nothing.
  */
 export function shouldCopyBody(contentType: string, url: string, contentLength: number, appHosts: readonly string[] = []): boolean | 'sniff' {
-  // `contentLength`: -1 or NaN when unknown (a missing or odd header); both compare false below.
+  // `contentLength`: 0 or NaN when unknown (`Number()` of a missing or odd header); both compare
+  // false below, so an unknown length never stops a copy here (the channel caps it).
   // Case-insensitive patterns rather than a lower-cased copy: the page world stays small.
   if (/^text\/event-stream/i.test(contentType)) return true;
+  const [host, path] = partsOf(url);
   if (/^application\/octet-stream/i.test(contentType)) {
-    const path = pathOf(url);
     return !(contentLength > MAX_JSON_COPY) && OCTET_CHAT_ENDPOINT.test(path) && !OCTET_NOT_CHAT.test(path);
   }
   if (contentLength > MAX_JSON_COPY) return false;
-  const json = /json/i.test(contentType);
-  const plain = /^text\/plain/i.test(contentType);
   // multipart/mixed: GraphQL incremental delivery (Meta AI), parts of JSON. Never
   // multipart/x-mixed-replace, the endless frames of a camera stream.
-  if ((json || plain || /^multipart\/mixed/i.test(contentType)) && CHAT_PATH.test(pathOf(url))) return true;
-  if (!(json || plain || contentType === '') || !onHosts(url, appHosts)) return false;
-  return json || 'sniff';
-}
-
-/** Whether a URL's host is one of `hosts` or under one. */
-function onHosts(url: string, hosts: readonly string[]): boolean {
-  const host = (/^\w+:\/\/([^/?#]*@)?([^/?#:]*)/.exec(url)?.[2] ?? '').toLowerCase();
-  return hosts.some((apex) => host === apex || host.endsWith(`.${apex}`));
+  const typed = /json|^multipart\/mixed/i.test(contentType);
+  const plain = /^text\/plain/i.test(contentType);
+  if ((typed || plain) && CHAT_PATH.test(path)) return true;
+  if (!(typed || plain || !contentType) || !appHosts.some((apex) => host === apex || host.endsWith(`.${apex}`))) return false;
+  return typed || 'sniff';
 }
 
 /**
@@ -58,11 +52,15 @@ function onHosts(url: string, hosts: readonly string[]): boolean {
  * hot-reload sockets and the like are left alone.
  */
 export function shouldCopySocket(url: string): boolean {
-  const path = pathOf(url);
+  const path = partsOf(url)[1];
   return CHAT_PATH.test(path) || /socket\.io/i.test(path);
 }
 
-/** The path of an absolute URL, without query and fragment. */
-function pathOf(url: string): string {
-  return url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '').split(/[?#]/, 1)[0] ?? '';
+/**
+ * The host (lower case) and the path (no query, no fragment) of an absolute URL; both empty for
+ * anything else. One anchored pass: each part stops at the first character that ends it.
+ */
+function partsOf(url: string): [host: string, path: string] {
+  const parts = /^[a-z][\w+.-]*:\/\/(?:[^/?#]*@)?([^/?#:]*)[^/?#]*([^?#]*)/i.exec(url);
+  return [parts?.[1]?.toLowerCase() ?? '', parts?.[2] ?? ''];
 }

@@ -1,5 +1,5 @@
 import { WEBSOCKET_CONTENT_TYPE } from '../protocol/messages';
-import { apply, construct, getterOf } from './built-ins';
+import { apply, getterOf, watchedConstructor } from './built-ins';
 import type { Disguise } from './native-disguise';
 import type { CopyStream, PageChannel } from './page-channel';
 import { shouldCopySocket } from './should-copy-body';
@@ -54,17 +54,7 @@ export function captureWebSocket(win: typeof globalThis, channel: PageChannel, d
     ]);
   };
 
-  const WrappedWebSocket = new Proxy(NativeWebSocket, {
-    construct(target, args: [string | URL, (string | string[])?], newTarget: object) {
-      const socket = construct(target, args, newTarget as typeof target) as WebSocket;
-      try {
-        watch(socket);
-      } catch {
-        // Never the page's problem.
-      }
-      return socket;
-    },
-  });
+  const WrappedWebSocket = watchedConstructor(NativeWebSocket, watch);
   disguise(WrappedWebSocket, NativeWebSocket);
   proto.constructor = WrappedWebSocket;
   win.WebSocket = WrappedWebSocket;

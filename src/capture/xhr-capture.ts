@@ -1,5 +1,5 @@
 import type { StreamOutcome } from '../protocol/messages';
-import { apply, construct, getterOf } from './built-ins';
+import { apply, getterOf, notedMethod, watchedConstructor } from './built-ins';
 import type { Disguise } from './native-disguise';
 import type { CopyStream, PageChannel } from './page-channel';
 import { shouldCopyBody } from './should-copy-body';
@@ -41,17 +41,15 @@ export function captureXhr(win: typeof globalThis, channel: PageChannel, disguis
   const bodies = new win.WeakMap<object, unknown>();
   const methods = new win.WeakMap<object, unknown>();
   const bodyOf = win.WeakMap.prototype.get;
-  const rememberBody = win.WeakMap.prototype.set;
+  const remember = win.WeakMap.prototype.set;
   if (!readyStateOf || !statusOf || !responseTypeOf || !textOf || !responseOf || !urlOf || !typeOf) return;
 
   /** Follows every request the object makes, one copy per request. */
   const watch = (xhr: XMLHttpRequest): void => {
-    // undefined: not decided yet (before headers); null: not copied, or the copy ended; false:
-    // copied only if the first non-blank character of the text opens JSON (see shouldCopyBody).
-    let stream: CopyStream | null | undefined | false;
+    // undefined: not decided yet (before headers); null: not copied, or the copy ended.
+    let stream: CopyStream | null | undefined;
     let copied = 0;
     let failure: StreamOutcome | undefined;
-    let open: (() => CopyStream | undefined) | undefined;
     const onEvent = (event: Event): void => {
       try {
         const type = apply(typeOf, event, []) as string;
@@ -69,12 +67,11 @@ export function captureXhr(win: typeof globalThis, channel: PageChannel, disguis
         if (stream === undefined) {
           const header = (name: string) => apply(getHeader, xhr, [name]) as string | null;
           const contentType = header('content-type') ?? '';
-          const length = Number(header('content-length') ?? -1);
+          const length = Number(header('content-length'));
           const url = apply(urlOf, xhr, []) as string;
           const responseType = apply(responseTypeOf, xhr, []) as string;
-          const decision = (responseType === '' || responseType === 'text' || responseType === 'json') && shouldCopyBody(contentType, url, length, channel.appHosts());
-          open = () => channel.open(url, contentType, apply(bodyOf, bodies, [xhr]), apply(bodyOf, methods, [xhr]));
-          stream = decision === true ? (open() ?? null) : decision ? false : null;
+          const decision = (responseType === '' || responseType === 'text' || responseType === 'json') && shouldCopyBody(contentType, url, length, channel.appHosts);
+          stream = (decision && channel.open(url, contentType, apply(bodyOf, bodies, [xhr]), apply(bodyOf, methods, [xhr]), decision !== true)) || null;
         }
         if (stream === null) return;
         // DONE with a status: the whole body is here (a failed request is DONE with status 0).
@@ -89,13 +86,6 @@ export function captureXhr(win: typeof globalThis, channel: PageChannel, disguis
             : responseType === '' || responseType === 'text'
               ? (apply(textOf, xhr, []) as string)
               : '';
-        if (stream === false) {
-          // Sniffed: copied only if the first non-blank character opens JSON.
-          const first = text.trimStart()[0];
-          if (first === undefined) return;
-          stream = (first === '{' || first === '[') && open?.();
-          if (!stream) return void (stream = null);
-        }
         if (text.length > copied) {
           const added = text.slice(copied);
           copied = text.length;
@@ -113,37 +103,10 @@ export function captureXhr(win: typeof globalThis, channel: PageChannel, disguis
     for (const type of EVENTS) apply(listen, xhr, [type, onEvent]);
   };
 
-  const WrappedXhr = new Proxy(NativeXhr, {
-    construct(target, args: [], newTarget: object) {
-      const xhr = construct(target, args, newTarget as typeof target) as XMLHttpRequest;
-      try {
-        watch(xhr);
-      } catch {
-        // Never the page's problem.
-      }
-      return xhr;
-    },
-  });
-  const wrappedSend = new Proxy(nativeSend, {
-    apply(target, thisArg: unknown, args: [Document | XMLHttpRequestBodyInit | null | undefined]) {
-      try {
-        apply(rememberBody, bodies, [thisArg, args[0]]);
-      } catch {
-        // Not an object: the native send throws below, as it would have.
-      }
-      return apply(target, thisArg, args) as undefined;
-    },
-  });
-  const wrappedOpen = new Proxy(nativeOpen, {
-    apply(target, thisArg: unknown, args: Parameters<XMLHttpRequest['open']>) {
-      try {
-        apply(rememberBody, methods, [thisArg, args[0]]);
-      } catch {
-        // Not an object: the native open throws below, as it would have.
-      }
-      return apply(target, thisArg, args) as undefined;
-    },
-  });
+  const WrappedXhr = watchedConstructor(NativeXhr, watch);
+  // send and open are followed only to learn the request body (the prompt) and the method.
+  const wrappedSend = notedMethod(nativeSend, (self, args) => void apply(remember, bodies, [self, args[0]]));
+  const wrappedOpen = notedMethod(nativeOpen, (self, args) => void apply(remember, methods, [self, args[0]]));
   disguise(WrappedXhr, NativeXhr);
   disguise(wrappedSend, nativeSend);
   disguise(wrappedOpen, nativeOpen);

@@ -47,12 +47,16 @@ export interface Relay {
 
 /** Text (characters, or bytes in Blob mode) kept per stream until the background confirms it; beyond it the stream is cut. */
 export const MAX_STREAM_TEXT = 16 * 1024 * 1024;
-/** Streams one frame may have in flight at once; older ones are ended (aborted) first. */
-export const MAX_OPEN_STREAMS = 16;
+/**
+ * Streams one frame may have in flight at once; older ones are ended (aborted) first. A video
+ * app's page has every JSON answer of its hosts copied, dozens at once as it loads; a chat page
+ * has a few. The memory stays bounded by MAX_FRAME_TEXT whatever the count.
+ */
+export const MAX_OPEN_STREAMS = 48;
 /** Text one frame keeps over all its unconfirmed streams; a stream that would pass it is cut. */
 export const MAX_FRAME_TEXT = 32 * 1024 * 1024;
-/** Streams a frame may open per second; a chat page opens a few, a flood is refused. */
-export const MAX_OPENS_PER_SECOND = 32;
+/** Streams a frame may open per second; a chat page opens a few, a video app's page dozens as it loads, a flood is refused. */
+export const MAX_OPENS_PER_SECOND = 96;
 /** Warnings per second; the rest are counted and reported in one line. */
 const MAX_WARNINGS_PER_SECOND = 20;
 /** Batching window: many tiny network chunks become one message per window. */
@@ -100,6 +104,8 @@ export function createRelay(options: RelayOptions): Relay {
   let opens = 0;
   let warnings = 0;
   let suppressed = 0;
+  // Streams ended to make room this second: the first is told, the rest counted with the suppressed.
+  let evictions = 0;
 
   const tick = (): void => {
     const now = options.now();
@@ -109,6 +115,7 @@ export function createRelay(options: RelayOptions): Relay {
     opens = 0;
     warnings = 0;
     suppressed = 0;
+    evictions = 0;
   };
   const warn = (message: string): void => {
     tick();
@@ -276,7 +283,8 @@ export function createRelay(options: RelayOptions): Relay {
         if (streams.size >= MAX_OPEN_STREAMS) {
           const [oldestId, oldest] = streams.entries().next().value ?? [];
           if (oldestId !== undefined && oldest) {
-            warn(`capture relay: over ${MAX_OPEN_STREAMS} open streams, stream ${oldestId} ended`);
+            if (++evictions === 1) warn(`capture relay: over ${MAX_OPEN_STREAMS} open streams, stream ${oldestId} ended`);
+            else suppressed += 1;
             // Ended, not just dropped, so the background finishes it and frees its slot too.
             finish(oldest, 'aborted', `more than ${MAX_OPEN_STREAMS} streams open in one frame`);
             forget(oldestId);

@@ -25,12 +25,13 @@ import { buildAnswer } from './synthetic-answer';
  *   npm run bench                       all figures (2–3 min on 2 cores)
  *   npm run bench -- --quick            fewer runs, for trying changes
  *   npm run bench -- --only=consume,popup
+ *   npm run bench -- --only=app         a video app's page: what copying its JSON costs it
  *   npm run bench -- --json=bench.json  also writes the results as JSON
  *
  * Uses VIDEO_KEEPER_EXTENSION_DIR or .output/chrome-mv3 (`npm run build` first); HEADED=1 shows the browser.
  */
 
-const FIGURES = ['consume', 'separate', 'delay', 'node', 'steady', 'popup', 'size', 'download', 'background', 'close'] as const;
+const FIGURES = ['consume', 'separate', 'delay', 'node', 'steady', 'app', 'popup', 'size', 'download', 'background', 'close'] as const;
 type Figure = (typeof FIGURES)[number];
 /** Table names of figures that could not be measured. */
 const TITLES: Record<Figure, string> = {
@@ -39,6 +40,7 @@ const TITLES: Record<Figure, string> = {
   delay: 'delay per chunk, server write → page read',
   node: 'Node: full pipeline ÷ bare eventsource-parser',
   steady: 'steady state: unchanged poll of a 100-item library',
+  app: 'video app page: small JSON calls, main-thread time per call',
   popup: 'popup first paint, 10000 ÷ 10 entries',
   size: 'MAIN-world script, minified + gzip',
   download: 'page memory while a 300 MB download streams',
@@ -53,6 +55,7 @@ const SETTINGS = {
   delay: { pairs: quick ? 2 : 6, warmupPairs: 1, paceMs: 4, skewSampleMs: 30, events: 300 },
   node: { pairs: quick ? 4 : 12, warmupPairs: 3, stageRuns: quick ? 3 : 5, maxChunk: 8192 },
   steady: { items: 100, polls: quick ? 10 : 40, warmup: 3 },
+  app: { calls: 60, pairs: quick ? 3 : 10, warmupPairs: 1 },
   popup: { runs: quick ? 2 : 5, warmup: 1, small: 10, large: 10_000 },
   download: { pairs: quick ? 1 : 3, warmupPairs: 1, bytes: 300 * MiB, sampleMs: 200 },
   background: { sampleMs: 100 },
@@ -116,7 +119,10 @@ async function main(): Promise<number> {
     await run('node', async () => (await import('./node-pipeline')).measureNodePipeline(stream, SETTINGS.node));
     await run('steady', async () => (await import('./steady-poll')).measureSteadyPoll(SETTINGS.steady));
 
-    if ([...only].some((figure) => figure !== 'size' && figure !== 'node' && figure !== 'steady')) {
+    // Its own browser, at a video app's host name over HTTPS, before the shared one starts.
+    await run('app', async () => (await import('./app-page-calls')).measureAppPageCalls(extensionDir, SETTINGS.app));
+
+    if ([...only].some((figure) => figure !== 'size' && figure !== 'node' && figure !== 'steady' && figure !== 'app')) {
       const open = (browser = await launchBenchBrowser(site, extensionDir));
       chromium = open.vk.browser.version();
       console.log(`  Chromium ${chromium}`);

@@ -8,6 +8,8 @@ export interface RecordedCopy {
   requestBody: unknown;
   chunks: Array<string | Uint8Array>;
   outcome?: StreamOutcome;
+  /** Opened to be sniffed (the real channel's part, tested in page-channel.test.ts). */
+  sniff?: true;
 }
 
 /**
@@ -18,9 +20,9 @@ export interface RecordedCopy {
 export function recordingChannel(appHosts: readonly string[] = []): { channel: PageChannel; copies: RecordedCopy[] } {
   const copies: RecordedCopy[] = [];
   const channel: PageChannel = {
-    appHosts: () => appHosts,
-    open(url, contentType, requestBody) {
-      const copy: RecordedCopy = { url, contentType, requestBody, chunks: [] };
+    appHosts,
+    open(url, contentType, requestBody, _method, sniff) {
+      const copy: RecordedCopy = { url, contentType, requestBody, chunks: [], ...(sniff && { sniff }) };
       copies.push(copy);
       const stream: CopyStream = {
         push: (chunk) => (copy.outcome ? false : (copy.chunks.push(chunk), true)),

@@ -31,13 +31,13 @@ describe('openPageChannel', () => {
   it('learns the video app’s hosts the relay sends before it is ready; none elsewhere', async () => {
     const app = pageWindow(true, ['vidu.com', 'vidu.cn']);
     const appChannel = openPageChannel(app.win);
-    expect(appChannel.appHosts()).toEqual([]);
+    expect(appChannel.appHosts).toEqual([]);
     await app.ready;
-    expect(appChannel.appHosts()).toEqual(['vidu.com', 'vidu.cn']);
+    expect(appChannel.appHosts).toEqual(['vidu.com', 'vidu.cn']);
     const chat = pageWindow(true);
     const chatChannel = openPageChannel(chat.win);
     await chat.ready;
-    expect(chatChannel.appHosts()).toEqual([]);
+    expect(chatChannel.appHosts).toEqual([]);
   });
 
   it('numbers streams and posts open, text and bytes chunks, and one end', async () => {
@@ -59,6 +59,41 @@ describe('openPageChannel', () => {
       { kind: 'end', id: 1, outcome: 'complete' },
       { kind: 'open', id: 2, url: 'http://localhost/ws/socket.io/', contentType: 'application/x-video-keeper-websocket+ndjson' },
       { kind: 'end', id: 2, outcome: 'aborted' },
+    ]);
+  });
+
+  it('opens a sniffed copy only once its first non-blank character opens JSON; any other ends it unseen', async () => {
+    const { win, received, ready } = pageWindow(true, ['vidu.com']);
+    const channel = openPageChannel(win);
+    await ready;
+    const text = channel.open('https://service.vidu.com/v9/items', 'text/plain', undefined, 'GET', true)!;
+    // Blank so far: nothing is posted, the hook reads on.
+    expect(text.push('  \n')).toBe(true);
+    expect(text.push(' [{"id":2}]')).toBe(true);
+    text.end('complete');
+    const bytes = channel.open('https://service.vidu.com/v9/item', '', undefined, 'GET', true)!;
+    expect(bytes.push(new Uint8Array([0x20, 0x0a]))).toBe(true);
+    expect(bytes.push(new Uint8Array([0x7b, 0x7d]))).toBe(true);
+    bytes.end('complete');
+    const robots = channel.open('https://service.vidu.com/robots.txt', 'text/plain', undefined, 'GET', true)!;
+    expect(robots.push('User-agent: *')).toBe(false);
+    expect(robots.push('[]')).toBe(false);
+    robots.end('complete');
+    const binary = channel.open('https://service.vidu.com/blob', '', undefined, 'GET', true)!;
+    expect(binary.push(new Uint8Array([0xef, 0xbb, 0xbf, 0x7b]))).toBe(false);
+    binary.end('complete');
+    // Blank to the end: never opened, so nothing to end either.
+    const blank = channel.open('https://service.vidu.com/ping', 'text/plain', undefined, 'GET', true)!;
+    expect(blank.push('\n')).toBe(true);
+    blank.end('complete');
+    await settle();
+    expect(received).toEqual([
+      { kind: 'open', id: 1, url: 'https://service.vidu.com/v9/items', contentType: 'text/plain', method: 'GET' },
+      { kind: 'chunk', id: 1, text: ' [{"id":2}]' },
+      { kind: 'end', id: 1, outcome: 'complete' },
+      { kind: 'open', id: 2, url: 'https://service.vidu.com/v9/item', contentType: '', method: 'GET' },
+      { kind: 'chunk', id: 2, bytes: new Uint8Array([0x7b, 0x7d]) },
+      { kind: 'end', id: 2, outcome: 'complete' },
     ]);
   });
 

@@ -14,15 +14,19 @@ describe('shouldCopyBody', () => {
     expect(shouldCopyBody('application/json', 'http://localhost:3000/api/config?chat=1', 1000)).toBe(false);
   });
 
-  it('copies multipart/mixed GraphQL answers (Meta AI) from chat-like endpoints only, and the video apps’ odd paths', () => {
-    expect(shouldCopyBody('multipart/mixed; boundary="-"; deferSpec=20220824', 'https://www.meta.ai/api/graphql', -1)).toBe(true);
+  it('copies multipart/mixed GraphQL answers (Meta AI) from a video app’s hosts or chat-like endpoints only; the apps’ odd paths on their hosts', () => {
+    expect(shouldCopyBody('multipart/mixed; boundary="-"; deferSpec=20220824', 'https://www.meta.ai/api/graphql', -1, ['meta.ai'])).toBe(true);
+    expect(shouldCopyBody('multipart/mixed; boundary="-"; deferSpec=20220824', 'https://www.meta.ai/api/graphql', -1)).toBe(false);
+    expect(shouldCopyBody('multipart/mixed; boundary=-', 'https://x.test/api/chat', -1)).toBe(true);
     expect(shouldCopyBody('multipart/mixed; boundary=abc', 'https://x.test/media/upload', -1)).toBe(false);
-    expect(shouldCopyBody('multipart/byteranges; boundary=abc', 'https://www.meta.ai/api/graphql', -1)).toBe(false);
+    expect(shouldCopyBody('multipart/byteranges; boundary=abc', 'https://www.meta.ai/api/graphql', -1, ['meta.ai'])).toBe(false);
     expect(shouldCopyBody('multipart/x-mixed-replace; boundary=frame', 'https://cam.test/video/stream', -1)).toBe(false);
-    expect(shouldCopyBody('Multipart/Mixed; boundary=-', 'https://www.meta.ai/api/graphql', -1)).toBe(true);
+    expect(shouldCopyBody('Multipart/Mixed; boundary=-', 'https://www.meta.ai/api/graphql', -1, ['meta.ai'])).toBe(true);
     expect(shouldCopyBody('Application/JSON', 'https://chat.qwen.ai/api/v1/tasks/status/1', 10)).toBe(true);
-    expect(shouldCopyBody('application/json', 'https://www.doubao.com/im/chain/single?aid=1', 1000)).toBe(true);
-    expect(shouldCopyBody('application/json', 'https://create.wan.video/wanx/api/common/imageGen', 1000)).toBe(true);
+    expect(shouldCopyBody('application/json', 'https://www.doubao.com/im/chain/single?aid=1', 1000, ['doubao.com'])).toBe(true);
+    expect(shouldCopyBody('application/json', 'https://create.wan.video/wanx/api/common/imageGen', 1000, ['wan.video'])).toBe(true);
+    // Off the app's pages, a path with no chat word is not copied.
+    expect(shouldCopyBody('application/json', 'https://www.doubao.com/im/chain/single?aid=1', 1000)).toBe(false);
   });
 
   it('never copies media, HTML or oversized JSON', () => {

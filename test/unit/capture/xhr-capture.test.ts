@@ -166,7 +166,7 @@ describe('captureXhr', () => {
     expect(copies).toEqual([]);
   });
 
-  it('on a video app page, copies its hosts’ JSON whatever the path, and text/plain only when its first non-blank character opens JSON', () => {
+  it('on a video app page, copies its hosts’ JSON whatever the path, and has text/plain sniffed by the channel', () => {
     ({ channel, copies } = recordingChannel(['vidu.com']));
     const { Xhr } = install();
     const json = new Xhr();
@@ -196,7 +196,8 @@ describe('captureXhr', () => {
     other.finish();
     expect(copies).toEqual([
       { url: 'https://service.vidu.com/vidu/v2/items/1', contentType: 'application/json', requestBody: undefined, chunks: ['{"id":1}'], outcome: 'complete' },
-      { url: 'https://service.vidu.com/vidu/v2/items/2', contentType: 'text/plain', requestBody: undefined, chunks: ['  \n [{"id":2}]'], outcome: 'complete' },
+      { url: 'https://service.vidu.com/vidu/v2/items/2', contentType: 'text/plain', requestBody: undefined, chunks: ['  \n', ' [{"id":2}]'], outcome: 'complete', sniff: true },
+      { url: 'https://service.vidu.com/vidu/v2/robots', contentType: 'text/plain', requestBody: undefined, chunks: ['User-agent: *'], outcome: 'complete', sniff: true },
     ]);
   });
 

@@ -1,3 +1,4 @@
+import { appCopyHosts } from '@/src/sites/video-apps';
 import { existsSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { MEDIA_REDIRECT } from '@/src/capture/media-redirect';
@@ -97,7 +98,7 @@ describe('site extractor registry', () => {
     // The page-world filter copies it, or reports its final URL when it is a media redirect
     // (else the background never sees it) …
     if (fixture.response.redirectTo === undefined) {
-      expect(shouldCopyBody(fixture.response.contentType, fixture.request.url, responseText(fixture).length)).toBe(true);
+      expect(shouldCopyBody(fixture.response.contentType, fixture.request.url, responseText(fixture).length, appCopyHosts(fixture.page))).toBe(true);
     } else {
       expect(shouldCopyBody(fixture.response.contentType, fixture.response.redirectTo, -1)).toBe(false);
       expect(MEDIA_REDIRECT.test(fixture.request.url)).toBe(true);
