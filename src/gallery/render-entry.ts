@@ -143,8 +143,8 @@ export function renderEntry(doc: Document, entry: VideoEntry, options: EntryRend
   copyPrompt.addEventListener('click', () => {
     if (!entry.prompt || !handlers.copyText) return;
     handlers.copyText(entry.prompt).then(
-      () => confirm(message, 'success', t('promptCopied')),
-      (error: unknown) => confirm(message, 'error', t('promptCopyFailed', error instanceof Error ? error.message : String(error))),
+      () => flash(message, 'success', t('promptCopied')),
+      (error: unknown) => flash(message, 'error', t('promptCopyFailed', error instanceof Error ? error.message : String(error))),
     );
   });
   const copy = iconButton(doc, 'copy', t('copyLink'), !videoUrl);
@@ -245,7 +245,7 @@ function iconButton(doc: Document, action: EntryIconName, label: string, disable
 }
 
 /** Shows a short confirmation in the entry's live region, cleared after a few seconds. */
-function confirm(message: HTMLElement, tone: 'success' | 'error', text: string): void {
+function flash(message: HTMLElement, tone: 'success' | 'error', text: string): void {
   message.textContent = text;
   message.dataset.tone = tone;
   setTimeout(() => {
