@@ -9,6 +9,7 @@ import { probeVideoLink } from '@/src/background/probe-video-link';
 import { createStaleSweeper } from '@/src/background/stale-sweeper';
 import { createVideoLinkChecker } from '@/src/background/video-link-checker';
 import { downloadEntry, type DownloadResult } from '@/src/download/download-entry';
+import { renditionEntry, renditionFileName } from '@/src/download/rendition-download';
 import { CAPTURE_PORT_NAME, type EntriesChanged } from '@/src/protocol/messages';
 import { createLibraryHandlers } from '@/src/library/library-handlers';
 import { createPageScanHandlers } from '@/src/page-scan/page-scan-handlers';
@@ -106,10 +107,12 @@ export default defineBackground(() => {
   });
 
   // The gallery's Download and the auto-download take this one path: the stored entry, the user's template.
-  const downloadStored = async (id: string): Promise<DownloadResult> => {
+  // A rendition (an alternate) is its own file: named with a suffix, never the kept copy of the video.
+  const downloadStored = async (id: string, rendition = 0): Promise<DownloadResult> => {
     const { fileNameTemplate } = await settings.load();
-    return downloadEntry(await store.get(id), browser.downloads, (entry) => templateFileName(fileNameTemplate, entry), {
-      ...(localCopies && { local: localCopies }),
+    return downloadEntry(renditionEntry(await store.get(id), rendition), browser.downloads, (entry) =>
+      renditionFileName(templateFileName(fileNameTemplate, entry), rendition, entry.videoUrl), {
+      ...(localCopies && rendition === 0 && { local: localCopies }),
     });
   };
 
@@ -227,7 +230,7 @@ export default defineBackground(() => {
   });
 
   const handlers: RequestHandlers = {
-    'download-entry': ({ id }) => downloadStored(id),
+    'download-entry': ({ id, rendition }) => downloadStored(id, rendition),
     async 'site-status'({ url }) {
       const app = videoAppOf(url);
       const origin = siteOrigin(url);

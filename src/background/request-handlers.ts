@@ -1,3 +1,4 @@
+import { isRenditionNumber } from '../download/rendition-download';
 import type { BackgroundRequest, BackgroundRequests, BackgroundRequestType } from '../protocol/messages';
 
 /** One async handler per named request; the map is the background's whole request API. */
@@ -52,7 +53,7 @@ function parseRequest(message: unknown): BackgroundRequest | undefined {
   if (typeof message !== 'object' || message === null) return undefined;
   const value = message as Record<string, unknown>;
   if (value.type === 'download-entry' && typeof value.id === 'string' && value.id.length <= 5000) {
-    return { type: 'download-entry', id: value.id };
+    return { type: 'download-entry', id: value.id, ...(isRenditionNumber(value.rendition) && value.rendition > 0 ? { rendition: value.rendition } : {}) };
   }
   if (value.type === 'site-status' && isShortString(value.url)) return { type: 'site-status', url: value.url };
   if (value.type === 'enable-site' && isShortString(value.origin)) return { type: 'enable-site', origin: value.origin };

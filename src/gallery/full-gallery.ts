@@ -2,7 +2,7 @@ import type { VideoEntry } from '../store/video-entry';
 import { createDownloadQueue, type DownloadDelta } from './download-queue';
 import { renderEmptyState } from './empty-state';
 import type { EntryMedia, EntryMediaMap } from './entry-media';
-import { siteHost } from './format-entry';
+import { appNameFor, appNameOf } from './app-name';
 import {
   formatGalleryQuery,
   galleryFacets,
@@ -161,6 +161,8 @@ export function mountFullGallery(root: HTMLElement, deps: FullGalleryDeps): Full
   const handlers: EntryHandlers = {
     download: (entry) => queue.add([entry.id]),
     copy: (_entry, url) => void deps.actions.copyLink(url).catch((error: unknown) => console.error('[video-keeper] copy failed', error)),
+    copyText: (text) => deps.actions.copyLink(text),
+    downloadRendition: (entry, rendition) => deps.actions.download(entry.id, rendition),
     open: (_entry, url) => void Promise.resolve(deps.actions.openVideo(url)).catch((error: unknown) => console.error('[video-keeper] open failed', error)),
     ...(deps.actions.openPage
       ? {
@@ -203,7 +205,7 @@ export function mountFullGallery(root: HTMLElement, deps: FullGalleryDeps): Full
     const copy = media.get(entry.id);
     const row = renderEntry(doc, entry, { now, handlers, player: true, ...(copy ? { media: copy } : {}) });
     row.tabIndex = 0;
-    row.setAttribute('aria-label', t('entryLabel', entry.prompt || t('noPrompt'), siteHost(entry.site)));
+    row.setAttribute('aria-label', t('entryLabel', entry.prompt || t('noPrompt'), appNameOf(entry).name));
     const check = doc.createElement('input');
     check.type = 'checkbox';
     check.className = 'entry-select';
@@ -296,7 +298,10 @@ export function mountFullGallery(root: HTMLElement, deps: FullGalleryDeps): Full
   function fillFilters(): void {
     const source = all ?? firstPage;
     const facets = galleryFacets(source);
-    options(siteFilter, [['', t('allSites')], ...facets.sites.map(([site, n]): [string, string] => [site, t('facetCount', siteHost(site), n)])]);
+    // Apps by the name people know them by, in that name's order.
+    const sites = facets.sites.map(([key, n]): [string, string] => [key, t('facetCount', appNameFor(key).label, n)]);
+    sites.sort(([, a], [, b]) => a.localeCompare(b));
+    options(siteFilter, [['', t('allSites')], ...sites]);
     options(modelFilter, [['', t('allModels')], ...facets.models.map(([model, n]): [string, string] => [model, t('facetCount', model, n)])]);
     choose(siteFilter, query.site);
     choose(modelFilter, query.model);

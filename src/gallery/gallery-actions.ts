@@ -14,7 +14,7 @@ export function createGalleryActions(
     await apis.tabs.create({ url });
   };
   return {
-    download: (id) => send({ type: 'download-entry', id }),
+    download: (id, rendition) => send({ type: 'download-entry', id, ...(rendition ? { rendition } : {}) }),
     copyLink: (url) => apis.clipboard.writeText(url),
     openVideo: openTab,
     openPage: openTab,

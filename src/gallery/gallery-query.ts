@@ -1,3 +1,4 @@
+import { appKeyOf } from './app-name';
 import type { VideoEntry, VideoStatus } from '../store/video-entry';
 import { parseLocalDay, startOfLocalDay } from './local-date';
 
@@ -13,7 +14,7 @@ const DATE_FILTERS: readonly DateFilter[] = ['', 'today', '7d', '30d', 'custom']
 export interface GalleryQuery {
   /** Words that must all appear in the prompt (case-insensitive); empty shows everything. */
   search: string;
-  /** An origin, or `''` for every site. */
+  /** An app's key (`appKeyOf`: `kling`, `localhost:3000`), an origin (older bookmarks), or `''` for every site. */
   site: string;
   /** A model name, or `''` for every model. */
   model: string;
@@ -86,7 +87,7 @@ export function queryEntries(entries: readonly VideoEntry[], query: GalleryQuery
   const selected = entries.filter((entry) => {
     // A broken `createdAt` (NaN) fails both comparisons: no date range claims it.
     if (span && !(entry.createdAt >= span.start && entry.createdAt < span.end)) return false;
-    if (query.site && entry.site !== query.site) return false;
+    if (query.site && entry.site !== query.site && appKeyOf(entry) !== query.site) return false;
     if (query.model && entry.model !== query.model) return false;
     if (query.status === 'expired' ? !isLinkExpired(entry, now) : query.status && entry.status !== query.status) return false;
     if (words.length > 0) {
@@ -104,7 +105,9 @@ export function galleryFacets(entries: readonly VideoEntry[]): { sites: Array<[s
   const sites = new Map<string, number>();
   const models = new Map<string, number>();
   for (const entry of entries) {
-    sites.set(entry.site, (sites.get(entry.site) ?? 0) + 1);
+    // By app, not origin: one app on several hosts (vidu.com, vidu.cn) is one choice.
+    const app = appKeyOf(entry);
+    sites.set(app, (sites.get(app) ?? 0) + 1);
     if (entry.model) models.set(entry.model, (models.get(entry.model) ?? 0) + 1);
   }
   const sorted = (map: Map<string, number>) => [...map].sort(([a], [b]) => a.localeCompare(b));

@@ -3,7 +3,10 @@ import { isEntryDate } from '../store/entry-bounds';
 import type { SkipReason } from '../offline/offline-copy';
 import type { EntryMedia } from './entry-media';
 import { addEntryPreview } from './entry-preview';
-import { formatAbsoluteTime, formatRelativeTime, siteHost, statusLabel } from './format-entry';
+import { formatAbsoluteTime, formatRelativeTime, statusLabel } from './format-entry';
+import { appNameOf } from './app-name';
+import { openEntryDetail, type EntryDetailActions } from './entry-detail';
+import { entryIcon, type EntryIconName } from './entry-icons';
 import { isLinkExpired } from './gallery-query';
 import { offlineMediaUrl, safeMediaUrl } from './safe-media-url';
 import { t, type MessageName } from '../i18n/t';
@@ -22,6 +25,10 @@ export interface EntryHandlers {
   open(entry: VideoEntry, videoUrl: string): void;
   /** Opens the chat page the video came from; without it the button is disabled. */
   openPage?(entry: VideoEntry, pageUrl: string): void;
+  /** Puts text (the prompt) on the clipboard; the card confirms. Without it Copy prompt is disabled. */
+  copyText?: (text: string) => Promise<void>;
+  /** Downloads rendition `n` of the entry from its detail view (0: the video, n: `alternates[n - 1]`). */
+  downloadRendition?: (entry: VideoEntry, rendition: number) => ReturnType<NonNullable<EntryDetailActions['download']>>;
 }
 
 export interface EntryRenderOptions {
@@ -79,7 +86,14 @@ export function renderEntry(doc: Document, entry: VideoEntry, options: EntryRend
   prompt.dir = 'auto';
 
   const meta = element(doc, 'p', 'entry-meta');
-  meta.append(element(doc, 'span', 'entry-site', siteHost(entry.site)));
+  // The app people know (Kling, 清影, a self-hosted UI's host:port), with a letter badge for its icon.
+  const app = appNameOf(entry);
+  const badge = element(doc, 'span', 'entry-app-badge', app.letter);
+  badge.setAttribute('aria-hidden', 'true');
+  badge.style.setProperty('--badge-hue', String(app.hue));
+  const site = element(doc, 'span', 'entry-site', app.name);
+  if (app.label !== app.name) site.title = app.label;
+  meta.append(badge, site);
   if (entry.model) meta.append(' · ', element(doc, 'span', 'entry-model', entry.model));
   // The gallery draws whatever the database holds: a broken date (an older bug, a hand-edited
   // profile) must not throw and take every other entry down with it.
@@ -123,17 +137,42 @@ export function renderEntry(doc: Document, entry: VideoEntry, options: EntryRend
   download.addEventListener('click', () => {
     if (!pending) handlers.download(entry);
   });
-  const copy = button(doc, 'copy', t('copyLink'), !videoUrl);
+  // One primary action; the rest are icon buttons named by aria-label (and a tooltip), so the
+  // card keeps one row of actions at every width.
+  const copyPrompt = iconButton(doc, 'copy-prompt', t('copyPrompt'), !entry.prompt || !handlers.copyText);
+  copyPrompt.addEventListener('click', () => {
+    if (!entry.prompt || !handlers.copyText) return;
+    handlers.copyText(entry.prompt).then(
+      () => flash(message, 'success', t('promptCopied')),
+      (error: unknown) => flash(message, 'error', t('promptCopyFailed', error instanceof Error ? error.message : String(error))),
+    );
+  });
+  const copy = iconButton(doc, 'copy', t('copyLink'), !videoUrl);
   // An expired link opens nothing; an offline copy is not opened in a tab either, because its
   // `blob:` URL dies with this page (the popup closes as soon as a tab opens).
-  const open = button(doc, 'open', t('openVideo'), !videoUrl || expired);
+  const open = iconButton(doc, 'open', t('openVideo'), !videoUrl || expired);
   if (videoUrl) {
     copy.addEventListener('click', () => handlers.copy(entry, videoUrl));
     open.addEventListener('click', () => handlers.open(entry, videoUrl));
   }
-  const chat = button(doc, 'open-page', t('openChatPage'), !pageUrl || !handlers.openPage);
+  const chat = iconButton(doc, 'open-page', t('openChatPage'), !pageUrl || !handlers.openPage);
   if (pageUrl && handlers.openPage) chat.addEventListener('click', () => handlers.openPage?.(entry, pageUrl));
-  actions.append(download, copy, open, chat);
+  const details = iconButton(doc, 'details', t('entryDetails'), false);
+  details.setAttribute('aria-haspopup', 'dialog');
+  details.addEventListener('click', () => {
+    const download = handlers.downloadRendition;
+    openEntryDetail(doc, entry, {
+      ...(media ? { media } : {}),
+      opener: details,
+      actions: {
+        ...(handlers.copyText ? { copyText: handlers.copyText } : {}),
+        ...(download ? { download: (rendition: number) => download(entry, rendition) } : {}),
+      },
+    });
+  });
+  const more = element(doc, 'span', 'entry-more');
+  more.append(copyPrompt, copy, open, chat, details);
+  actions.append(download, more);
 
   let explanation: HTMLElement | undefined;
   if (expired) {
@@ -193,6 +232,28 @@ function placeholder(doc: Document): HTMLElement {
   const cover = element(doc, 'div', 'entry-cover entry-cover-placeholder', '▶');
   cover.setAttribute('aria-hidden', 'true');
   return cover;
+}
+
+/** A square button showing an icon; its name is `label`, for screen readers and as a tooltip. */
+function iconButton(doc: Document, action: EntryIconName, label: string, disabled: boolean): HTMLButtonElement {
+  const result = button(doc, action, '', disabled);
+  result.classList.add('entry-icon-button');
+  result.setAttribute('aria-label', label);
+  result.title = label;
+  result.append(entryIcon(doc, action));
+  return result;
+}
+
+/** Shows a short confirmation in the entry's live region, cleared after a few seconds. */
+function flash(message: HTMLElement, tone: 'success' | 'error', text: string): void {
+  message.textContent = text;
+  message.dataset.tone = tone;
+  setTimeout(() => {
+    if (message.textContent === text) {
+      message.textContent = '';
+      delete message.dataset.tone;
+    }
+  }, 4_000);
 }
 
 function button(doc: Document, action: string, label: string, disabled: boolean): HTMLButtonElement {

@@ -13,7 +13,8 @@ export type DownloadResult = BackgroundRequests['download-entry']['response'];
 
 /** Side effects the gallery asks for; the popup entrypoint supplies the browser-backed ones. */
 export interface GalleryActions {
-  download(id: string): Promise<DownloadResult>;
+  /** `rendition`: an alternate's number (src/gallery/renditions.ts); absent for the video. */
+  download(id: string, rendition?: number): Promise<DownloadResult>;
   copyLink(url: string): Promise<void>;
   /** May return a promise (`tabs.create`) so a failure can be shown under the entry. */
   openVideo(url: string): void | Promise<void>;
@@ -141,6 +142,8 @@ function handlers(root: HTMLElement, state: GalleryState): EntryHandlers {
         return undefined;
       });
     },
+    copyText: (text) => state.actions.copyLink(text),
+    downloadRendition: (entry, rendition) => state.actions.download(entry.id, rendition),
     ...(state.actions.openPage ? { openPage: (entry: VideoEntry, pageUrl: string) => openPage(root, state, entry, pageUrl) } : {}),
   };
 }

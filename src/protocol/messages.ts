@@ -137,7 +137,8 @@ export type BackgroundToRelayMessage =
 /** Requests extension pages send to the background, by name, with their responses. */
 export interface BackgroundRequests {
   'download-entry': {
-    request: { type: 'download-entry'; id: string };
+    /** `rendition`: 0 (or absent) the video, n its `alternates[n - 1]` (src/download/rendition-download.ts). */
+    request: { type: 'download-entry'; id: string; rendition?: number };
     /** `offline`: the kept copy was downloaded, not the link. */
     response: { ok: true; downloadId: number; filename: string; offline?: true } | { ok: false; error: string };
   };

@@ -58,9 +58,12 @@ describe('the full gallery', () => {
     await expect.poll(() => gallery.locator('li.entry').count()).toBe(30);
     await gallery.getByRole('searchbox', { name: 'Search prompts' }).fill('一条狗');
     await expect.poll(() => gallery.locator('li.entry').count()).toBe(15);
-    await gallery.getByRole('combobox', { name: 'Site' }).selectOption('https://chatglm.cn');
+    // The site filter lists apps by name (src/gallery/app-name.ts), not hosts.
+    const site = gallery.getByRole('combobox', { name: 'Site' });
+    expect((await site.locator('option').allTextContents()).sort()).toEqual(['All sites', 'localhost:3000 (23)', '智谱清言 · 清影 (ChatGLM) (7)'].sort());
+    await site.selectOption({ label: '智谱清言 · 清影 (ChatGLM) (7)' });
     await expect.poll(() => gallery.locator('li.entry').count()).toBe(7);
-    expect(gallery.url()).toContain('site=https');
+    expect(gallery.url()).toContain('site=chatglm');
     await gallery.getByRole('searchbox', { name: 'Search prompts' }).fill('');
     await gallery.getByRole('combobox', { name: 'Site' }).selectOption('');
     await gallery.getByRole('combobox', { name: 'Status' }).selectOption('expired');

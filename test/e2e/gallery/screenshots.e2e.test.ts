@@ -9,6 +9,7 @@ import { launchChromiumWithExtension, type ExtensionBrowser } from '../../browse
 import { startDemoServer } from '../../demo-site/server';
 import { LibraryPage } from '../pages/library-page';
 import { seedLibrary } from './pages/gallery-page';
+import { expectNoAxeViolations } from '../support/axe';
 
 const ARTIFACTS = fileURLToPath(new URL('../../../artifacts/', import.meta.url));
 const NOW = Date.now();
@@ -119,11 +120,13 @@ describe('what the user sees', () => {
     expect(await popup.locator('li.entry[data-expired="true"] .entry-expired').count()).toBeGreaterThan(0);
     expect(await popup.locator('li.entry[data-status="done"] [data-action="download"]').first().isEnabled()).toBe(true);
     await shoot(popup, 'popup-50');
+    await expectNoAxeViolations(popup, 'the popup with 50 videos');
 
     await popup.emulateMedia({ colorScheme: 'dark' });
     const background = await popup.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(background).toBe('rgb(13, 17, 23)');
     await shoot(popup, 'popup-dark');
+    await expectNoAxeViolations(popup, 'the popup in dark');
     await popup.emulateMedia({ colorScheme: 'light' });
   });
 
@@ -142,6 +145,22 @@ describe('what the user sees', () => {
     const expired = gallery.locator('li.entry[data-expired="true"]').first();
     expect(await expired.getByRole('button', { name: 'Download' }).getAttribute('title')).toMatch(/^The link has expired/);
     await shoot(gallery, 'full');
+    await expectNoAxeViolations(gallery, 'the full gallery');
+
+    // The detail view: a modal dialog with the whole prompt and the facts; Esc gives focus back.
+    const details = done.getByRole('button', { name: 'Details' });
+    await details.focus();
+    await details.press('Enter');
+    const dialog = gallery.getByRole('dialog', { name: 'Video details' });
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    expect(await dialog.locator('.entry-detail-prompt').textContent()).toBe(await done.locator('.entry-prompt').textContent());
+    expect(await dialog.evaluate((element) => element.contains(document.activeElement))).toBe(true);
+    expect(await dialog.getByRole('button', { name: /^Download: Video/ }).isEnabled()).toBe(true);
+    await shoot(gallery, 'full-detail');
+    await expectNoAxeViolations(gallery, 'the detail view');
+    await gallery.keyboard.press('Escape');
+    await expect.poll(() => gallery.locator('dialog.entry-detail').count()).toBe(0);
+    expect(await details.evaluate((button) => button === document.activeElement)).toBe(true);
     await views.getByRole('button', { name: 'List' }).click();
     await expect.poll(() => gallery.locator('ul.gallery-list li.entry').count()).toBe(50);
     // The list fits the prompt, meta, status and actions of a video on two lines.
@@ -150,6 +169,7 @@ describe('what the user sees', () => {
     await gallery.emulateMedia({ colorScheme: 'dark' });
     expect(await gallery.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(13, 17, 23)');
     await shoot(gallery, 'full-list-dark');
+    await expectNoAxeViolations(gallery, 'the full gallery in dark');
     await gallery.emulateMedia({ colorScheme: 'light' });
     await views.getByRole('button', { name: 'Grid' }).click();
     await expect.poll(() => gallery.locator('ul.gallery-grid li.entry').count()).toBe(50);
@@ -168,5 +188,15 @@ describe('what the user sees', () => {
     for (const name of ['Export library (JSON)', 'Delete all videos…']) expect(await options.getByRole('button', { name }).isVisible()).toBe(true);
     expect(await options.locator('#sites').textContent()).toContain('No other sites yet');
     await shoot(options, 'options');
+    await expectNoAxeViolations(options, 'the options page');
+    // The capture log and the About & privacy page, both linked from the options page.
+    for (const [name, ready] of [
+      ['capture-log', '#capture-log'],
+      ['about', '#privacy h2'],
+    ] as const) {
+      await options.goto(`chrome-extension://${chromium.extensionId}/${name}.html`);
+      await options.waitForSelector(ready);
+      await expectNoAxeViolations(options, `the ${name} page`);
+    }
   });
 });

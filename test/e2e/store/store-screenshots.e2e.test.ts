@@ -9,10 +9,13 @@ import { defaultChromiumPath, launchChromiumWithExtension, type ExtensionBrowser
 import { startDemoServer } from '../../demo-site/server';
 import { drawTexts, GLYPH_PROBE } from './support/glyph-probe';
 import { pngSize } from './support/png-size';
-import { PROMO_TILE, SCREENSHOT_SIZES, seedStoreLibrary, writePromoTile, writeStoreImages } from './support/store-shots';
+import { generateStoreMedia, serveFiles } from './support/generated-media';
+import { PROMO_TILE, SCREENSHOT_SIZES, seedStoreLibrary, showVideoStudio, writePromoTile, writeStoreImages, type SeedMedia } from './support/store-shots';
 
-// The store's screenshots and promo tile, from the demo chat and seeded libraries, in both
-// languages: `npm run build && npx vitest run --project e2e test/e2e/store/` → artifacts/store/.
+// The store's screenshots and promo tile, in both languages, from a seeded library of covers and
+// clips ffmpeg draws at test time (captioned), a real capture of the demo chat (the capture log)
+// and the extension's own pages: `npm run build && npx vitest run --project e2e test/e2e/store/`
+// → artifacts/store/.
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const OUT = join(ROOT, 'artifacts', 'store');
 const PAGE = { width: 1280, height: 800 };
@@ -25,6 +28,8 @@ const LANGUAGES = [
     args: [],
     settings: 'File name template',
     privacyHeading: 'What is read, and on which sites',
+    studio: { title: 'Video studio', prompt: 'A paper boat drifting down a rainy street, cinematic' },
+    captions: ['Golden hour', 'City lights', 'Paper boat', 'Rice terraces', 'Space cat', 'Lavender', 'Origami', 'Neon rain', 'Red fox', 'Black sand'],
     prompts: [
       'A golden retriever running on a beach at sunset, slow motion',
       'Timelapse of a city skyline from day to night',
@@ -44,6 +49,8 @@ const LANGUAGES = [
     args: ['--lang=zh-CN'],
     settings: '文件名模板',
     privacyHeading: '读取什么，在哪些网站',
+    studio: { title: '视频工作室', prompt: '一艘纸船顺着雨中的街道漂流，电影感' },
+    captions: ['日落海滩', '城市灯火', '雨中纸船', '春日梯田', '太空猫', '薰衣草', '纸鹤', '霓虹雨巷', '雪中红狐', '火山岩'],
     prompts: [
       '一只金毛犬在日落的海滩上奔跑，慢动作',
       '城市天际线从白天到夜晚的延时摄影',
@@ -61,21 +68,32 @@ const LANGUAGES = [
 
 let server: { origin: string; close(): Promise<void> };
 let downloadsDir: string;
+let mediaDir: string;
 const written: string[] = [];
 
 beforeAll(async () => {
   await rm(OUT, { recursive: true, force: true });
   server = await startDemoServer({ port: 0 });
   downloadsDir = await mkdtemp(join(tmpdir(), 'video-keeper-store-'));
+  mediaDir = await mkdtemp(join(tmpdir(), 'video-keeper-store-media-'));
 });
 
 afterAll(async () => {
   await server?.close();
   if (downloadsDir) await rm(downloadsDir, { recursive: true, force: true });
+  if (mediaDir) await rm(mediaDir, { recursive: true, force: true });
 });
 
 async function allImagesDecoded(page: Page): Promise<void> {
-  await page.evaluate(() => Promise.all([...document.images].map((image) => image.decode().catch(() => undefined))));
+  // Covers load lazily: one below the fold would never decode, so all are made eager first.
+  await page.evaluate(() =>
+    Promise.all(
+      [...document.images].map((image) => {
+        image.loading = 'eager';
+        return image.decode().catch(() => undefined);
+      }),
+    ),
+  );
 }
 
 /** The font the popup draws a prompt in, for the glyph probe. */
@@ -89,9 +107,15 @@ async function promptFont(page: Page): Promise<string> {
 describe.each(LANGUAGES)('store images in $locale', (language) => {
   let vk: ExtensionBrowser;
   const dir = join(OUT, language.locale);
+  let media: SeedMedia & { close(): Promise<void> };
 
   beforeAll(async () => {
     await mkdir(dir, { recursive: true });
+    // Covers and clips captioned in this language, served from loopback like a CDN.
+    const files = join(mediaDir, language.locale);
+    await mkdir(files, { recursive: true });
+    const made = await generateStoreMedia(files, language.captions);
+    media = { ...made, ...(await serveFiles(files)) };
     vk = await launchChromiumWithExtension({
       extensionPath: builtExtensionDir(),
       headless: true,
@@ -102,15 +126,20 @@ describe.each(LANGUAGES)('store images in $locale', (language) => {
 
   afterAll(async () => {
     await vk?.close();
+    await media?.close();
   });
 
-  it('popup over the chat, full gallery and options, at 1280×800 and 640×400, and the promo tile', async () => {
+  it('popup over a video app, gallery, detail view, capture log and options, at 1280×800 and 640×400, and the promo tile', async () => {
     const { context, extensionId } = vk;
     const popup = await vk.openPopup();
     await popup.setViewportSize(POPUP);
-    await seedStoreLibrary(popup, { origin: server.origin, now: Date.now(), prompts: language.prompts });
+    const shotPath = (name: string) => (size: { width: number; height: number }) => {
+      const path = join(dir, `${name}-${size.width}x${size.height}.png`);
+      written.push(path);
+      return path;
+    };
 
-    // A real capture on top: the demo chat's answer ("一条狗") becomes the newest entry.
+    // A real capture first: the demo chat's answer ("一条狗") lands in the library and in the capture log.
     const chat = await context.newPage();
     await chat.setViewportSize(PAGE);
     // pace=0: the recorded answer at once, not over 8 s.
@@ -121,12 +150,26 @@ describe.each(LANGUAGES)('store images in $locale', (language) => {
     await expect
       .poll(async () => {
         await popup.reload();
-        return popup.locator('li.entry').count();
+        return popup.locator('li.entry[data-status="done"] .entry-prompt').allTextContents();
       }, { timeout: 20_000 })
-      .toBe(language.prompts.length + 1);
-    await expect.poll(() => popup.locator('li.entry').first().getAttribute('data-status'), { timeout: 20_000 }).toBe('done');
-    expect(await popup.locator('li.entry .entry-prompt').first().textContent()).toContain('一条狗');
+      .toEqual([expect.stringContaining('一条狗')]);
+    const log = await context.newPage();
+    await log.setViewportSize(PAGE);
+    await log.goto(`chrome-extension://${extensionId}/capture-log.html`);
+    await expect.poll(() => log.locator('#capture-log').textContent(), { timeout: 20_000 }).toContain('/v1/chat/completions');
+    await writeStoreImages(context, [{ png: await log.screenshot(), left: 0, top: 0, ...PAGE }], shotPath('capture-log'));
+    await chat.close();
+
+    // Then the library the store shows: generated covers from many apps, one still generating.
+    await seedStoreLibrary(popup, { media, now: Date.now(), prompts: language.prompts });
+    // In front: a page in the background may never decode its images.
+    await popup.bringToFront();
+    await popup.reload();
+    await expect.poll(() => popup.locator('li.entry').count(), { timeout: 20_000 }).toBe(language.prompts.length);
+    expect(await popup.locator('li.entry[data-status="generating"] .entry-status').textContent({ timeout: 10_000 })).toMatch(/42\s?%/);
+    expect(await popup.locator('li.entry .entry-site').first().textContent({ timeout: 10_000 })).toBe('Kling');
     await allImagesDecoded(popup);
+    expect(await popup.evaluate(() => [...document.images].filter((image) => image.naturalWidth === 640).length)).toBeGreaterThan(3);
 
     // Chinese is drawn as glyphs, not boxes: two characters differ from each other and from a
     // code point no font has (the CJK font installed by .ci/run; the control test proves the probe).
@@ -136,29 +179,33 @@ describe.each(LANGUAGES)('store images in $locale', (language) => {
     expect(dog!.pixels).not.toBe(missing!.pixels);
 
     const popupPng = await popup.screenshot();
-    await chat.bringToFront();
-    const chatPng = await chat.screenshot();
-    const shotPath = (name: string) => (size: { width: number; height: number }) => {
-      const path = join(dir, `${name}-${size.width}x${size.height}.png`);
-      written.push(path);
-      return path;
-    };
+    const studio = await context.newPage();
+    await studio.setViewportSize(PAGE);
+    await showVideoStudio(studio, media, { ...language.studio, captions: language.captions });
+    const studioPng = await studio.screenshot();
     await writeStoreImages(
       context,
       [
-        { png: chatPng, left: 0, top: 0, ...PAGE },
+        { png: studioPng, left: 0, top: 0, ...PAGE },
         { png: popupPng, left: PAGE.width - POPUP.width - 24, top: 8, ...POPUP, popup: true },
       ],
-      shotPath('popup-over-chat'),
+      shotPath('popup-over-app'),
     );
 
     const gallery = await context.newPage();
     await gallery.setViewportSize(PAGE);
     await gallery.goto(`chrome-extension://${extensionId}/gallery.html`);
-    await expect.poll(() => gallery.locator('li.entry').count()).toBe(language.prompts.length + 1);
+    await expect.poll(() => gallery.locator('li.entry').count()).toBe(language.prompts.length);
     await allImagesDecoded(gallery);
     const galleryPng = await gallery.screenshot();
     await writeStoreImages(context, [{ png: galleryPng, left: 0, top: 0, ...PAGE }], shotPath('gallery'));
+
+    // The detail view of the first video: its whole prompt, facts and three renditions.
+    await gallery.locator('li.entry').first().locator('[data-action="details"]').click({ timeout: 10_000 });
+    const detail = gallery.locator('dialog.entry-detail');
+    await expect.poll(() => detail.locator('[data-action="download-rendition"]').count()).toBe(3);
+    await detail.evaluate((dialog) => Promise.all([...dialog.querySelectorAll('img')].map((image) => image.decode().catch(() => undefined))));
+    await writeStoreImages(context, [{ png: await gallery.screenshot(), left: 0, top: 0, ...PAGE }], shotPath('detail'));
 
     const options = await context.newPage();
     await options.setViewportSize(PAGE);
@@ -188,7 +235,8 @@ describe.each(LANGUAGES)('store images in $locale', (language) => {
     expect(nameEnd).toBeLessThanOrEqual(PROMO_TILE.width - 16);
 
     const mine = written.filter((path) => path.startsWith(dir));
-    expect(mine).toHaveLength(3 * SCREENSHOT_SIZES.length + 1);
+    // Five screenshots (the Chrome Web Store's most) at each size, and the tile.
+    expect(mine).toHaveLength(5 * SCREENSHOT_SIZES.length + 1);
     for (const path of mine) {
       const expected = path.endsWith(`${PROMO_TILE.width}x${PROMO_TILE.height}.png`) ? PROMO_TILE : /(\d+)x(\d+)\.png$/.exec(path)!;
       const size = await pngSize(path);

@@ -298,7 +298,7 @@ describe('renderGallery: chat page, preview and offline copies', () => {
     const withPage = withOpenPage(actions);
     renderGallery(root, [entry(), entry({ id: 'js', pageUrl: 'javascript:alert(1)' }), entry({ id: 'rel', pageUrl: '/chat/1' })], withPage, { now: NOW });
     const [good, js, relative] = items(root);
-    expect(chat(good).textContent).toBe('Open chat page');
+    expect(chat(good).getAttribute('aria-label')).toBe('Open chat page');
     chat(good).click();
     expect(withPage.openPage).toHaveBeenCalledExactlyOnceWith('http://localhost:3000/chat/1');
     expect(chat(js).disabled).toBe(true);

@@ -92,30 +92,103 @@ export async function writePromoTile(
   }
 }
 
-/** Writes store-worthy entries into the extension's IndexedDB from one of its pages (replacing what is there). */
-export async function seedStoreLibrary(page: Page, options: { origin: string; now: number; prompts: readonly string[] }): Promise<void> {
-  const { origin, now, prompts } = options;
-  const models = ['cogvideox-3', 'veo-3', 'kling-v2', 'hailuo-02'];
-  const sites = ['http://localhost:3000', 'https://chatglm.cn', 'https://klingai.com', 'http://127.0.0.1:8080'];
+/** Where the generated covers and clips are served (test/e2e/store/support/generated-media.ts). */
+export interface SeedMedia {
+  origin: string;
+  covers: readonly string[];
+  videos: readonly string[];
+}
+
+// The apps the seeded videos come from: video apps by their task ids and hosts, a hosted chat
+// UI, and a self-hosted one on loopback (named by host and port).
+const SEED_APPS = [
+  { site: 'https://klingai.com', app: 'kling', model: 'kling-v2.1' },
+  { site: 'https://sora.chatgpt.com', app: 'sora', model: 'sora-2' },
+  { site: 'https://chatglm.cn', app: 'chatglm', model: 'cogvideox-3' },
+  { site: 'https://hailuoai.video', app: 'hailuo', model: 'hailuo-02' },
+  { site: 'http://127.0.0.1:8080', model: 'veo-3' },
+  { site: 'https://app.runwayml.com', app: 'runway', model: 'gen-4' },
+  { site: 'https://jimeng.jianying.com', app: 'jimeng', model: 'seedance-1.0' },
+  { site: 'https://vidu.com', app: 'vidu', model: 'vidu-q1' },
+  { site: 'https://chat.lobehub.com', model: 'wan2.2' },
+  { site: 'https://app.pixverse.ai', app: 'pixverse', model: 'pixverse-v5' },
+] as const;
+
+/**
+ * Writes store-worthy entries into the extension's IndexedDB from one of its pages (replacing
+ * what is there): one per prompt, each with its own generated cover, from a mix of apps; the
+ * second still generating (42 %), the seventh failed, the first with two more renditions.
+ */
+export async function seedStoreLibrary(page: Page, options: { media: SeedMedia; now: number; prompts: readonly string[] }): Promise<void> {
+  const { media, now, prompts } = options;
   const entries = prompts.map((prompt, n) => {
     const status = n === 1 ? 'generating' : n === 6 ? 'failed' : 'done';
-    const video = `${origin}/media/store-${n}.mp4`;
+    const from = SEED_APPS[n % SEED_APPS.length]!;
+    const taskId = `${8891215448425547000 + n * 7919}`;
+    const video = `${media.origin}/${media.videos[n % media.videos.length]!}`;
+    const cover = `${media.origin}/${media.covers[n % media.covers.length]!}`;
     return {
-      id: `task:${7100 + n}:0`,
+      id: 'app' in from ? `task:${from.app}:${taskId}:0` : `task:${taskId}:0`,
       status,
       progress: status === 'generating' ? 4 : 6,
-      ...(status === 'done' ? { videoUrl: video, videoKey: video, coverUrl: `${origin}/media/store-${n}.jpg` } : {}),
+      ...(status === 'generating' ? { percent: 42 } : {}),
+      ...(status === 'done' ? { videoUrl: video, videoKey: video, width: 1280, height: 720, durationMs: 5_000 + n * 1_000 } : {}),
+      ...(status !== 'failed' ? { coverUrl: cover } : {}),
+      ...(n === 0 ? { alternates: [`${media.origin}/watermark/${media.videos[0]!}`, `${media.origin}/720p/preview.gif`] } : {}),
       ...(status === 'failed' ? { failureReason: 'no-result' } : {}),
+      ...('app' in from ? { source: 'site' } : {}),
       prompt,
-      taskId: `${8891215448425547000 + n * 7919}`,
-      model: models[n % models.length],
-      site: sites[n % sites.length],
-      pageUrl: `${origin}/chat/${n}`,
-      endpointUrl: `${sites[n % sites.length]}/v1/chat/completions`,
+      taskId,
+      model: from.model,
+      site: from.site,
+      pageUrl: `${from.site}/create/${n}`,
+      endpointUrl: `${from.site}/api/task`,
       index: 0,
       createdAt: now - (n + 1) * 47 * 60_000,
       updatedAt: now - (n + 1) * 47 * 60_000,
     };
   });
   await page.evaluate(replaceStoredEntries, entries);
+}
+
+/**
+ * A page standing in for a video app (no real brand): a prompt box and a grid of the generated
+ * clips and covers, under the popup in the store images. Built with DOM calls, text as text.
+ */
+export async function showVideoStudio(page: Page, media: SeedMedia, texts: { title: string; prompt: string; captions: readonly string[] }): Promise<void> {
+  await page.goto(`${media.origin}/studio.html`);
+  await page.evaluate(
+    ({ origin, covers, videos, title, prompt, captions }) => {
+      document.body.style.cssText = 'margin:0;font:15px/1.4 system-ui,"Noto Sans CJK SC",sans-serif;background:#101014;color:#f2f2f5';
+      const main = document.createElement('main');
+      main.style.cssText = 'padding:28px 40px';
+      const heading = document.createElement('h1');
+      heading.textContent = title;
+      heading.style.cssText = 'margin:0 0 16px;font-size:22px';
+      const box = document.createElement('div');
+      box.textContent = prompt;
+      box.style.cssText = 'padding:14px 16px;border:1px solid #2d2d38;border-radius:12px;background:#18181f;width:720px;margin-bottom:20px';
+      const grid = document.createElement('div');
+      grid.style.cssText = 'display:grid;grid-template-columns:repeat(3,240px);gap:14px';
+      covers.slice(0, 9).forEach((cover, n) => {
+        const tile = n < videos.length ? document.createElement('video') : document.createElement('img');
+        tile.src = `${origin}/${n < videos.length ? videos[n]! : cover}`;
+        if (tile instanceof HTMLVideoElement) {
+          tile.muted = true;
+          tile.preload = 'auto';
+          tile.poster = `${origin}/${cover}`;
+        } else {
+          tile.alt = captions[n] ?? '';
+        }
+        tile.style.cssText = 'width:240px;height:135px;object-fit:cover;border-radius:10px;display:block';
+        grid.append(tile);
+      });
+      main.append(heading, box, grid);
+      document.body.replaceChildren(main);
+    },
+    { origin: media.origin, covers: [...media.covers], videos: [...media.videos], ...texts, captions: [...texts.captions] },
+  );
+  await page.evaluate(() => Promise.all([...document.images].map((image) => image.decode())));
+  // A clip shows its first frame once it has data; a failure here names the wait, not a test timeout.
+  await page.waitForFunction(() => [...document.querySelectorAll('video')].every((video) => video.readyState >= 2), undefined, { timeout: 20_000 });
 }
