@@ -9,7 +9,7 @@ import { createPipeline, outcomeOf, trackUnhandledRejections } from './support/p
  * multibyte characters, CRLF pairs, `data:` prefixes) and batched by the relay at random: the
  * outcome never depends on where the network happened to split the body.
  */
-export const RUNS_PER_STREAM = 60;
+export const RUNS_PER_STREAM = 30;
 
 const cutsOf = (length: number): fc.Arbitrary<number[]> =>
   length < 2

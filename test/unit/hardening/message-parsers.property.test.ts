@@ -12,7 +12,7 @@ const PROPERTY_TIMEOUT_MS = 60_000;
  * its type's invariants (shape, sizes, http(s) endpoints, no extra keys). Inputs are what can
  * cross a MessagePort or a runtime Port: structured-clonable data, never getters or proxies.
  */
-export const RUNS = 10_000;
+export const RUNS = 4_000;
 
 const OUTCOMES = ['complete', 'error', 'aborted', 'truncated'];
 const anything = fc.anything({
