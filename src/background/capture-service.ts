@@ -5,11 +5,10 @@ import { parseRelayMessage } from '../protocol/parse-relay-message';
 import type { VideoEntry } from '../store/video-entry';
 import type { VideoStore } from '../store/video-store';
 import type { CaptureJournal } from '../capture-log/capture-journal';
-import { findSiteEndpoint, SITE_EXTRACTORS, type SiteExtractor } from '../sites/extractors';
-import { createCaptureSession, type CaptureSession, type SessionEnd } from './capture-session';
+import { SITE_EXTRACTORS, type SiteExtractor } from '../sites/extractors';
+import type { CaptureSession, SessionEnd } from './capture-session';
+import { openCaptureSession } from './open-capture-session';
 import { redirectReport } from './redirect-report';
-import { createSiteCaptureSession } from './site-capture-session';
-import { unmatchedAppResponse } from '../sites/unmatched-app-response';
 import { createUnchangedBodies } from './unchanged-bodies';
 import { createWriteQueue, type BacklogStorage } from './write-queue';
 import { createOrderedInbox, type OrderedInbox } from './ordered-inbox';
@@ -221,23 +220,14 @@ export function createCaptureService(options: CaptureServiceOptions): CaptureSer
           contentType: message.contentType,
           ...(message.requestModel ? { requestModel: message.requestModel } : {}),
         };
-        const method = message.method ?? 'GET';
         const onIssue = (issue: StreamIssue): void => log({ streamId: message.streamId, ...issue });
-        // A video app's own endpoint is read by its site extractor, before any chat dialect; what
-        // none of its endpoints matches on its hosts (a moved path) by its generic task reader.
         const extractors = typeof options.extractors === 'function' ? options.extractors() : (options.extractors ?? SITE_EXTRACTORS);
-        const pageHost = new URL(pageUrl).hostname;
-        const match = findSiteEndpoint(pageHost, method, endpointUrl, extractors);
-        const unmatched = match ? undefined : unmatchedAppResponse(pageHost, endpointUrl, extractors);
-        const siteMatch = match ?? (unmatched ? { extractor: unmatched } : undefined);
         const requestBody = redirect ? undefined : message.requestBody;
-        const session = siteMatch
-          ? createSiteCaptureSession(siteMatch, { ...source, method, ...(requestBody ? { requestBody } : {}) }, onIssue, unchangedBodies)
-          : createCaptureSession(source, onIssue);
+        const session = openCaptureSession({ ...source, method: message.method ?? 'GET', ...(requestBody ? { requestBody } : {}) }, extractors, onIssue, unchangedBodies);
         const budget = options.streamBudget?.() ?? createStreamBudget();
         const state: StreamState = { session, nextSeq: 0, size: 0, cut: false, budget };
         streams.set(message.streamId, state);
-        journal?.opened(message.streamId, { at: message.startedAt, site, method, endpointUrl, contentType: message.contentType });
+        journal?.opened(message.streamId, { at: message.startedAt, site, method: message.method ?? 'GET', endpointUrl, contentType: message.contentType });
         if (redirect) push(message.streamId, state, redirect.body, false);
       };
       const finish = (streamId: string, state: StreamState, how: SessionEnd, error?: string): Promise<void> => {
