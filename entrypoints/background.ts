@@ -11,6 +11,7 @@ import { createVideoLinkChecker } from '@/src/background/video-link-checker';
 import { downloadEntry, type DownloadResult } from '@/src/download/download-entry';
 import { CAPTURE_PORT_NAME, type EntriesChanged } from '@/src/protocol/messages';
 import { createLibraryHandlers } from '@/src/library/library-handlers';
+import { createImportLogHandler } from '@/src/library/import-log-handler';
 import { createPageScanHandlers } from '@/src/page-scan/page-scan-handlers';
 import { createContextMenuKeeper } from '@/src/context-menu/keep-this-video';
 import { readVideoPoster } from '@/src/context-menu/read-poster';
@@ -254,6 +255,7 @@ export default defineBackground(() => {
       onEntriesChanged: entriesChanged,
       now: () => Date.now(),
     }),
+    'import-log': createImportLogHandler({ write: (updates) => capture.write(updates), extractors: () => rulePacks.extractors() }),
     ...createLibraryHandlers(createLibraryWrites(libraryDb), entriesChanged, () => {
       // Later, so an undo of the delete puts the entries back with their copies.
       void browser.alarms.create(PRUNE_OFFLINE_ALARM, { delayInMinutes: 1 });

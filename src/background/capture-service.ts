@@ -2,6 +2,7 @@ import type { StreamIssue } from '../decode/answer-reassembler';
 import { parseHttpUrl } from '../extract/http-url';
 import type { BackgroundToRelayMessage, RelayMessage, StreamBlob, StreamOpen } from '../protocol/messages';
 import { parseRelayMessage } from '../protocol/parse-relay-message';
+import type { EntryUpdate } from '../store/merge-entry';
 import type { VideoEntry } from '../store/video-entry';
 import type { VideoStore } from '../store/video-store';
 import type { CaptureJournal } from '../capture-log/capture-journal';
@@ -76,6 +77,11 @@ export interface CaptureService {
   restoreBacklog(): Promise<void>;
   /** Updates waiting for the store to take them. */
   pendingWrites(): number;
+  /**
+   * Stores updates that came another way (an import) through the same write queue, after every
+   * capture before them, with the same fan-out (`onEntriesChanged`); resolves with the stored entries.
+   */
+  write(updates: EntryUpdate[]): Promise<VideoEntry[]>;
 }
 
 /** Replays one stream may ask for on one port before the background gives up on it. */
@@ -155,6 +161,7 @@ export function createCaptureService(options: CaptureServiceOptions): CaptureSer
     },
     restoreBacklog: () => writes.restore(),
     pendingWrites: () => writes.pending(),
+    write: (updates) => writes.write(updates),
     connect(port) {
       const sender = port.sender;
       const pageUrl = withoutCredentials(parseHttpUrl(sender?.url));
@@ -241,7 +248,7 @@ export function createCaptureService(options: CaptureServiceOptions): CaptureSer
         }
         const updates = state.session.end(how);
         journal?.closed(streamId, how, state.session.summary());
-        return writes.write(updates);
+        return writes.write(updates).then(() => {});
       };
       /** Reads more of a stream; `done` once the message's whole text is in (a Blob is read in parts). */
       const push = (streamId: string, state: StreamState, text: string, done = true): void => {

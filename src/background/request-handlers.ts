@@ -29,6 +29,8 @@ export function dispatchRequest(handlers: RequestHandlers, message: unknown): Pr
       return handlers['delete-entries'](request);
     case 'restore-entries':
       return handlers['restore-entries'](request);
+    case 'import-log':
+      return handlers['import-log'](request);
     case 'clear-library':
       return handlers['clear-library'](request);
     case 'mark-seen':
@@ -61,6 +63,10 @@ function parseRequest(message: unknown): BackgroundRequest | undefined {
   if (value.type === 'delete-entries' && isStringList(value.ids)) return { type: 'delete-entries', ids: value.ids };
   // Entries are validated one by one by the handler (src/library/parse-entry.ts).
   if (value.type === 'restore-entries' && Array.isArray(value.entries)) return { type: 'restore-entries', entries: value.entries as unknown[] };
+  // The text's size is checked by the handler (src/library/import-captured-log.ts), which says why it refuses.
+  if (value.type === 'import-log' && typeof value.text === 'string' && isShortString(value.fileName)) {
+    return { type: 'import-log', text: value.text, fileName: value.fileName };
+  }
   if (value.type === 'clear-library') return { type: 'clear-library' };
   if (value.type === 'mark-seen') return { type: 'mark-seen' };
   // The videos are validated one by one by the handler (src/page-scan/parse-page-scan.ts).

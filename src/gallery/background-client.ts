@@ -75,6 +75,13 @@ const responseParsers: ResponseParsers = {
     }
     return value.ok === false && typeof value.error === 'string' ? { ok: false, error: value.error } : undefined;
   },
+  'import-log'(value) {
+    if (!isRecord(value)) return undefined;
+    if (value.ok === false && typeof value.error === 'string') return { ok: false, error: value.error };
+    if (value.ok !== true || typeof value.streams !== 'number' || typeof value.videos !== 'number') return undefined;
+    const chats = isRecord(value.chats) && typeof value.chats.app === 'string' && typeof value.chats.count === 'number' ? { chats: { app: value.chats.app, count: value.chats.count } } : {};
+    return { ok: true, streams: value.streams, videos: value.videos, ...chats };
+  },
   'clear-library'(value) {
     if (!isRecord(value)) return undefined;
     if (value.ok === true && typeof value.removed === 'number') return { ok: true, removed: value.removed };

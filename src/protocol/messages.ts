@@ -166,6 +166,14 @@ export interface BackgroundRequests {
     request: { type: 'restore-entries'; entries: unknown[] };
     response: { ok: true; restored: number; skipped: number } | { ok: false; error: string };
   };
+  /**
+   * Reads a file the user kept (a chat app's history export, a saved stream, a HAR) as a live
+   * capture reads, and stores what it finds through the background's one write queue.
+   */
+  'import-log': {
+    request: { type: 'import-log'; text: string; fileName: string };
+    response: { ok: true; streams: number; videos: number; chats?: { app: string; count: number } } | { ok: false; error: string };
+  };
   /** Deletes every entry. */
   'clear-library': {
     request: { type: 'clear-library' };

@@ -25,7 +25,7 @@ async function newStore(): Promise<VideoStore> {
 
 /** What a HAR from DevTools records of the sequence: each call with its page as `Referer`, its body as `postData`. */
 function harOf(fixtures: readonly SiteFixture[]): string {
-  const entries = fixtures.flatMap(({ page, request, response }) => {
+  const entries = fixtures.flatMap(({ page, request, response }): unknown[] => {
     const harRequest = {
       method: request.method,
       url: request.url,
