@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { localizePage } from '../../src/i18n/t';
 import { createBackgroundSender } from '../../src/gallery/background-client';
-import { createLibraryReader } from '../../src/gallery/library-reader';
+import { createLibraryReader } from '../../src/store/library-reader';
 import { mountLibraryTools } from '../../src/library/render-library-tools';
 import { createOfflineCopies } from '../../src/offline/offline-copies';
 import { mountOfflineSettings } from '../../src/offline/render-offline-settings';

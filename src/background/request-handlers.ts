@@ -61,7 +61,7 @@ function parseRequest(message: unknown): BackgroundRequest | undefined {
   if (value.type === 'disable-site' && isShortString(value.origin)) return { type: 'disable-site', origin: value.origin };
   if (value.type === 'list-sites') return { type: 'list-sites' };
   if (value.type === 'delete-entries' && isStringList(value.ids)) return { type: 'delete-entries', ids: value.ids };
-  // Entries are validated one by one by the handler (src/library/parse-entry.ts).
+  // Entries are validated one by one by the handler (src/store/parse-entry.ts).
   if (value.type === 'restore-entries' && Array.isArray(value.entries)) return { type: 'restore-entries', entries: value.entries as unknown[] };
   // The text's size is checked by the handler (src/library/import-captured-log.ts), which says why it refuses.
   if (value.type === 'import-log' && typeof value.text === 'string' && isShortString(value.fileName)) {

@@ -1,7 +1,7 @@
 import type { BackgroundRequests } from '../protocol/messages';
 import type { VideoEntry } from '../store/video-entry';
 import { parseHttpUrl } from '../extract/http-url';
-import type { LocalCopySource } from '../offline/local-copy-source';
+import type { LocalCopySource } from './local-copy-source';
 import { videoFileName } from './file-name';
 import { t } from '../i18n/t';
 

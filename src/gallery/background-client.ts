@@ -5,7 +5,7 @@ import type {
   EntriesChanged,
 } from '../protocol/messages';
 import { parseJournalRecords } from '../capture-log/capture-journal';
-import { parseVideoEntry } from '../library/parse-entry';
+import { parseVideoEntry } from '../store/parse-entry';
 import type { VideoEntry } from '../store/video-entry';
 import { t } from '../i18n/t';
 

@@ -1,5 +1,5 @@
 import type { OffscreenRequest } from '../protocol/messages';
-import type { ObjectUrlBackend } from './local-copy-source';
+import type { ObjectUrlBackend } from '../download/local-copy-source';
 
 /** A `blob:` URL left unrevoked this long is revoked anyway (its worker died before saying so). */
 export const ORPHAN_URL_MS = 10 * 60_000;
