@@ -109,7 +109,7 @@ interface StreamState {
   size: number;
   /** The background cut the stream at `MAX_STREAM_TEXT_READ`; later chunks are only counted. */
   cut: boolean;
-  /** For `stream-blob`: the relay leaves decoding to the background (issue 14). */
+  /** For `stream-blob`: the relay leaves decoding to the background (docs/benchmarks.md). */
   decoder?: TextDecoder;
   budget: StreamBudget;
 }

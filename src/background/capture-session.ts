@@ -57,7 +57,7 @@ export function createCaptureSession(source: SessionSource, onIssue: (issue: Str
 }
 
 /**
- * A class rather than closures per stream (issue 14): its methods' optimized code outlives each
+ * A class rather than closures per stream (docs/benchmarks.md): its methods' optimized code outlives each
  * stream, and the reassembler calls the same `onText` for every stream. It is the reassembler's
  * callbacks object itself.
  */

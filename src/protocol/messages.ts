@@ -110,7 +110,7 @@ export interface StreamEnd {
  * A batch of the body as a Blob, when the runtime Port uses structured clone messaging (see
  * `carriesBlobs`): UTF-8, the page's bytes as read (fetch) or its text encoded (XHR,
  * EventSource, WebSocket). A Blob crosses to the background as a handle, its bytes are read
- * there off the page's thread (issue 14). Numbered with the stream's text chunks; the
+ * there off the page's thread (docs/benchmarks.md). Numbered with the stream's text chunks; the
  * background reads them in order and decodes them as one UTF-8 stream, so a batch may end
  * inside a character.
  */
