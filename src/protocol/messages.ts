@@ -270,6 +270,9 @@ export type SiteStatus =
 export type BackgroundRequest = BackgroundRequests[keyof BackgroundRequests]['request'];
 export type BackgroundRequestType = keyof BackgroundRequests;
 
+/** What a download request answers: the download's id and file name, or why it did not start. */
+export type DownloadResult = BackgroundRequests['download-entry']['response'];
+
 // ---------------------------------------------------------------- background -> offscreen (Chrome)
 
 /**
