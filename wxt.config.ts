@@ -79,7 +79,7 @@ export default defineConfig({
     // Firefox 127+ grants the content scripts' matches at install (checked on 153 ESR).
     ...(browser === 'firefox' && { browser_specific_settings: { gecko, gecko_android: geckoAndroid } }),
     // Chrome 148+: runtime messages are structured clones, so the capture relay hands body bytes
-    // to the background undecoded, off the page's thread (issue 14, src/relay/carries-bytes.ts).
+    // to the background undecoded, off the page's thread (src/relay/carries-blobs.ts, docs/benchmarks.md).
     // Older Chrome ignores the key and gets text; Firefox always clones and needs no key.
     ...(browser !== 'firefox' && { message_serialization: 'structured_clone' }),
   }),

@@ -1,242 +1,166 @@
 import { browser } from 'wxt/browser';
+import { ALARMS, runAlarm } from '@/src/background/alarms';
 import { isNewBrowserSession } from '@/src/background/browser-session';
 import { createCaptureService } from '@/src/background/capture-service';
 import { createDoneNotifier, type NotificationsApi } from '@/src/background/done-notification';
 import { createDoneSignalService } from '@/src/background/done-signal-service';
 import { DONE_SIGNALS_KEY } from '@/src/background/done-signals';
-import { dispatchRequest, type RequestHandlers } from '@/src/background/request-handlers';
+import { createStoredDownloads } from '@/src/background/download-stored';
+import { whileKeptAlive } from '@/src/background/keep-alive';
+import { createLocalCopies } from '@/src/background/local-copies';
+import { log, logFailure } from '@/src/background/log';
+import { createNewVideosBadge, SEEN_AT_KEY } from '@/src/background/new-videos-badge';
 import { probeVideoLink } from '@/src/background/probe-video-link';
+import { dispatchRequest, type RequestHandlers } from '@/src/background/request-handlers';
+import { keepOfflineSwitchedOn } from '@/src/background/settings-changes';
+import { createSiteRulePacks } from '@/src/background/site-rule-packs';
+import { createSiteStatus } from '@/src/background/site-status';
 import { createStaleSweeper } from '@/src/background/stale-sweeper';
+import { storageSlot } from '@/src/background/storage-slot';
+import { CAPTURE_LOG_KEY, createStoredCaptureLog } from '@/src/background/stored-capture-log';
 import { createVideoLinkChecker } from '@/src/background/video-link-checker';
-import { downloadEntry, type DownloadResult } from '@/src/download/download-entry';
-import { renditionEntry, renditionFileName } from '@/src/download/rendition-download';
-import { CAPTURE_PORT_NAME, type EntriesChanged } from '@/src/protocol/messages';
-import { createLibraryHandlers } from '@/src/library/library-handlers';
-import { createPageScanHandlers } from '@/src/page-scan/page-scan-handlers';
 import { createContextMenuKeeper } from '@/src/context-menu/keep-this-video';
 import { readVideoPoster } from '@/src/context-menu/read-poster';
 import { listenToKeepVideoMenus, type ContextMenusApi } from '@/src/context-menu/register-menus';
 import { t } from '@/src/i18n/t';
+import { createImportLogHandler } from '@/src/library/import-log-handler';
+import { createLibraryHandlers } from '@/src/library/library-handlers';
 import { createLibraryWrites } from '@/src/library/library-writes';
-import { createLibraryReader } from '@/src/gallery/library-reader';
-import { createNewVideosBadge, SEEN_AT_KEY } from '@/src/gallery/new-videos-badge';
-import { createSiteAccess, ENABLED_SITES_KEY, parseEnabledSites } from '@/src/sites/site-access';
-import { templateFileName } from '@/src/settings/file-name-template';
-import { createSettingsStore, parseSettings, SETTINGS_KEY } from '@/src/settings/settings';
-import { whileKeptAlive } from '@/src/background/keep-alive';
 import { fetchMedia } from '@/src/offline/fetch-media';
-import { createLocalCopyDownloads, createDocumentUrlBackend, type ObjectUrlBackend } from '@/src/offline/local-copy-source';
 import { createOfflineCopies, keptCopy } from '@/src/offline/offline-copies';
 import { createOfflineKeeper } from '@/src/offline/offline-keeper';
-import { createOffscreenUrlBackend, type OffscreenApi } from '@/src/offline/offscreen-urls';
-import { createVideoDbConnection } from '@/src/store/video-db';
-import { openVideoStore } from '@/src/store/video-store';
-import { parseWriteBacklog, WRITE_BACKLOG_KEY } from '@/src/store/write-backlog';
-import { createCaptureJournal, parseJournalRecords, type JournalRecord } from '@/src/capture-log/capture-journal';
-import { createVideoAppAccess, VIDEO_APPS_OFF_KEY } from '@/src/sites/video-app-access';
-import { VIDEO_APPS, videoAppOf } from '@/src/sites/video-apps';
-import { siteOrigin } from '@/src/sites/site-access';
-import { createSiteRulePacks } from '@/src/background/site-rule-packs';
+import type { OffscreenApi } from '@/src/offline/offscreen-urls';
+import { createPageScanHandlers } from '@/src/page-scan/page-scan-handlers';
+import { CAPTURE_PORT_NAME, type EntriesChanged } from '@/src/protocol/messages';
+import { createSettingsStore, SETTINGS_KEY } from '@/src/settings/settings';
 import { SITE_EXTRACTORS } from '@/src/sites/extractors';
 import { RULE_PACKS_KEY } from '@/src/sites/rules/rule-pack-store';
 import { RULE_PACK_ALARM, RULE_PACK_CHECK_MINUTES } from '@/src/sites/rules/rule-pack-subscription';
-
-const SWEEP_ALARM = 'sweep-stale';
-const PRUNE_OFFLINE_ALARM = 'prune-offline';
-const log = (message: string): void => console.warn('[video-keeper]', message);
-/** `storage.session` key of the capture log: it outlives a stopped worker, not the browser. */
-const CAPTURE_LOG_KEY = 'captureLog';
+import { createSiteAccess, ENABLED_SITES_KEY, parseEnabledSites } from '@/src/sites/site-access';
+import { createVideoAppAccess, VIDEO_APPS_OFF_KEY } from '@/src/sites/video-app-access';
+import { VIDEO_APPS } from '@/src/sites/video-apps';
+import { createLibraryReader } from '@/src/store/library-reader';
+import { createVideoDbConnection } from '@/src/store/video-db';
+import { openVideoStore } from '@/src/store/video-store';
+import { parseWriteBacklog, WRITE_BACKLOG_KEY } from '@/src/store/write-backlog';
 
 export default defineBackground(() => {
-  // Opens on first use and reopens after closing for another context's upgrade.
+  const { local, session } = browser.storage;
+  const { alarms } = browser;
+  const now = (): number => Date.now();
+  const fetchAny = (url: string, init?: RequestInit): Promise<Response> => fetch(url, init);
+  // The capture's writes; whole-entry reads and writes (badge, delete, undo) on a connection of their own.
   const store = openVideoStore();
-
-  // Whole-entry reads and writes (badge count, delete, undo, import) on a connection of their own.
   const libraryDb = createVideoDbConnection();
   const library = createLibraryReader(libraryDb);
+  const seenAt = storageSlot<number>(local, SEEN_AT_KEY);
   const badge = createNewVideosBadge({
     countSince: (time) => library.countSince(time),
-    loadSeenAt: async () => {
-      const value: unknown = (await browser.storage.local.get(SEEN_AT_KEY))[SEEN_AT_KEY];
-      return typeof value === 'number' ? value : undefined;
-    },
-    saveSeenAt: (time) => browser.storage.local.set({ [SEEN_AT_KEY]: time }),
+    loadSeenAt: async () => ((value) => (typeof value === 'number' ? value : undefined))(await seenAt.load()),
+    saveSeenAt: (time) => seenAt.save(time),
     setBadge: (text) => browser.action.setBadgeText({ text }),
-    now: () => Date.now(),
+    now,
   });
-  const refreshBadge = (): void => {
-    badge.refresh().catch((error: unknown) => console.warn('[video-keeper] could not update the badge', error));
-  };
-
+  const refreshBadge = (): void => void badge.refresh().catch(logFailure('could not update the badge'));
   const entriesChanged = (): void => {
     refreshBadge();
-    const message: EntriesChanged = { type: 'entries-changed' };
-    // No open gallery means no receiver: that is fine.
-    browser.runtime.sendMessage(message).catch(() => {});
+    browser.runtime.sendMessage({ type: 'entries-changed' } satisfies EntriesChanged).catch(() => {}); // no open gallery: no receiver
   };
 
-  const settings = createSettingsStore(browser.storage.local);
+  const settings = createSettingsStore(local);
   const offlineCopies = createOfflineCopies(libraryDb);
   const offline = createOfflineKeeper({
     copies: offlineCopies,
     settings: () => settings.load(),
-    fetchMedia: (url, kind, maxBytes, site) => fetchMedia(url, { kind, maxBytes, site, fetch: (target, init) => fetch(target, init) }),
-    now: () => Date.now(),
+    fetchMedia: (url, kind, maxBytes, site) => fetchMedia(url, { kind, maxBytes, site, fetch: fetchAny }),
+    now,
     log,
     onChanged: entriesChanged,
     whileBusy: (work) => whileKeptAlive(work, () => browser.runtime.getPlatformInfo()),
   });
-  // Kept copies download from blob: URLs. Firefox's background is a page that makes them itself;
-  // Chrome's is a service worker without URL.createObjectURL, so its offscreen document makes them.
-  const chromeOffscreen = (globalThis as { chrome?: { offscreen?: OffscreenApi } }).chrome?.offscreen;
-  const objectUrls: ObjectUrlBackend | undefined =
-    typeof document !== 'undefined' && typeof URL.createObjectURL === 'function'
-      ? createDocumentUrlBackend(async (id) => keptCopy(await offlineCopies.get(id))?.video, URL)
-      : chromeOffscreen &&
-        createOffscreenUrlBackend({
-          offscreen: chromeOffscreen,
-          send: (request) => browser.runtime.sendMessage(request),
-          documentUrl: browser.runtime.getURL('/offscreen.html'),
-        });
-  const localCopies = objectUrls && createLocalCopyDownloads(objectUrls, log);
-
-  const linkChecker = createVideoLinkChecker({
-    store,
-    probe: (url, site) => probeVideoLink(url, (target, init) => fetch(target, init), site),
-    onEntriesChanged: entriesChanged,
+  const localCopies = createLocalCopies({
+    keptVideo: async (id) => keptCopy(await offlineCopies.get(id))?.video,
+    ...(typeof document !== 'undefined' && typeof URL.createObjectURL === 'function' && { urls: URL }),
+    offscreen: (globalThis as { chrome?: { offscreen?: OffscreenApi } }).chrome?.offscreen,
+    send: (request) => browser.runtime.sendMessage(request),
+    documentUrl: browser.runtime.getURL('/offscreen.html'),
+    log,
   });
-
-  // The gallery's Download and the auto-download take this one path: the stored entry, the user's template.
-  // A rendition (an alternate) is its own file: named with a suffix, never the kept copy of the video.
-  const downloadStored = async (id: string, rendition = 0): Promise<DownloadResult> => {
-    const { fileNameTemplate } = await settings.load();
-    return downloadEntry(renditionEntry(await store.get(id), rendition), browser.downloads, (entry) =>
-      renditionFileName(templateFileName(fileNameTemplate, entry), rendition, entry.videoUrl), {
-      ...(localCopies && rendition === 0 && { local: localCopies }),
-    });
-  };
-
+  const linkChecker = createVideoLinkChecker({ store, probe: (url, site) => probeVideoLink(url, fetchAny, site), onEntriesChanged: entriesChanged });
+  const settingsNow = () => settings.load();
+  const download = createStoredDownloads({ getEntry: (id) => store.get(id), settings: settingsNow, downloads: browser.downloads, ...(localCopies && { local: localCopies }) });
   const notifier = createDoneNotifier({
-    // Undefined until the user grants the optional permission from the options page.
-    api: () => (browser as { notifications?: NotificationsApi }).notifications,
+    api: () => (browser as { notifications?: NotificationsApi }).notifications, // undefined until the user grants it
     iconUrl: browser.runtime.getURL('/icons/128.png'),
     openGallery: () => browser.tabs.create({ url: browser.runtime.getURL('/gallery.html') }),
-    log: (message) => console.warn('[video-keeper]', message),
+    log,
   });
   const doneSignals = createDoneSignalService({
-    // Session storage: what a capture showed generating outlives a stopped worker, not the browser.
-    state: {
-      load: async () => (await browser.storage.session.get(DONE_SIGNALS_KEY))[DONE_SIGNALS_KEY],
-      save: (state) => browser.storage.session.set({ [DONE_SIGNALS_KEY]: state }),
-    },
-    settings: () => settings.load(),
+    state: storageSlot(session, DONE_SIGNALS_KEY), // what a capture showed generating outlives a stopped worker, not the browser
+    settings: settingsNow,
     getEntry: (id) => store.get(id),
-    async download(entry) {
-      const result = await downloadStored(entry.id);
+    download: async (entry) => {
+      const result = await download(entry.id);
       if (!result.ok) throw new Error(result.error);
     },
     notify: (entry) => notifier.show(entry),
-    now: () => Date.now(),
-    log: (message) => console.warn('[video-keeper]', message),
+    now,
+    log,
   });
 
-  // The capture log: kept in memory, saved to session storage a second after it changes.
-  let journalSave: ReturnType<typeof setTimeout> | undefined;
-  const journal = createCaptureJournal({
-    onChange(records) {
-      journalSave ??= setTimeout(() => {
-        journalSave = undefined;
-        void browser.storage.session.set({ [CAPTURE_LOG_KEY]: records satisfies JournalRecord[] }).catch(() => {});
-      }, 1000);
-    },
-  });
-  void browser.storage.session
-    .get(CAPTURE_LOG_KEY)
-    .then((stored) => journal.restore(parseJournalRecords(stored[CAPTURE_LOG_KEY])))
-    .catch(() => {});
-
+  const journal = createStoredCaptureLog(storageSlot(session, CAPTURE_LOG_KEY));
   // Site rule packs (options → Site rules): the built-in extractors with the packs laid over them.
   const rulePacks = createSiteRulePacks({
     builtIns: SITE_EXTRACTORS,
-    storage: {
-      load: async () => (await browser.storage.local.get(RULE_PACKS_KEY))[RULE_PACKS_KEY],
-      save: (packs) => browser.storage.local.set({ [RULE_PACKS_KEY]: packs }),
-    },
+    storage: storageSlot(local, RULE_PACKS_KEY),
     scripting: browser.scripting,
     permissions: browser.permissions,
-    fetch: (url, init) => fetch(url, init),
-    now: () => Date.now(),
+    fetch: fetchAny,
+    now,
     log,
-    scheduleChecks(on) {
-      void browser.alarms.get(RULE_PACK_ALARM).then((alarm) => {
-        if (on && !alarm) void browser.alarms.create(RULE_PACK_ALARM, { delayInMinutes: 1, periodInMinutes: RULE_PACK_CHECK_MINUTES });
-        if (!on && alarm) void browser.alarms.clear(RULE_PACK_ALARM);
-      });
-    },
+    scheduleChecks: (on) =>
+      void alarms.get(RULE_PACK_ALARM).then((alarm) => {
+        if (on && !alarm) void alarms.create(RULE_PACK_ALARM, { delayInMinutes: 1, periodInMinutes: RULE_PACK_CHECK_MINUTES });
+        if (!on && alarm) void alarms.clear(RULE_PACK_ALARM);
+      }),
   });
-  const reloadRulePacks = (): void => {
-    rulePacks.reload().catch((error: unknown) => log(`could not load the site rule packs: ${String(error)}`));
-  };
-
+  const reloadRulePacks = (): void => void rulePacks.reload().catch(logFailure('could not load the site rule packs'));
+  const backlog = storageSlot(local, WRITE_BACKLOG_KEY); // refused writes wait here across restarts; the popup says so
   const capture = createCaptureService({
     extensionId: browser.runtime.id,
     store,
     journal,
     extractors: () => rulePacks.extractors(),
-    log: (entry) => console.warn('[video-keeper]', entry.type, entry.streamId ?? '', entry.message),
+    log: (entry) => log(entry.type, entry.streamId ?? '', entry.message),
     onEntriesChanged(entries, { writtenAt }) {
       entriesChanged();
       void linkChecker.check(entries);
       void offline.keep(entries);
       void doneSignals.stored(entries, writtenAt);
     },
-    // Writes the database refuses (quota, IndexedDB gone) wait here across worker restarts; the
-    // popup reads the same key to say so.
-    backlog: {
-      load: async () => parseWriteBacklog((await browser.storage.local.get(WRITE_BACKLOG_KEY))[WRITE_BACKLOG_KEY]),
-      save: (backlog) =>
-        backlog ? browser.storage.local.set({ [WRITE_BACKLOG_KEY]: backlog }) : browser.storage.local.remove(WRITE_BACKLOG_KEY),
-    },
+    backlog: { load: async () => parseWriteBacklog(await backlog.load()), save: (value) => backlog.save(value) },
   });
-
   const sweeper = createStaleSweeper({
     store,
     liveEntryIds: () => capture.liveEntryIds(),
     onEntriesChanged: entriesChanged,
-    now: () => Date.now(),
-    log: (message) => console.warn('[video-keeper]', message),
-    wakeLater(needed, delayMs) {
-      if (needed) void browser.alarms.create(SWEEP_ALARM, { delayInMinutes: delayMs / 60_000 });
-      else void browser.alarms.clear(SWEEP_ALARM);
-    },
+    now,
+    log,
+    wakeLater: (needed, delayMs) => void (needed ? alarms.create(ALARMS.sweep, { delayInMinutes: delayMs / 60_000 }) : alarms.clear(ALARMS.sweep)),
   });
 
+  const enabledSites = storageSlot<string[]>(local, ENABLED_SITES_KEY);
   const sites = createSiteAccess({
     scripting: browser.scripting,
     permissions: browser.permissions,
-    store: {
-      load: async () => parseEnabledSites((await browser.storage.local.get(ENABLED_SITES_KEY))[ENABLED_SITES_KEY]),
-      save: (origins) => browser.storage.local.set({ [ENABLED_SITES_KEY]: origins }),
-    },
+    store: { load: async () => parseEnabledSites(await enabledSites.load()), save: (origins) => enabledSites.save(origins) },
   });
-
-  const videoApps = createVideoAppAccess({
-    apps: VIDEO_APPS,
-    scripting: browser.scripting,
-    store: {
-      load: async () => (await browser.storage.local.get(VIDEO_APPS_OFF_KEY))[VIDEO_APPS_OFF_KEY],
-      save: (names) => browser.storage.local.set({ [VIDEO_APPS_OFF_KEY]: names }),
-    },
-  });
+  const videoApps = createVideoAppAccess({ apps: VIDEO_APPS, scripting: browser.scripting, store: storageSlot(local, VIDEO_APPS_OFF_KEY) });
+  const siteStatus = createSiteStatus({ isAppOn: (name) => videoApps.isOn(name), siteStatus: (url) => sites.status(url) });
 
   const handlers: RequestHandlers = {
-    'download-entry': ({ id, rendition }) => downloadStored(id, rendition),
-    async 'site-status'({ url }) {
-      const app = videoAppOf(url);
-      const origin = siteOrigin(url);
-      if (app && origin) return (await videoApps.isOn(app.name)) ? { state: 'default', origin } : { state: 'switched-off', origin, app: app.label };
-      return sites.status(url);
-    },
+    'download-entry': ({ id, rendition }) => download(id, rendition),
+    'site-status': ({ url }) => siteStatus(url),
     'list-video-apps': async () => ({ apps: await videoApps.list() }),
     'set-video-app': ({ name, on }) => videoApps.set(name, on),
     'capture-log': () => Promise.resolve({ records: journal.records() }),
@@ -251,88 +175,66 @@ export default defineBackground(() => {
       await badge.markSeen();
       return { ok: true };
     },
+    'import-log': createImportLogHandler({ write: (updates) => capture.write(updates), extractors: () => rulePacks.extractors() }),
     ...createPageScanHandlers({
-      apply: (updates, now) => store.apply(updates, now),
-      probe: (url, pageUrl) => probeVideoLink(url, (target, init) => fetch(target, init), pageUrl),
+      apply: (updates, at) => store.apply(updates, at),
+      probe: (url, pageUrl) => probeVideoLink(url, fetchAny, pageUrl),
       onEntriesChanged: entriesChanged,
-      now: () => Date.now(),
+      now,
     }),
-    ...createLibraryHandlers(createLibraryWrites(libraryDb), entriesChanged, () => {
-      // Later, so an undo of the delete puts the entries back with their copies.
-      void browser.alarms.create(PRUNE_OFFLINE_ALARM, { delayInMinutes: 1 });
-    }),
+    // After a delete the copies go a minute later, so an undo puts the entries back with them.
+    ...createLibraryHandlers(createLibraryWrites(libraryDb), entriesChanged, () => void alarms.create(ALARMS.pruneOffline, { delayInMinutes: 1 })),
   };
 
   // Right-click → "Keep this video": the click grants activeTab, so the poster can be read.
   const menuKeeper = createContextMenuKeeper({
     readPoster: async (tabId, frameId, srcUrl) =>
       (await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, func: readVideoPoster, args: [srcUrl] }))[0]?.result,
-    apply: (updates, now) => store.apply(updates, now),
+    apply: (updates, at) => store.apply(updates, at),
     onEntriesChanged: entriesChanged,
-    now: () => Date.now(),
+    now,
   });
-  const menus = listenToKeepVideoMenus(
-    (browser as { contextMenus?: ContextMenusApi }).contextMenus,
-    t('keepThisVideo'),
-    (info, tab) => {
-      menuKeeper.onClicked(info, tab).then(
-        (result) => {
-          if (!result.kept && result.reason !== 'other-menu') log(`"Keep this video" kept nothing: ${result.reason}`);
-        },
-        (error: unknown) => log(`"Keep this video" failed: ${String(error)}`),
-      );
-    },
-    log,
-  );
+  const contextMenus = (browser as { contextMenus?: ContextMenusApi }).contextMenus;
+  const menus = listenToKeepVideoMenus(contextMenus, t('keepThisVideo'), (info, tab) => {
+    menuKeeper.onClicked(info, tab).then((result) => {
+      if (!result.kept && result.reason !== 'other-menu') log(`"Keep this video" kept nothing: ${result.reason}`);
+    }, logFailure('"Keep this video" failed'));
+  }, log);
   browser.runtime.onInstalled.addListener(() => void menus.install());
   browser.runtime.onStartup.addListener(() => void menus.install());
 
   browser.runtime.onConnect.addListener((port) => {
     if (port.name === CAPTURE_PORT_NAME) capture.connect(port);
   });
-  // webextension-polyfill: a listener answers by returning a promise.
+  // Requests come from the extension's own pages only, never from content scripts; a listener answers with a promise.
   // eslint-disable-next-line @typescript-eslint/no-misused-promises
-  browser.runtime.onMessage.addListener((message: unknown, sender): Promise<unknown> | undefined => {
-    // Requests come from the extension's own pages only, never from content scripts.
-    if (sender.id !== browser.runtime.id || !sender.url?.startsWith(browser.runtime.getURL('/'))) return undefined;
-    return dispatchRequest(handlers, message);
-  });
-  // A click on a done notification wakes a stopped worker, which must listen at once; a worker
-  // that gets the permission later listens when it shows its first notification.
-  notifier.listen();
-  browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === SWEEP_ALARM) void sweeper.sweep();
-    if (alarm.name === RULE_PACK_ALARM) rulePacks.updateSubscriptions().catch((error: unknown) => log(`rule pack update failed: ${String(error)}`));
-    if (alarm.name === PRUNE_OFFLINE_ALARM) {
-      offlineCopies.removeOrphans().catch((error: unknown) => log(`could not drop deleted videos' copies: ${String(error)}`));
-    }
-  });
+  browser.runtime.onMessage.addListener((message: unknown, sender): Promise<unknown> | undefined =>
+    sender.id === browser.runtime.id && sender.url?.startsWith(browser.runtime.getURL('/')) ? dispatchRequest(handlers, message) : undefined,
+  );
+  notifier.listen(); // a click on a done notification wakes a stopped worker, which must listen at once
+  alarms.onAlarm.addListener(({ name }) =>
+    runAlarm(name, {
+      [ALARMS.sweep]: () => void sweeper.sweep(),
+      [RULE_PACK_ALARM]: () => void rulePacks.updateSubscriptions().catch(logFailure('rule pack update failed')),
+      [ALARMS.pruneOffline]: () => void offlineCopies.removeOrphans().catch(logFailure("could not drop deleted videos' copies")),
+    }),
+  );
   if (localCopies) browser.downloads.onChanged.addListener((delta) => localCopies.downloadChanged(delta));
+  const catchUpOffline = (): void => void offline.catchUp((limit) => library.newest(limit)).catch(logFailure('offline catch-up failed'));
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && changes[RULE_PACKS_KEY]) reloadRulePacks();
-    // Switched on: copy what the library already holds (newest first, within the cap).
-    const change = changes[SETTINGS_KEY];
-    if (area === 'local' && change && parseSettings(change.newValue).keepOffline && !parseSettings(change.oldValue).keepOffline) {
-      void offline.catchUp((limit) => library.newest(limit));
-    }
+    if (area === 'local' && keepOfflineSwitchedOn(changes[SETTINGS_KEY])) catchUpOffline(); // copy what the library holds, newest first
   });
-  // The first worker of a browser session ends at once what the last session left streaming
-  // (the browser quit mid-answer); a worker restarted within a session gives relays time to replay.
-  void isNewBrowserSession(browser.storage.session, Date.now()).then((sessionStart) => sweeper.sweep({ sessionStart }));
+
+  // The first worker of a session ends what the last one left streaming; a restarted one gives relays time to replay.
+  void isNewBrowserSession(session, now()).then((sessionStart) => sweeper.sweep({ sessionStart }));
   void capture.restoreBacklog();
-  // Copies a stopped worker did not finish.
-  void offline.catchUp((limit) => library.newest(limit)).catch((error: unknown) => log(`offline catch-up failed: ${String(error)}`));
-  // Videos a stopped worker saw generating may have become done while none ran (a later answer).
-  void doneSignals.resume();
+  catchUpOffline(); // copies a stopped worker did not finish
+  void doneSignals.resume(); // videos a stopped worker saw generating may be done by now
   refreshBadge();
-  // Also forgets sites switched off in the browser's own UI (chrome://extensions, about:addons);
-  // until then their scripts stay registered but the browser injects nothing without the permission.
-  sites.sync().catch((error: unknown) => console.warn('[video-keeper] could not restore the enabled sites', error));
-  // The video apps' capture scripts are registered, not declared (so each can be switched off):
-  // at install, and at every start in case the browser dropped them (an unpacked reload).
-  videoApps.sync().catch((error: unknown) => console.warn('[video-keeper] could not register the video apps', error));
-  // Rule packs: loaded at every start; an app a pack adds captures once its hosts are granted.
-  reloadRulePacks();
+  sites.sync().catch(logFailure('could not restore the enabled sites')); // forgets sites switched off in the browser's own UI
+  videoApps.sync().catch(logFailure('could not register the video apps')); // registered, not declared: each can be switched off
+  reloadRulePacks(); // an app a pack adds captures once its hosts are granted
   browser.permissions.onAdded.addListener(reloadRulePacks);
   browser.permissions.onRemoved.addListener(reloadRulePacks);
 });

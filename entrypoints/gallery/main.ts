@@ -4,9 +4,9 @@ import { createBackgroundSender, isEntriesChanged } from '../../src/gallery/back
 import { mountFullGallery } from '../../src/gallery/full-gallery';
 import { createGalleryActions } from '../../src/gallery/gallery-actions';
 import { GALLERY_VIEW_KEY } from '../../src/gallery/gallery-view';
-import { createLibraryReader } from '../../src/gallery/library-reader';
+import { createLibraryReader } from '../../src/store/library-reader';
 import { createOfflineCopies } from '../../src/offline/offline-copies';
-import { createOfflineMediaUrls } from '../../src/offline/offline-media-urls';
+import { createOfflineMediaUrls } from '../../src/gallery/offline-media-urls';
 import { createVideoDbConnection } from '../../src/store/video-db';
 import '../../src/gallery/theme.css';
 import '../../src/gallery/gallery.css';

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { parseOffscreenRequest, serveObjectUrls } from '../../src/offline/offscreen-urls';
 import { createOfflineCopies, keptCopy } from '../../src/offline/offline-copies';
-import { createDocumentUrlBackend } from '../../src/offline/local-copy-source';
+import { createDocumentUrlBackend } from '../../src/download/local-copy-source';
 import { createVideoDbConnection } from '../../src/store/video-db';
 
 // Chrome's service worker cannot make blob: URLs; this document makes them for it (see

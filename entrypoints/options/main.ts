@@ -1,9 +1,7 @@
 import { browser } from 'wxt/browser';
 import { localizePage } from '../../src/i18n/t';
 import { createBackgroundSender } from '../../src/gallery/background-client';
-import { createLibraryReader } from '../../src/gallery/library-reader';
-import { importCapturedLog } from '../../src/library/import-captured-log';
-import { importChatHistory } from '../../src/library/import-chat-history';
+import { createLibraryReader } from '../../src/store/library-reader';
 import { mountLibraryTools } from '../../src/library/render-library-tools';
 import { createOfflineCopies } from '../../src/offline/offline-copies';
 import { mountOfflineSettings } from '../../src/offline/render-offline-settings';
@@ -16,7 +14,6 @@ import { renderSiteRules } from '../../src/sites/render-site-rules';
 import { SITE_EXTRACTORS } from '../../src/sites/extractors';
 import { parseStoredPacks, RULE_PACKS_KEY } from '../../src/sites/rules/rule-pack-store';
 import { createVideoDbConnection } from '../../src/store/video-db';
-import { openVideoStore } from '../../src/store/video-store';
 import '../../src/gallery/theme.css';
 import './style.css';
 
@@ -63,15 +60,11 @@ mountLibraryTools(section('#library'), {
   confirm: (question) => window.confirm(question),
   now: () => Date.now(),
   async importLog(text, fileName) {
-    // A chat app's history export (NextChat, Open WebUI, LobeChat), else a saved stream or HAR.
-    const history = importChatHistory(text);
-    if (history) {
-      const kept = await openVideoStore().apply(history.updates);
-      return { streams: 0, videos: kept.length, chats: { app: history.app, count: history.chats } };
-    }
-    const { updates, streams } = importCapturedLog(text, fileName);
-    const stored = await openVideoStore().apply(updates);
-    return { streams, videos: stored.filter((entry) => entry.videoUrl).length };
+    // A chat app's history export (NextChat, Open WebUI, LobeChat), else a saved stream or HAR:
+    // read and stored by the background, through the one write queue the live capture uses.
+    const result = await sendToBackground({ type: 'import-log', text, fileName });
+    if (!result.ok) throw new Error(result.error);
+    return result;
   },
 });
 

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { localizePage } from '../../src/i18n/t';
 import { createBackgroundSender, isEntriesChanged } from '../../src/gallery/background-client';
-import { createLibraryReader, POPUP_PAGE_SIZE } from '../../src/gallery/library-reader';
+import { createLibraryReader, POPUP_PAGE_SIZE } from '../../src/store/library-reader';
 import { createGalleryRefresher } from '../../src/gallery/refresh-gallery';
 import { createGalleryActions } from '../../src/gallery/gallery-actions';
 import { renderBacklogNotice } from '../../src/gallery/render-gallery';
@@ -10,7 +10,7 @@ import { mountPageScan } from '../../src/page-scan/render-page-scan';
 import { popupPageScanDeps } from '../../src/page-scan/popup-page-scan';
 import { currentTab } from '../../src/sites/current-tab';
 import { createOfflineCopies } from '../../src/offline/offline-copies';
-import { createOfflineMediaUrls } from '../../src/offline/offline-media-urls';
+import { createOfflineMediaUrls } from '../../src/gallery/offline-media-urls';
 import { createVideoDbConnection } from '../../src/store/video-db';
 import { parseWriteBacklog, WRITE_BACKLOG_KEY } from '../../src/store/write-backlog';
 import '../../src/gallery/theme.css';

@@ -2,14 +2,14 @@ import type { StreamIssue } from '../decode/answer-reassembler';
 import { parseHttpUrl } from '../extract/http-url';
 import type { BackgroundToRelayMessage, RelayMessage, StreamBlob, StreamOpen } from '../protocol/messages';
 import { parseRelayMessage } from '../protocol/parse-relay-message';
+import type { EntryUpdate } from '../store/merge-entry';
 import type { VideoEntry } from '../store/video-entry';
 import type { VideoStore } from '../store/video-store';
 import type { CaptureJournal } from '../capture-log/capture-journal';
-import { findSiteEndpoint, SITE_EXTRACTORS, type SiteExtractor } from '../sites/extractors';
-import { createCaptureSession, type CaptureSession, type SessionEnd } from './capture-session';
+import { SITE_EXTRACTORS, type SiteExtractor } from '../sites/extractors';
+import type { CaptureSession, SessionEnd } from './capture-session';
+import { openCaptureSession } from './open-capture-session';
 import { redirectReport } from './redirect-report';
-import { createSiteCaptureSession } from './site-capture-session';
-import { unmatchedAppResponse } from '../sites/unmatched-app-response';
 import { createUnchangedBodies } from './unchanged-bodies';
 import { createWriteQueue, type BacklogStorage } from './write-queue';
 import { createOrderedInbox, type OrderedInbox } from './ordered-inbox';
@@ -77,6 +77,11 @@ export interface CaptureService {
   restoreBacklog(): Promise<void>;
   /** Updates waiting for the store to take them. */
   pendingWrites(): number;
+  /**
+   * Stores updates that came another way (an import) through the same write queue, after every
+   * capture before them, with the same fan-out (`onEntriesChanged`); resolves with the stored entries.
+   */
+  write(updates: EntryUpdate[]): Promise<VideoEntry[]>;
 }
 
 /** Replays one stream may ask for on one port before the background gives up on it. */
@@ -104,7 +109,7 @@ interface StreamState {
   size: number;
   /** The background cut the stream at `MAX_STREAM_TEXT_READ`; later chunks are only counted. */
   cut: boolean;
-  /** For `stream-blob`: the relay leaves decoding to the background (issue 14). */
+  /** For `stream-blob`: the relay leaves decoding to the background (docs/benchmarks.md). */
   decoder?: TextDecoder;
   budget: StreamBudget;
 }
@@ -156,6 +161,7 @@ export function createCaptureService(options: CaptureServiceOptions): CaptureSer
     },
     restoreBacklog: () => writes.restore(),
     pendingWrites: () => writes.pending(),
+    write: (updates) => writes.write(updates),
     connect(port) {
       const sender = port.sender;
       const pageUrl = withoutCredentials(parseHttpUrl(sender?.url));
@@ -221,23 +227,14 @@ export function createCaptureService(options: CaptureServiceOptions): CaptureSer
           contentType: message.contentType,
           ...(message.requestModel ? { requestModel: message.requestModel } : {}),
         };
-        const method = message.method ?? 'GET';
         const onIssue = (issue: StreamIssue): void => log({ streamId: message.streamId, ...issue });
-        // A video app's own endpoint is read by its site extractor, before any chat dialect; what
-        // none of its endpoints matches on its hosts (a moved path) by its generic task reader.
         const extractors = typeof options.extractors === 'function' ? options.extractors() : (options.extractors ?? SITE_EXTRACTORS);
-        const pageHost = new URL(pageUrl).hostname;
-        const match = findSiteEndpoint(pageHost, method, endpointUrl, extractors);
-        const unmatched = match ? undefined : unmatchedAppResponse(pageHost, endpointUrl, extractors);
-        const siteMatch = match ?? (unmatched ? { extractor: unmatched } : undefined);
         const requestBody = redirect ? undefined : message.requestBody;
-        const session = siteMatch
-          ? createSiteCaptureSession(siteMatch, { ...source, method, ...(requestBody ? { requestBody } : {}) }, onIssue, unchangedBodies)
-          : createCaptureSession(source, onIssue);
+        const session = openCaptureSession({ ...source, method: message.method ?? 'GET', ...(requestBody ? { requestBody } : {}) }, extractors, onIssue, unchangedBodies);
         const budget = options.streamBudget?.() ?? createStreamBudget();
         const state: StreamState = { session, nextSeq: 0, size: 0, cut: false, budget };
         streams.set(message.streamId, state);
-        journal?.opened(message.streamId, { at: message.startedAt, site, method, endpointUrl, contentType: message.contentType });
+        journal?.opened(message.streamId, { at: message.startedAt, site, method: message.method ?? 'GET', endpointUrl, contentType: message.contentType });
         if (redirect) push(message.streamId, state, redirect.body, false);
       };
       const finish = (streamId: string, state: StreamState, how: SessionEnd, error?: string): Promise<void> => {
@@ -251,7 +248,7 @@ export function createCaptureService(options: CaptureServiceOptions): CaptureSer
         }
         const updates = state.session.end(how);
         journal?.closed(streamId, how, state.session.summary());
-        return writes.write(updates);
+        return writes.write(updates).then(() => {});
       };
       /** Reads more of a stream; `done` once the message's whole text is in (a Blob is read in parts). */
       const push = (streamId: string, state: StreamState, text: string, done = true): void => {

@@ -1,9 +1,7 @@
 import { bodyFormatOf, createAnswerReassembler, type AnswerCallbacks, type AnswerReassembler, type StreamIssue } from '../decode/answer-reassembler';
-import { linkExpiry } from '../extract/link-expiry';
 import { createVideoAnswerReader } from '../extract/video-answer';
-import { videoKey } from '../extract/video-key';
 import type { StreamOutcome } from '../protocol/messages';
-import { entryIdPart } from '../store/entry-id';
+import { chatTaskEntryId, linkEntryIdentity } from '../store/entry-identity';
 import type { EntryUpdate } from '../store/merge-entry';
 import type { BreakReason, FailureReason } from '../store/video-entry';
 
@@ -57,7 +55,7 @@ export function createCaptureSession(source: SessionSource, onIssue: (issue: Str
 }
 
 /**
- * A class rather than closures per stream (issue 14): its methods' optimized code outlives each
+ * A class rather than closures per stream (docs/benchmarks.md): its methods' optimized code outlives each
  * stream, and the reassembler calls the same `onText` for every stream. It is the reassembler's
  * callbacks object itself.
  */
@@ -178,22 +176,20 @@ class AnswerCaptureSession implements CaptureSession, AnswerCallbacks {
       ...(truncated ? { truncated: true as const } : {}),
     };
     const result: EntryUpdate[] = videos.map((video, index) => {
-      const key = videoKey(video.videoUrl);
-      const expiresAt = linkExpiry(video.videoUrl);
+      const link = linkEntryIdentity(video.videoUrl);
       // A link first read from the unfinished last line of an answer that never said it was
       // over may be cut short, even though the body itself ended cleanly.
       const videoEnding = ending === 'clean' && !finished && index >= completeLineVideos ? 'stream-error' : ending;
       return {
         ...common,
-        // Keyed without the signature, so a re-signed link of a task-less video is the same entry.
-        id: task ? taskEntryId(task.id, index) : `url:${key}`,
+        id: task ? chatTaskEntryId(task.id, index) : link.id,
         ...(videoEnding === 'clean' ? { status: 'done' as const } : { status: 'partial' as const }),
         ...(videoEnding && videoEnding !== 'clean' ? { partialReason: videoEnding } : {}),
         progress,
         index,
         videoUrl: video.videoUrl,
-        videoKey: key,
-        ...(expiresAt === undefined ? {} : { expiresAt }),
+        videoKey: link.videoKey,
+        ...(link.expiresAt === undefined ? {} : { expiresAt: link.expiresAt }),
         // A proxy link believed from its label: the background may confirm it by content type.
         ...(video.unconfirmed ? { needsCheck: true } : {}),
         ...(video.coverUrl ? { coverUrl: video.coverUrl } : {}),
@@ -203,7 +199,7 @@ class AnswerCaptureSession implements CaptureSession, AnswerCallbacks {
       const failure = ending === undefined ? undefined : failureOf(ending, finished);
       result.push({
         ...common,
-        id: taskEntryId(task.id, 0),
+        id: chatTaskEntryId(task.id, 0),
         status: failure ? 'failed' : 'generating',
         progress,
         ...(this.reader.answer.percent === undefined ? {} : { percent: this.reader.answer.percent }),
@@ -216,13 +212,8 @@ class AnswerCaptureSession implements CaptureSession, AnswerCallbacks {
   }
 }
 
-/**
- * Entry id of the n-th video of a chat answer's task: stable across replays. The task id cannot
- * hold the separator (`entryIdPart`), so it never takes the form of a video app's entry id.
- */
-export function taskEntryId(taskId: string, index: number): string {
-  return `task:${entryIdPart(taskId)}:${index}`;
-}
+/** Entry id of the n-th video of a chat answer's task (src/store/entry-identity.ts). */
+export const taskEntryId = chatTaskEntryId;
 
 /** How the answer ended, from how its stream ended and whether the server reported an error. */
 function endingOf(how: SessionEnd, serverError: boolean): Exclude<Ending, undefined> {

@@ -35,9 +35,10 @@ export interface WriteQueue {
   /**
    * Stores updates after every earlier one. Resolves once they (and every earlier write) are
    * stored, after retries if the store refuses them; never rejects. A stream is confirmed to its relay only then, so a relay
-   * keeps (and replays) what is not yet stored.
+   * keeps (and replays) what is not yet stored. Resolves with the stored entries these updates
+   * touched (an import counts them).
    */
-  write(updates: EntryUpdate[]): Promise<void>;
+  write(updates: EntryUpdate[]): Promise<VideoEntry[]>;
   /** Resolves when no attempt is running; refused updates may still wait for their retry. */
   idle(): Promise<void>;
   /** Takes over the backlog a stopped worker left behind and stores it. */
@@ -52,7 +53,7 @@ const MAX_RETRY_DELAY_MS = 60_000;
 
 interface Batch {
   updates: EntryUpdate[];
-  stored(): void;
+  stored(entries: VideoEntry[]): void;
 }
 
 /**
@@ -98,7 +99,7 @@ export function createWriteQueue(options: WriteQueueOptions): WriteQueue {
     const updates = batches.flatMap((batch) => batch.updates);
     if (updates.length === 0) {
       // Only markers (see `write`): everything before them is stored.
-      for (const batch of batches) batch.stored();
+      for (const batch of batches) batch.stored([]);
       return;
     }
     let entries: VideoEntry[];
@@ -120,7 +121,7 @@ export function createWriteQueue(options: WriteQueueOptions): WriteQueue {
     failures = 0;
     failingSince = undefined;
     if (recovered) await saveBacklog(undefined);
-    for (const batch of batches) batch.stored();
+    for (const batch of batches) batch.stored(entriesOf(batch, entries));
     // Entries the write left as they were (a poll of an unchanged library) changed nothing.
     const changed = entries.filter((entry) => entry.updatedAt === writtenAt);
     if (changed.length === 0) return;
@@ -148,7 +149,7 @@ export function createWriteQueue(options: WriteQueueOptions): WriteQueue {
   return {
     write(updates) {
       // No updates is still queued, as a marker: it resolves once every earlier write is stored.
-      return new Promise<void>((resolve) => {
+      return new Promise<VideoEntry[]>((resolve) => {
         // Scrubbed before anything keeps them: the backlog in `storage.local` holds no secret either.
         waiting.push({ updates: updates.map(scrubEntryUrls), stored: resolve });
         trim();
@@ -172,6 +173,13 @@ export function createWriteQueue(options: WriteQueueOptions): WriteQueue {
     },
     pending: () => count(waiting),
   };
+}
+
+/** The entries of a write that one batch's updates touched. */
+function entriesOf(batch: Batch, entries: readonly VideoEntry[]): VideoEntry[] {
+  if (batch.updates.length === 0) return [];
+  const ids = new Set(batch.updates.map((update) => update.id));
+  return entries.filter((entry) => ids.has(entry.id));
 }
 
 /** `QuotaExceededError: …` for a DOMException or Error, else the value as text. */

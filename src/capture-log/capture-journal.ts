@@ -4,13 +4,14 @@
  * (signed links and tokens live there), never a message text (it may quote the body).
  */
 
+import { CAPTURE_LOG_LIMIT, parseCaptureLogRecords } from '../protocol/capture-log-records';
 import type { CaptureLogRecord } from '../protocol/messages';
 
 /** One line of the log; the type lives with the message protocol, which carries it to the log page. */
 export type JournalRecord = CaptureLogRecord;
 
 /** Responses kept at most; the oldest go first. */
-export const JOURNAL_LIMIT = 200;
+export const JOURNAL_LIMIT = CAPTURE_LOG_LIMIT;
 
 /** Issue types that mean what should have read the response could not. */
 const UNREAD = new Set(['unknown-dialect', 'unknown-framing', 'unknown-shape']);
@@ -116,20 +117,5 @@ export function pathOf(url: string): string {
 
 /** Records from storage, keeping only well-formed ones (the value may be anything). */
 export function parseJournalRecords(value: unknown): JournalRecord[] {
-  if (!Array.isArray(value)) return [];
-  return value.filter((item): item is JournalRecord => {
-    if (typeof item !== 'object' || item === null) return false;
-    const record = item as Record<string, unknown>;
-    return (
-      typeof record.at === 'number' &&
-      typeof record.site === 'string' &&
-      typeof record.path === 'string' &&
-      typeof record.method === 'string' &&
-      typeof record.type === 'string' &&
-      typeof record.size === 'number' &&
-      typeof record.found === 'number' &&
-      typeof record.outcome === 'string' &&
-      Array.isArray(record.issues)
-    );
-  }).slice(-JOURNAL_LIMIT);
+  return parseCaptureLogRecords(value);
 }

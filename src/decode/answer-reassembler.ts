@@ -77,7 +77,7 @@ export function createAnswerReassembler(
 
 /**
  * A class rather than closures per stream, so the optimized code of its methods outlives each
- * stream (issue 14; see the SSE decoder). It is the SSE decoder's sink itself.
+ * stream (docs/benchmarks.md; see the SSE decoder). It is the SSE decoder's sink itself.
  */
 class StreamAnswerReassembler implements AnswerReassembler, SseSink {
   private dialect: DialectReader | undefined;
@@ -206,7 +206,7 @@ class StreamAnswerReassembler implements AnswerReassembler, SseSink {
       this.markFinished();
       return;
     }
-    // Once the dialect is known it may read its messages without a full parse (issue 14).
+    // Once the dialect is known it may read its messages without a full parse (docs/benchmarks.md).
     const fast = this.dialect?.readJsonText?.(trimmed);
     if (fast) {
       this.apply(fast);

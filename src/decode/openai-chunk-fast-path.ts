@@ -3,7 +3,7 @@ import { BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, COLON, COMMA, OPEN_BRACE, OPEN_B
 
 /**
  * Reads an OpenAI `chat.completion.chunk` straight from its JSON text, without `JSON.parse`
- * building the whole object (issue 14: parsing every event was 5× the SSE parser itself).
+ * building the whole object (docs/benchmarks.md: parsing every event was 5× the SSE parser itself).
  *
  * Exact, not a guess: it is a strict JSON scanner. Every value is validated by the JSON grammar
  * (strings, escapes, numbers, nesting), only the fields the openai-chat dialect reads are kept,
@@ -44,7 +44,7 @@ export interface SseRun {
 /**
  * Reads, from raw SSE text at `from` (where an event starts), the consecutive events that are
  * exactly `data: <template envelope with another content string>\n\n`, in one pass and without
- * eventsource-parser or JSON.parse: the bytes are scanned once (issue 14). Returns their merged
+ * eventsource-parser or JSON.parse: the bytes are scanned once (docs/benchmarks.md). Returns their merged
  * read (texts joined), or undefined when the first event there is not one of them. Only for a
  * template without line breaks (so the event is one data line) and not finished (so merging
  * the events changes nothing: same model, no end among them).

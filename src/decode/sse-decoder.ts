@@ -15,7 +15,7 @@ export interface DecodeIssue {
 /**
  * Reads whole `data:` events from raw SSE text starting at `from` (the start of an event), when
  * it can read them exactly without the parser; returns where it stopped (`from`: none). It
- * delivers what it read itself. See readOpenAiSseRun (issue 14: the bytes are scanned once).
+ * delivers what it read itself. See readOpenAiSseRun (docs/benchmarks.md: the bytes are scanned once).
  */
 export type SseRunReader = (text: string, from: number) => number;
 
@@ -63,7 +63,7 @@ const MAX_HELD = 64 * 1024;
 const LF = 0x0a;
 
 /**
- * A class, not a closure per stream (issue 14): its methods are made once, so their optimized
+ * A class, not a closure per stream (docs/benchmarks.md): its methods are made once, so their optimized
  * code outlives a stream. Closures made per stream share their feedback but not their code,
  * which the garbage collector drops with the last stream; every new stream then ran
  * unoptimized until V8 optimized it again.

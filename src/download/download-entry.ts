@@ -1,12 +1,11 @@
-import type { BackgroundRequests } from '../protocol/messages';
+import type { DownloadResult } from '../protocol/messages';
 import type { VideoEntry } from '../store/video-entry';
 import { parseHttpUrl } from '../extract/http-url';
-import type { LocalCopySource } from '../offline/local-copy-source';
+import type { LocalCopySource } from './local-copy-source';
 import { videoFileName } from './file-name';
 import { t } from '../i18n/t';
 
-/** What a download request answers: the download's id and file name, or why it did not start. */
-export type DownloadResult = BackgroundRequests['download-entry']['response'];
+export type { DownloadResult } from '../protocol/messages';
 
 /** The part of the downloads API used here. */
 export interface DownloadsApi {

@@ -1,7 +1,6 @@
 import type { VideoEntry } from '../store/video-entry';
 
-/** Renditions a download request may name: the video (0) and the first alternates. */
-export const MAX_RENDITION = 16;
+export { isRenditionNumber, MAX_RENDITION } from '../protocol/messages';
 
 /** Formats an alternate may be in besides the video containers the file name already knows. */
 const RENDITION_EXTENSIONS = new Set(['gif', 'webm', 'mov', 'm4v', 'mp4']);
@@ -34,10 +33,6 @@ export function renditionFileName(name: string, n: number, url: string | undefin
   return `${base}-alt${n}.${urlExtension(url) ?? extension}`;
 }
 
-/** Whether `value` is a rendition number a request may carry. */
-export function isRenditionNumber(value: unknown): value is number {
-  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MAX_RENDITION;
-}
 
 function urlExtension(url: string | undefined): string | undefined {
   if (!url) return undefined;

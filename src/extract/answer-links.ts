@@ -12,7 +12,7 @@ export interface AnswerLinkScanner {
 
 /**
  * Where a scanner reports links: an object, not a function, so the call keeps one target from
- * stream to stream (a closure per stream would drop the optimized code that calls it; issue 14).
+ * stream to stream (a closure per stream would drop the optimized code that calls it; docs/benchmarks.md).
  */
 export interface LinkSink {
   found(link: FoundLink): void;
@@ -74,7 +74,7 @@ export function createAnswerLinkScanner(sink: LinkSink): AnswerLinkScanner {
 }
 
 /**
- * A class rather than closures per answer (issue 14): its methods' optimized code outlives each
+ * A class rather than closures per answer (docs/benchmarks.md): its methods' optimized code outlives each
  * answer, instead of being dropped with it and made again for the next stream.
  */
 class LineLinkScanner implements AnswerLinkScanner {

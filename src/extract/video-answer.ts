@@ -73,7 +73,7 @@ export function createVideoAnswerReader(): VideoAnswerReader {
 }
 
 /**
- * A class rather than closures per answer (issue 14): its methods' optimized code outlives
+ * A class rather than closures per answer (docs/benchmarks.md): its methods' optimized code outlives
  * each answer, so a new stream does not run unoptimized until V8 optimizes it again.
  */
 class LineVideoAnswerReader implements VideoAnswerReader, LinkSink {

@@ -1,4 +1,4 @@
-import type { SkipReason } from '../offline/offline-copy';
+import type { SkipReason } from '../store/offline-copy';
 
 /**
  * The offline copy of one entry, as a gallery page shows it: `blob:` URLs the page itself made

@@ -12,7 +12,7 @@ import {
   type GalleryQuery,
 } from './gallery-query';
 import { parseGalleryView, type GalleryView } from './gallery-view';
-import type { LibraryReader } from './library-reader';
+import type { LibraryReader } from '../store/library-reader';
 import { renderDownloadQueue } from './render-download-queue';
 import { isolatedEntry } from './isolated-entry';
 import { previewUrl, renderEntry, type EntryHandlers } from './render-entry';

@@ -1,6 +1,6 @@
 import type { VideoEntry } from '../store/video-entry';
 import { isEntryDate } from '../store/entry-bounds';
-import type { SkipReason } from '../offline/offline-copy';
+import type { SkipReason } from '../store/offline-copy';
 import type { EntryMedia } from './entry-media';
 import { addEntryPreview } from './entry-preview';
 import { formatAbsoluteTime, formatRelativeTime, statusLabel } from './format-entry';

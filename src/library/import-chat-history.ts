@@ -1,6 +1,5 @@
-import { linkExpiry } from '../extract/link-expiry';
+import { linkEntryIdentity } from '../store/entry-identity';
 import { createVideoAnswerReader } from '../extract/video-answer';
-import { videoKey } from '../extract/video-key';
 import type { EntryUpdate } from '../store/merge-entry';
 import { MAX_LOG_CHARS } from './import-captured-log';
 import type { HistoryAnswer, HistoryRead } from './import-chat-history-parts';
@@ -65,19 +64,16 @@ function answerUpdates(answers: HistoryAnswer[]): EntryUpdate[] {
     const prompt = (reader.answer.task?.prompt ?? oneLine(answer.prompt))?.slice(0, MAX_PROMPT_CHARS);
     const model = oneLine(answer.model)?.slice(0, MAX_MODEL_CHARS);
     reader.answer.videos.forEach((video, index) => {
-      const key = videoKey(video.videoUrl);
-      const id = `url:${key}`;
+      const { id, ...link } = linkEntryIdentity(video.videoUrl);
       if (updates.has(id)) return;
       // A chat export names no page: the entry belongs to where its video lives.
       const origin = new URL(video.videoUrl).origin;
-      const expiresAt = linkExpiry(video.videoUrl);
       updates.set(id, {
         id,
         status: 'done',
         progress: 0,
         videoUrl: video.videoUrl,
-        videoKey: key,
-        ...(expiresAt === undefined ? {} : { expiresAt }),
+        ...link,
         ...(video.unconfirmed ? { needsCheck: true } : {}),
         ...(video.coverUrl ? { coverUrl: video.coverUrl } : {}),
         ...(prompt ? { prompt } : {}),

@@ -1,5 +1,5 @@
 import type { VideoEntry } from '../store/video-entry';
-import { parseVideoEntry } from './parse-entry';
+import { parseVideoEntry } from '../store/parse-entry';
 import { scrubEntryUrls } from '../store/scrub-url';
 import { t } from '../i18n/t';
 

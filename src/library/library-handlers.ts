@@ -1,6 +1,6 @@
 import type { BackgroundRequests } from '../protocol/messages';
 import type { LibraryWrites } from './library-writes';
-import { parseVideoEntry } from './parse-entry';
+import { parseVideoEntry } from '../store/parse-entry';
 import { t } from '../i18n/t';
 
 type Handler<T extends keyof BackgroundRequests> = (

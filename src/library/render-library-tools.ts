@@ -2,6 +2,7 @@ import type { VideoEntry } from '../store/video-entry';
 import { exportLibrary, parseLibraryFile } from './library-file';
 import { t, type MessageName } from '../i18n/t';
 import { actionButton } from '../gallery/action-button';
+import { formatBytes } from '../ui/format-bytes';
 
 type Result<T> = ({ ok: true } & T) | { ok: false; error: string };
 
@@ -126,16 +127,4 @@ export function mountLibraryTools(root: HTMLElement, deps: LibraryToolsDeps): { 
 /** `1 video`, `3 videos`: English words its singular apart; Chinese says both alike. */
 function counted(count: number, one: MessageName, many: MessageName): string {
   return count === 1 ? t(one) : t(many, count);
-}
-
-/** `1.2 MB`, `850 kB`, `12 B` (decimal units, as the browser's own settings show them). */
-export function formatBytes(bytes: number): string {
-  const units = ['B', 'kB', 'MB', 'GB', 'TB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  return `${unit === 0 ? value : value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
 }

@@ -1,5 +1,5 @@
 import { mayRequest } from '../extract/local-address';
-import type { SkipReason } from './offline-copy';
+import type { SkipReason } from '../store/offline-copy';
 
 /** What fetching one file for an offline copy gave. */
 export type FetchedMedia = { ok: true; blob: Blob } | { ok: false; reason: SkipReason; detail: string };

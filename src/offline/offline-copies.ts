@@ -1,5 +1,5 @@
 import type { VideoDatabase } from '../store/video-db';
-import type { KeptCopy, OfflineCopy } from './offline-copy';
+import type { KeptCopy, OfflineCopy } from '../store/offline-copy';
 
 /** Reads and writes of the `offline` store; each call is one transaction with no foreign await. */
 export interface OfflineCopies {

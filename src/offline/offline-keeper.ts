@@ -3,7 +3,7 @@ import { MB, type Settings } from '../settings/settings';
 import type { VideoEntry } from '../store/video-entry';
 import type { FetchedMedia } from './fetch-media';
 import type { OfflineCopies } from './offline-copies';
-import type { OfflineCopy } from './offline-copy';
+import type { OfflineCopy } from '../store/offline-copy';
 
 /**
  * One copy may not be larger than this, whatever the cap: the whole file passes through the

@@ -1,5 +1,5 @@
 import type { OffscreenRequest } from '../protocol/messages';
-import type { ObjectUrlBackend } from './local-copy-source';
+import type { ObjectUrlBackend } from '../download/local-copy-source';
 
 /** A `blob:` URL left unrevoked this long is revoked anyway (its worker died before saying so). */
 export const ORPHAN_URL_MS = 10 * 60_000;
@@ -40,13 +40,16 @@ export interface OffscreenApi {
 }
 
 /**
- * The service worker's side (Chrome): asks the offscreen document for URLs, creating it on
- * demand and closing it once every URL it made was revoked, so no page stays open for nothing.
+ * The service worker's side (Chrome): asks the offscreen document for URLs, creating it only for
+ * an entry with a kept copy (`hasCopy`) and closing it once no URL it made is in use (every one
+ * revoked, or none made), so no page stays open for nothing.
  */
 export function createOffscreenUrlBackend(apis: {
   offscreen: OffscreenApi;
   send(request: OffscreenRequest): Promise<unknown>;
   documentUrl: string;
+  /** Whether entry `id` has a kept copy; default: ask the document. */
+  hasCopy?: (id: string) => Promise<boolean>;
 }): ObjectUrlBackend {
   let open: Promise<void> | undefined;
   let outstanding = 0;
@@ -66,8 +69,14 @@ export function createOffscreenUrlBackend(apis: {
       });
     return open;
   };
+  const closeIfUnused = async (): Promise<void> => {
+    if (outstanding > 0 || !open) return;
+    open = undefined;
+    await apis.offscreen.closeDocument().catch(() => {});
+  };
   return {
     async create(id) {
+      if (apis.hasCopy && !(await apis.hasCopy(id).catch(() => true))) return undefined;
       // Counted from the start, so a revoke meanwhile does not close the document under it.
       outstanding += 1;
       let url: string | undefined;
@@ -77,16 +86,16 @@ export function createOffscreenUrlBackend(apis: {
         url = typeof answer?.url === 'string' ? answer.url : undefined;
         return url;
       } finally {
-        if (!url) outstanding -= 1;
+        if (!url) {
+          outstanding -= 1;
+          await closeIfUnused();
+        }
       }
     },
     async revoke(url) {
       await apis.send({ type: 'offscreen-revoke', url });
       outstanding = Math.max(0, outstanding - 1);
-      if (outstanding === 0 && open) {
-        open = undefined;
-        await apis.offscreen.closeDocument().catch(() => {});
-      }
+      await closeIfUnused();
     },
   };
 }

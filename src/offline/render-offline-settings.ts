@@ -1,4 +1,4 @@
-import { formatBytes } from '../library/render-library-tools';
+import { formatBytes } from '../ui/format-bytes';
 import { MB, OFFLINE_CAP_CHOICES_MB, type SettingsStore } from '../settings/settings';
 import { t } from '../i18n/t';
 import { toggle as toggleRowOf } from '../settings/render-toggle';

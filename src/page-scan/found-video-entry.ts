@@ -1,4 +1,4 @@
-import { linkExpiry } from '../extract/link-expiry';
+import { linkEntryIdentity } from '../store/entry-identity';
 import { parseHttpUrl } from '../extract/http-url';
 import type { EntryUpdate } from '../store/merge-entry';
 import type { EntrySource } from '../store/video-entry';
@@ -23,15 +23,14 @@ export function keptVideoUpdate(video: FoundVideo, page: KeptFromPage, source: E
   const parsedPage = new URL(pageUrl);
   parsedPage.username = '';
   parsedPage.password = '';
-  const expiresAt = linkExpiry(video.url);
+  const { id, ...link } = linkEntryIdentity(video.url, video.key);
   const prompt = video.prompt ?? cleanText(page.title, 300);
   return {
-    id: `url:${video.key}`,
+    id,
     status: 'done',
     progress: 0,
     videoUrl: video.url,
-    videoKey: video.key,
-    ...(expiresAt === undefined ? {} : { expiresAt }),
+    ...link,
     ...(video.coverUrl ? { coverUrl: video.coverUrl } : {}),
     ...(prompt ? { prompt } : {}),
     site: parsedPage.origin,

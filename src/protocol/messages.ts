@@ -59,6 +59,14 @@ export const WEBSOCKET_CONTENT_TYPE = 'application/x-video-keeper-websocket+ndjs
  * background reads the report as the JSON string of the final URL, answered by the endpoint the
  * page called (src/background/redirect-report.ts).
  */
+/** Renditions a download request may name: the video (0) and the first alternates (src/download/rendition-download.ts). */
+export const MAX_RENDITION = 16;
+
+/** Whether a request's `rendition` is one a download may name. */
+export function isRenditionNumber(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MAX_RENDITION;
+}
+
 export const REDIRECT_CONTENT_TYPE = 'application/x-video-keeper-redirect';
 
 // ---------------------------------------------------------------- relay <-> background
@@ -110,7 +118,7 @@ export interface StreamEnd {
  * A batch of the body as a Blob, when the runtime Port uses structured clone messaging (see
  * `carriesBlobs`): UTF-8, the page's bytes as read (fetch) or its text encoded (XHR,
  * EventSource, WebSocket). A Blob crosses to the background as a handle, its bytes are read
- * there off the page's thread (issue 14). Numbered with the stream's text chunks; the
+ * there off the page's thread (docs/benchmarks.md). Numbered with the stream's text chunks; the
  * background reads them in order and decodes them as one UTF-8 stream, so a batch may end
  * inside a character.
  */
@@ -166,6 +174,14 @@ export interface BackgroundRequests {
   'restore-entries': {
     request: { type: 'restore-entries'; entries: unknown[] };
     response: { ok: true; restored: number; skipped: number } | { ok: false; error: string };
+  };
+  /**
+   * Reads a file the user kept (a chat app's history export, a saved stream, a HAR) as a live
+   * capture reads, and stores what it finds through the background's one write queue.
+   */
+  'import-log': {
+    request: { type: 'import-log'; text: string; fileName: string };
+    response: { ok: true; streams: number; videos: number; chats?: { app: string; count: number } } | { ok: false; error: string };
   };
   /** Deletes every entry. */
   'clear-library': {
@@ -262,6 +278,9 @@ export type SiteStatus =
 
 export type BackgroundRequest = BackgroundRequests[keyof BackgroundRequests]['request'];
 export type BackgroundRequestType = keyof BackgroundRequests;
+
+/** What a download request answers: the download's id and file name, or why it did not start. */
+export type DownloadResult = BackgroundRequests['download-entry']['response'];
 
 // ---------------------------------------------------------------- background -> offscreen (Chrome)
 

@@ -65,7 +65,7 @@ const FLUSH_TEXT = 256 * 1024;
 /**
  * Blob mode: a body arriving faster than the batching window can embed (MAX_EMBEDDED_BLOB) is
  * held until this much is pending, then sent as one Blob, whose bytes cost the page's thread a
- * third of what embedded ones do (issue 14, docs/benchmarks.md).
+ * third of what embedded ones do (docs/benchmarks.md).
  */
 export const BULK_FLUSH_BYTES = 4 * 1024 * 1024;
 /** Blob mode: the longest a fast body is held for a bulk Blob before it is sent anyway. */
@@ -312,7 +312,7 @@ export function createRelay(options: RelayOptions): Relay {
         finish(stream, message.outcome, message.error);
         return;
       }
-      // Blob mode hands the body on as it came: no decoding on the page's thread (issue 14).
+      // Blob mode hands the body on as it came: no decoding on the page's thread (docs/benchmarks.md).
       const raw = options.blobs ? ('text' in message ? message.text : message.bytes) : undefined;
       const text = raw !== undefined ? '' : 'text' in message ? message.text : (stream.decoder ??= new TextDecoder()).decode(message.bytes, { stream: true });
       const size = raw === undefined ? text.length : typeof raw === 'string' ? raw.length : raw.byteLength;

@@ -1,8 +1,6 @@
 import { parseHttpUrl } from '../extract/http-url';
-import { linkExpiry } from '../extract/link-expiry';
-import { videoKey } from '../extract/video-key';
 import { ENTRY_BOUNDS } from '../store/entry-bounds';
-import { entryIdPart } from '../store/entry-id';
+import { linkIdentity, siteTaskEntryId } from '../store/entry-identity';
 import type { EntryUpdate } from '../store/merge-entry';
 import type { SiteTask } from './extractors/site-extractor';
 
@@ -25,10 +23,7 @@ const MAX_PROMPT = 20_000;
 /** Videos of one task kept at most (a task makes one to four). */
 const MAX_VIDEOS_PER_TASK = 16;
 
-/** Entry id of the n-th video of a video app's task, namespaced by its extractor. */
-export function siteTaskEntryId(extractor: string, taskId: string, index: number): string {
-  return `task:${extractor}:${entryIdPart(taskId)}:${index}`;
-}
+export { siteTaskEntryId } from '../store/entry-identity';
 
 /**
  * The entry updates one site task makes: a `done` entry per video; one `generating` (with the
@@ -76,7 +71,7 @@ export function siteTaskUpdates(task: SiteTask, source: SiteTaskSource): EntryUp
     ]
       .filter((url) => url !== video.url && !inputs.has(url))
       .slice(0, MAX_ALTERNATES);
-    const expiresAt = linkExpiry(video.url);
+    const link = linkIdentity(video.url);
     return {
       ...common,
       id: siteTaskEntryId(source.extractor, task.taskId, index),
@@ -84,8 +79,7 @@ export function siteTaskUpdates(task: SiteTask, source: SiteTaskSource): EntryUp
       // A video the site lists is finished whatever the task says (a list may lag behind).
       status: 'done',
       videoUrl: video.url,
-      videoKey: videoKey(video.url),
-      ...(expiresAt === undefined ? {} : { expiresAt }),
+      ...link,
       ...(cover && !inputs.has(cover) ? { coverUrl: cover } : {}),
       ...size('width', video.width, ENTRY_BOUNDS.maxPixels),
       ...size('height', video.height, ENTRY_BOUNDS.maxPixels),

@@ -1,7 +1,7 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import { linkExpiry } from '../extract/link-expiry';
 import { videoKey } from '../extract/video-key';
-import type { OfflineCopy } from '../offline/offline-copy';
+import type { OfflineCopy } from './offline-copy';
 import { scrubEntryUrls } from './scrub-url';
 import type { VideoEntry } from './video-entry';
 

@@ -9,7 +9,7 @@ import type { FigureResult } from './report-table';
 import { median, ms, pairedRatio, ratio } from './stats';
 import { RUN_PLACEHOLDER, type AnswerTemplate } from './synthetic-answer';
 
-/** The budget (issue 14); the goal is 1.5. */
+/** The budget (docs/benchmarks.md); the goal is 1.5. */
 export const TARGET_RATIO = 2;
 
 export interface NodePipelineOptions {

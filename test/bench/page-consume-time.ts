@@ -7,7 +7,7 @@ import type { FigureResult } from './report-table';
 import { median, mib, MiB, ms, msRange, pairedRatio, ratio } from './stats';
 import { nextRunId, type AnswerTemplate } from './synthetic-answer';
 
-/** The budget (issue 14); the goal stays 1.02. */
+/** The budget (docs/benchmarks.md); the goal stays 1.02. */
 export const TARGET_RATIO = 1.05;
 /** Main-thread time the extension may add to the page per MB of a stream. */
 export const TARGET_MS_PER_MB = 10;

@@ -1,4 +1,4 @@
-import { POPUP_PAGE_SIZE } from '../../src/gallery/library-reader';
+import { POPUP_PAGE_SIZE } from '../../src/store/library-reader';
 import type { BenchBrowser } from './bench-browser';
 import type { BenchServer } from './bench-server';
 import type { FigureResult } from './report-table';

@@ -11,7 +11,7 @@ import { createVideoStore } from '../../src/store/video-store';
 import type { FigureResult } from './report-table';
 import { median } from './stats';
 
-/** The budget (issue 18, item 4): CPU per unchanged poll of a 100-item library; writes must be 0. */
+/** The budget (docs/benchmarks.md): CPU per unchanged poll of a 100-item library; writes must be 0. */
 export const TARGET_MS_PER_100 = 1;
 
 export interface SteadyPollOptions {

@@ -50,7 +50,7 @@ export interface DialectReader {
   /**
    * Optional fast path, once a stream is known to be of this dialect: reads a message from its
    * JSON text without a full `JSON.parse`. It must return exactly what `read` returns for the
-   * parsed text, or undefined to have the text parsed and given to `read` (issue 14).
+   * parsed text, or undefined to have the text parsed and given to `read` (docs/benchmarks.md).
    */
   readJsonText?(text: string): DialectRead | undefined;
   /**

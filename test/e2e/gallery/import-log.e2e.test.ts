@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtExtensionDir } from '../../browser/built-extension';
 import { launchChromiumWithExtension, type ExtensionBrowser } from '../../browser/launch-chromium';
 import { seedExpected } from '../../support/seed';
+import { harOf } from '../../support/site-har';
+import { loadSiteExpectation, loadSiteFixture } from '../../unit/sites/extractors/site-fixtures';
 import { replaceStoredEntries } from '../pages/library-idb';
 import { LibraryPage } from '../pages/library-page';
 
@@ -43,6 +45,26 @@ describe('importing a saved chat log from the options page', () => {
       taskId: expected.taskId,
     });
     expect(await library.storedEntries()).toHaveLength(1);
+  });
+
+  it('reads a HAR saved on Vidu as a live capture does (cover, prompt, task id), stored by the background', async () => {
+    const library = new LibraryPage(await chromium.openPopup());
+    await library.clear();
+    const har = join(downloadsDir, 'www.vidu.com.har');
+    await writeFile(har, harOf(loadSiteExpectation('vidu').sequence.map((name) => loadSiteFixture('vidu', name))));
+    const options = await chromium.context.newPage();
+    await options.goto(`chrome-extension://${chromium.extensionId}/options.html`);
+    await options.locator('input[data-action="import-library"]').setInputFiles(har);
+    const done = loadSiteExpectation('vidu').entries.filter((entry) => entry.status === 'done');
+    await expect.poll(async () => (await library.storedEntries()).filter((entry) => entry.status === 'done').length).toBe(done.length);
+    expect(await options.locator('.library-status').textContent()).toContain('4');
+    const stored = await library.storedEntries();
+    for (const expected of done) {
+      expect(stored).toContainEqual(
+        expect.objectContaining({ taskId: expected.taskId, videoUrl: expected.videoUrl, coverUrl: expected.coverUrl, prompt: expected.prompt, source: 'site' }),
+      );
+    }
+    await options.close();
   });
 
   it('imports the good entries of a poisoned library file, and the popup and the gallery draw them', async () => {

@@ -88,7 +88,7 @@ describe('lifecycle', () => {
 
   it('stores a fast 6 MB answer whole when its tab is closed a second after the page read it', async () => {
     // A fast body's bulk goes in big Blobs whose bytes the browser takes from the page's renderer
-    // after the message (issue 14); within a second they are taken, and closing the tab loses nothing.
+    // after the message (docs/benchmarks.md); within a second they are taken, and closing the tab loses nothing.
     const page = await chatPage();
     await startAnswer(page, 'task=9208&marks=1&pad=6000000');
     expect(await answerDone(page)).toBeGreaterThan(6_000_000);

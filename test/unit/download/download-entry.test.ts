@@ -83,7 +83,7 @@ describe('downloadEntry with offline copies', () => {
 
 describe('createLocalCopyDownloads', () => {
   it('revokes a URL once its download completes or is interrupted, not before', async () => {
-    const { createLocalCopyDownloads } = await import('@/src/offline/local-copy-source');
+    const { createLocalCopyDownloads } = await import('@/src/download/local-copy-source');
     const revoked: string[] = [];
     const downloads = createLocalCopyDownloads(
       { create: async (id) => `blob:ext/${id}`, revoke: async (url) => void revoked.push(url) },

@@ -1,10 +1,10 @@
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createLibraryReader } from '../../../src/gallery/library-reader';
+import { createLibraryReader } from '../../../src/store/library-reader';
 import { createLibraryWrites } from '../../../src/library/library-writes';
 import { exportLibrary, parseLibraryFile } from '../../../src/library/library-file';
-import { parseVideoEntry } from '../../../src/library/parse-entry';
+import { parseVideoEntry } from '../../../src/store/parse-entry';
 import { scrubEndpointUrl, scrubPageUrl } from '../../../src/store/scrub-url';
 import { createVideoDbConnection } from '../../../src/store/video-db';
 import type { VideoEntry } from '../../../src/store/video-entry';

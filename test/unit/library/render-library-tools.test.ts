@@ -1,7 +1,8 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it, vi } from 'vitest';
 import { exportLibrary } from '../../../src/library/library-file';
-import { formatBytes, mountLibraryTools, type LibraryToolsDeps } from '../../../src/library/render-library-tools';
+import { mountLibraryTools, type LibraryToolsDeps } from '../../../src/library/render-library-tools';
+import { formatBytes } from '../../../src/ui/format-bytes';
 import type { VideoEntry } from '../../../src/store/video-entry';
 
 const entry: VideoEntry = {

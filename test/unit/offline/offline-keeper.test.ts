@@ -132,7 +132,7 @@ describe('offline keeper', () => {
 
 describe('offline media URLs for a gallery page', () => {
   it('makes blob URLs once per copy, renews them for a newer copy and revokes them when it goes', async () => {
-    const { createOfflineMediaUrls } = await import('@/src/offline/offline-media-urls');
+    const { createOfflineMediaUrls } = await import('@/src/gallery/offline-media-urls');
     const ctx = await setup({ sizes: {} });
     const video = new Blob(['v'], { type: 'video/mp4' });
     await ctx.copies.put({ id: 'a', state: 'kept', videoUrl: 'https://cdn.test/a.mp4', video, cover: new Blob(['c']), bytes: 2, savedAt: 1 });

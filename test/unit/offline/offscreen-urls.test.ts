@@ -47,11 +47,30 @@ describe('offscreen blob: URLs (Chrome)', () => {
     await backend.revoke(a!);
     expect(closeDocument).not.toHaveBeenCalled();
     expect(await backend.create('none')).toBeUndefined();
+    expect(closeDocument).not.toHaveBeenCalled();
     await backend.revoke(b!);
     expect(closeDocument).toHaveBeenCalledTimes(1);
     await backend.create('c');
     expect(createDocument).toHaveBeenCalledTimes(2);
     expect(calls.at(-1)).toBe('offscreen-object-url');
+  });
+
+  it('opens no document for an entry without a kept copy, and closes one that found none', async () => {
+    const { createDocument, closeDocument, backend } = setup();
+    const copies = createOffscreenUrlBackend({
+      offscreen: { createDocument, closeDocument },
+      send: async () => ({ url: undefined }),
+      documentUrl: 'chrome-extension://x/offscreen.html',
+      hasCopy: async (id) => id === 'kept',
+    });
+    expect(await copies.create('not-kept')).toBeUndefined();
+    expect(createDocument).not.toHaveBeenCalled();
+    // Kept, but the document found none (deleted meanwhile): it does not stay open.
+    expect(await copies.create('kept')).toBeUndefined();
+    expect(createDocument).toHaveBeenCalledTimes(1);
+    expect(closeDocument).toHaveBeenCalledTimes(1);
+    expect(await backend.create('none')).toBeUndefined();
+    expect(closeDocument).toHaveBeenCalledTimes(2);
   });
 
   it('goes on with a document an earlier worker left open', async () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DIALECTS } from '@/src/decode/dialects';
 import { decodeChunks, dialectOf, expectedFileOf, FIXTURE_DIR, fixtureFiles, loadFixture, runText, TEST_DIR } from './fixture-runner';
 
-// STYLE.md rule 6: each dialect is one module plus a recorded fixture and a test.
+// Each dialect is one module plus a recorded fixture and a test.
 const names = DIALECTS.map((dialect) => dialect.name);
 /** Test files here that belong to no single dialect. */
 const SHARED_TESTS = new Set(['registry.test.ts']);

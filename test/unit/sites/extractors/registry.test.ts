@@ -20,7 +20,7 @@ import {
   SITES_TEST_DIR,
 } from './site-fixtures';
 
-// STYLE.md rule 12: site extractors are one family with the dialects: each is one module, a
+// Site extractors are one family with the dialects: each is one module, a
 // recorded fixture per endpoint with a README naming its public source and date, and a test.
 const names = SITE_EXTRACTORS.map((extractor) => extractor.name);
 const SHARED_TESTS = new Set(['registry.test.ts']);

@@ -1,5 +1,5 @@
-import type { VideoDatabase } from '../store/video-db';
-import type { VideoEntry } from '../store/video-entry';
+import type { VideoDatabase } from './video-db';
+import type { VideoEntry } from './video-entry';
 
 /** Reads of the library for the gallery pages. */
 export interface LibraryReader {

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { badgeText, createNewVideosBadge } from '../../../src/gallery/new-videos-badge';
+import { badgeText, createNewVideosBadge } from '../../../src/background/new-videos-badge';
 
 function setup(created: number[], seenAt?: number) {
   let seen = seenAt;

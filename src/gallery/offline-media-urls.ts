@@ -1,5 +1,5 @@
-import type { EntryMedia, EntryMediaMap } from '../gallery/entry-media';
-import type { OfflineCopies } from './offline-copies';
+import type { EntryMedia, EntryMediaMap } from './entry-media';
+import type { OfflineCopies } from '../offline/offline-copies';
 
 /** The part of `URL` used here (injected so tests can count what was made and revoked). */
 export interface ObjectUrlApi {

@@ -1,7 +1,7 @@
 import { parseHttpUrl } from '../extract/http-url';
-import { ENTRY_BOUNDS, isEntryDate } from '../store/entry-bounds';
-import { scrubEntryUrls } from '../store/scrub-url';
-import { ENTRY_SOURCES, type BreakReason, type FailureReason, type VideoEntry, type VideoStatus } from '../store/video-entry';
+import { ENTRY_BOUNDS, isEntryDate } from './entry-bounds';
+import { scrubEntryUrls } from './scrub-url';
+import { ENTRY_SOURCES, type BreakReason, type FailureReason, type VideoEntry, type VideoStatus } from './video-entry';
 
 const STATUSES: readonly VideoStatus[] = ['generating', 'done', 'partial', 'failed'];
 const BREAKS: readonly BreakReason[] = ['stream-error', 'interrupted', 'truncated'];
