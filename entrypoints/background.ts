@@ -21,13 +21,17 @@ import { createLibraryReader } from '@/src/gallery/library-reader';
 import { createNewVideosBadge, SEEN_AT_KEY } from '@/src/gallery/new-videos-badge';
 import { createSiteAccess, ENABLED_SITES_KEY, parseEnabledSites } from '@/src/sites/site-access';
 import { templateFileName } from '@/src/settings/file-name-template';
-import { createSettingsStore, parseSettings, SETTINGS_KEY } from '@/src/settings/settings';
+import { createSettingsStore, SETTINGS_KEY } from '@/src/settings/settings';
 import { whileKeptAlive } from '@/src/background/keep-alive';
 import { fetchMedia } from '@/src/offline/fetch-media';
 import { createLocalCopyDownloads, createDocumentUrlBackend, type ObjectUrlBackend } from '@/src/offline/local-copy-source';
-import { createOfflineCopies, keptCopy } from '@/src/offline/offline-copies';
+import { createOfflineCopies } from '@/src/offline/offline-copies';
 import { createOfflineKeeper } from '@/src/offline/offline-keeper';
 import { createOffscreenUrlBackend, type OffscreenApi } from '@/src/offline/offscreen-urls';
+import { BUILT_IN_APP_MEDIA_HOSTS, copiedByDefault } from '@/src/offline/default-copies';
+import { offlineCatchUpFor } from '@/src/offline/offline-settings-change';
+import { createStoryFileSource } from '@/src/offline/story-file-source';
+import { saveTextFile } from '@/src/download/save-text';
 import { createVideoDbConnection } from '@/src/store/video-db';
 import { openVideoStore } from '@/src/store/video-store';
 import { parseWriteBacklog, WRITE_BACKLOG_KEY } from '@/src/store/write-backlog';
@@ -84,13 +88,15 @@ export default defineBackground(() => {
     log,
     onChanged: entriesChanged,
     whileBusy: (work) => whileKeptAlive(work, () => browser.runtime.getPlatformInfo()),
+    copiedByDefault: (entry) => copiedByDefault(entry, BUILT_IN_APP_MEDIA_HOSTS),
   });
   // Kept copies download from blob: URLs. Firefox's background is a page that makes them itself;
   // Chrome's is a service worker without URL.createObjectURL, so its offscreen document makes them.
   const chromeOffscreen = (globalThis as { chrome?: { offscreen?: OffscreenApi } }).chrome?.offscreen;
+  const documentUrls = typeof document !== 'undefined' && typeof URL.createObjectURL === 'function';
   const objectUrls: ObjectUrlBackend | undefined =
-    typeof document !== 'undefined' && typeof URL.createObjectURL === 'function'
-      ? createDocumentUrlBackend(async (id) => keptCopy(await offlineCopies.get(id))?.video, URL)
+    documentUrls
+      ? createDocumentUrlBackend(createStoryFileSource(libraryDb, (target, init) => fetch(target, init)), URL)
       : chromeOffscreen &&
         createOffscreenUrlBackend({
           offscreen: chromeOffscreen,
@@ -107,9 +113,13 @@ export default defineBackground(() => {
 
   // The gallery's Download and the auto-download take this one path: the stored entry, the user's template.
   const downloadStored = async (id: string): Promise<DownloadResult> => {
-    const { fileNameTemplate } = await settings.load();
-    return downloadEntry(await store.get(id), browser.downloads, (entry) => templateFileName(fileNameTemplate, entry), {
+    const { fileNameTemplate, embedStory, sidecarJson } = await settings.load();
+    const entry = await store.get(id);
+    return downloadEntry(entry, browser.downloads, (item) => templateFileName(fileNameTemplate, item), {
       ...(localCopies && { local: localCopies }),
+      // The story goes into the file where its bytes can be read: a copy, or a video app's granted host.
+      story: { embed: embedStory, fetch: embedStory && !!entry && copiedByDefault(entry, BUILT_IN_APP_MEDIA_HOSTS) },
+      ...(sidecarJson && { sidecar: (name: string, json: string) => saveTextFile(browser.downloads, name, json, documentUrls ? URL : undefined) }),
     });
   };
 
@@ -301,7 +311,11 @@ export default defineBackground(() => {
     if (alarm.name === SWEEP_ALARM) void sweeper.sweep();
     if (alarm.name === RULE_PACK_ALARM) rulePacks.updateSubscriptions().catch((error: unknown) => log(`rule pack update failed: ${String(error)}`));
     if (alarm.name === PRUNE_OFFLINE_ALARM) {
-      offlineCopies.removeOrphans().catch((error: unknown) => log(`could not drop deleted videos' copies: ${String(error)}`));
+      offlineCopies
+        .removeOrphans()
+        // Deleted videos freed space: what did not fit is tried again.
+        .then((removed) => (removed > 0 ? offline.catchUp((limit) => library.newest(limit), { roomGrew: true }) : undefined))
+        .catch((error: unknown) => log(`could not drop deleted videos' copies: ${String(error)}`));
     }
   });
   if (localCopies) browser.downloads.onChanged.addListener((delta) => localCopies.downloadChanged(delta));
@@ -309,9 +323,8 @@ export default defineBackground(() => {
     if (area === 'local' && changes[RULE_PACKS_KEY]) reloadRulePacks();
     // Switched on: copy what the library already holds (newest first, within the cap).
     const change = changes[SETTINGS_KEY];
-    if (area === 'local' && change && parseSettings(change.newValue).keepOffline && !parseSettings(change.oldValue).keepOffline) {
-      void offline.catchUp((limit) => library.newest(limit));
-    }
+    const catchUp = area === 'local' && change ? offlineCatchUpFor(change.oldValue, change.newValue) : undefined;
+    if (catchUp) void offline.catchUp((limit) => library.newest(limit), catchUp);
   });
   // The first worker of a browser session ends at once what the last session left streaming
   // (the browser quit mid-answer); a worker restarted within a session gives relays time to replay.

@@ -52,8 +52,8 @@ export async function writeMp4Story(file: Blob, story: Mp4Story): Promise<Blob |
   const moov = top.filter((box) => box.type === 'moov');
   const firstMedia = top.find((box) => box.type === 'mdat');
   // Fragments carry their own offsets (tfhd, sidx, mfra) that this editor does not rewrite.
-  if (moov.length !== 1 || !firstMedia || top.some((box) => box.type === 'moof' || box.type === 'mfra')) return undefined;
-  const box = moov[0]!;
+  const box = moov[0];
+  if (moov.length !== 1 || !box || !firstMedia || top.some((item) => item.type === 'moof' || item.type === 'mfra')) return undefined;
   // A 64-bit or to-the-end `moov` header does not occur in practice; refused rather than rewritten.
   if (box.size > MAX_MOOV_BYTES || box.headerSize !== 8 || new DataView(await file.slice(box.start, box.start + 4).arrayBuffer()).getUint32(0) === 0) {
     return undefined;
@@ -85,7 +85,7 @@ function readBoxHeader(bytes: Uint8Array, at: number, room: number): Box | undef
   if (room < 8 || bytes.length < at + 8) return undefined;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let size = view.getUint32(at);
-  const type = String.fromCharCode(bytes[at + 4]!, bytes[at + 5]!, bytes[at + 6]!, bytes[at + 7]!);
+  const type = String.fromCharCode(...bytes.subarray(at + 4, at + 8));
   let headerSize = 8;
   if (size === 1) {
     if (bytes.length < at + 16) return undefined;

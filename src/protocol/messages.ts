@@ -271,7 +271,7 @@ export type BackgroundRequestType = keyof BackgroundRequests;
  */
 export type OffscreenRequest =
   /** Answered with `{ url }`, or `{ url: undefined }` when no copy of `id` is kept. */
-  | { type: 'offscreen-object-url'; id: string }
+  | { type: 'offscreen-object-url'; id: string; embed?: boolean; fetch?: boolean }
   /** Answered with `{ ok: true }`. */
   | { type: 'offscreen-revoke'; url: string };
 

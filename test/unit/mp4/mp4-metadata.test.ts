@@ -1,9 +1,11 @@
+import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeMp4Story, type Mp4Story } from '../../../src/mp4/mp4-metadata';
-import { decodesCleanly, hasCo64, makeMp4, mediaPayloads, probe, readBytes, toCo64, topLevelTypes, type Probe } from '../../support/mp4-files';
+import { FFMPEG, decodesCleanly, hasCo64, makeMp4, mediaPayloads, probe, readBytes, toCo64, topLevelTypes, type Probe } from '../../support/mp4-files';
 
 let dir: string;
 const files: Record<'normal' | 'faststart' | 'co64' | 'co64-faststart', Uint8Array> = {} as never;
@@ -70,12 +72,7 @@ describe('writeMp4Story', () => {
     expect(await writeMp4Story(new Blob(['<html>expired</html>']), story)).toBeUndefined();
     expect(await writeMp4Story(new Blob([files.faststart.subarray(0, 100) as BlobPart]), story)).toBeUndefined();
     const fragmented = join(dir, 'fragmented.mp4');
-    await makeMp4(dir, 'plain.mp4').then(async () => {
-      const { execFile } = await import('node:child_process');
-      await new Promise<void>((resolve, reject) =>
-        execFile('/usr/bin/ffmpeg', ['-v', 'error', '-y', '-i', join(dir, 'plain.mp4'), '-c', 'copy', '-movflags', 'frag_keyframe+empty_moov', fragmented], (error) => (error ? reject(error) : resolve())),
-      );
-    });
+    await promisify(execFile)(FFMPEG, ['-v', 'error', '-y', '-i', await makeMp4(dir, 'plain.mp4'), '-c', 'copy', '-movflags', 'frag_keyframe+empty_moov', fragmented]);
     expect(await writeMp4Story(new Blob([(await readBytes(fragmented)) as BlobPart]), story)).toBeUndefined();
   }, 30_000);
 
