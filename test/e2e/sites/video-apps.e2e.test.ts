@@ -13,7 +13,7 @@ import { LibraryPage } from '../pages/library-page';
 import { expectSiteEntries, hasSiteEntries, siteCalls } from './site-expectations';
 import { fixtureHosts, recordedSites, startVideoAppServer, type VideoAppServer } from './video-app-server';
 import { waitFor } from './wait-for';
-import { readOfflineCopy } from '../pages/library-idb';
+import { readOfflineCopy, replaceStoredEntries } from '../pages/library-idb';
 import { patchSettings, playsInPage, probeAgainstSample, run, sampleMp4, sampleWithStory } from '../support/story-steps';
 import { entryStory } from '../../../src/download/video-story';
 import { writeMp4Story } from '../../../src/mp4/mp4-metadata';
@@ -263,39 +263,40 @@ describe('copies by default, the story in the file, the ZIP (Chromium)', () => {
     await gallery.close();
   });
 
-  it('a ZIP of three, one unreachable, opens with unzip -t and holds videos, covers, sidecars, videos.json, prompts.csv with the Chinese prompts, and errors.txt', async () => {
-    // Two chatglm videos with copies, and a qwen video without one whose link then dies.
-    const played = async (site: string): Promise<VideoEntry[]> => {
-      const { page: pageUrl, calls, served } = siteCalls(site);
-      server.play(site, loadSiteExpectation(site).sequence);
-      await page.goto(pageUrl);
-      expect(await runCalls(page, calls)).toEqual(served);
-      return waitFor(async () => {
-        const found = (await library.storedEntries()).filter((entry) => entry.id.startsWith(`task:${site}:`) && entry.status === 'done');
-        return found.length > 0 && hasSiteEntries(site, await library.storedEntries()) ? found : undefined;
-      }, `${site}'s entries`);
-    };
-    // The copy of the earlier test outlives its entry until the prune alarm: gone here, so qwen has none.
-    await library.page.evaluate(
-      () =>
-        new Promise<void>((resolve, reject) => {
-          const open = indexedDB.open('video-keeper');
-          open.onsuccess = () => {
-            const tx = open.result.transaction('offline', 'readwrite');
-            tx.objectStore('offline').clear();
-            tx.oncomplete = () => (open.result.close(), resolve());
-            tx.onerror = () => reject(tx.error ?? new Error('clear failed'));
-          };
-          open.onerror = () => reject(open.error ?? new Error('open failed'));
-        }),
-    );
-    const kept = await played('chatglm');
-    for (const entry of kept) await expect.poll(() => library.page.evaluate(readOfflineCopy, entry.id).then((copy) => copy?.state), { timeout: 20_000 }).toBe('kept');
+  it('a ZIP of three (a copy, a fetched link, an unreachable one) opens with unzip -t and holds videos, covers, sidecars, videos.json, prompts.csv with the Chinese prompts, and errors.txt', async () => {
+    // Seeded, not captured: an unchanged recorded answer is not written twice in one worker.
+    const seeded = (name: string, prompt: string, createdAt: number): VideoEntry => ({
+      id: `task:qwen:zip-${name}:0`,
+      status: 'done',
+      progress: 0,
+      videoUrl: `https://cdn.qwenlm.ai/output/zip-${name}.mp4`,
+      videoKey: `https://cdn.qwenlm.ai/output/zip-${name}.mp4`,
+      coverUrl: `https://cdn.qwenlm.ai/output/zip-${name}-cover.jpg`,
+      prompt,
+      taskId: `zip-${name}`,
+      model: 'wan2.2-t2v',
+      site: 'https://chat.qwen.ai',
+      pageUrl: 'https://chat.qwen.ai/c/zip',
+      endpointUrl: 'https://chat.qwen.ai/api/v2/chats',
+      index: 0,
+      source: 'site',
+      createdAt,
+      updatedAt: createdAt,
+    });
+    const copied = seeded('a', '一只柴犬在海边追逐浪花，慢动作', Date.now() - 3000);
+    const fetched = seeded('b', '雨夜的霓虹街头，一个人撑伞走远', Date.now() - 2000);
+    const lost = seeded('c', '海浪拍打礁石，夕阳金色的光', Date.now() - 1000);
+    server.refuse(lost.videoUrl!);
     await patchSettings(library.page, { keepAppCopies: false });
     try {
-      const [lost] = await played('qwen');
-      server.refuse(lost!.videoUrl!);
-      const chosen = [...kept, lost!];
+      await library.page.evaluate(replaceStoredEntries, [copied, lost]);
+      // Switched on: the catch-up copies what the library holds (the lost link fails: no copy).
+      await patchSettings(library.page, { keepAppCopies: true });
+      await expect.poll(() => library.page.evaluate(readOfflineCopy, copied.id).then((copy) => copy?.state), { timeout: 20_000 }).toBe('kept');
+      await expect.poll(() => library.page.evaluate(readOfflineCopy, lost.id).then((copy) => copy?.state), { timeout: 20_000 }).toBe('skipped');
+      await patchSettings(library.page, { keepAppCopies: false });
+      await library.page.evaluate(replaceStoredEntries, [copied, fetched, lost]);
+      const chosen = [copied, fetched, lost];
 
       const gallery = await chromium.context.newPage();
       await gallery.goto(`chrome-extension://${chromium.extensionId}/gallery.html`);
@@ -305,19 +306,25 @@ describe('copies by default, the story in the file, the ZIP (Chromium)', () => {
       expect((await run('unzip', ['-t', zip.path])).stdout).toMatch(/No errors detected/);
       const names = (await run('unzip', ['-Z1', zip.path])).stdout.trim().split('\n');
       const base = (entry: VideoEntry) => templateFileName(DEFAULT_SETTINGS.fileNameTemplate, entry).replace(/\.mp4$/, '');
-      expect(names).toEqual(expect.arrayContaining(['videos.json', 'prompts.csv', 'errors.txt', ...chosen.map((entry) => `${base(entry)}.json`), ...kept.map((entry) => `${base(entry)}.mp4`)]));
-      expect(names).not.toContain(`${base(lost!)}.mp4`);
+      expect(names).toEqual(expect.arrayContaining(['videos.json', 'prompts.csv', 'errors.txt', ...chosen.map((entry) => `${base(entry)}.json`), `${base(copied)}.mp4`, `${base(fetched)}.mp4`, `${base(copied)}.jpg`]));
+      expect(names).not.toContain(`${base(lost)}.mp4`);
       const read = async (name: string) => (await run('unzip', ['-p', zip.path, name], { encoding: 'buffer', maxBuffer: 50_000_000 })).stdout as unknown as Buffer;
       const csv = (await read('prompts.csv')).toString('utf8');
       expect(csv.charCodeAt(0)).toBe(0xfeff);
-      const prompts = chosen.flatMap((entry) => entry.prompt ?? []);
-      expect(prompts.filter((prompt) => /[\u4e00-\u9fff]/.test(prompt)).length).toBeGreaterThanOrEqual(2);
-      for (const prompt of prompts) expect(csv).toContain(prompt);
-      expect((await read('errors.txt')).toString('utf8')).toContain(`${base(lost!)}.mp4`);
-      // The copies went in with their story.
-      expect((await read(`${base(kept[0]!)}.mp4`)).equals(await sampleWithStory(kept[0]!))).toBe(true);
+      for (const entry of chosen) expect(csv).toContain(entry.prompt!);
+      expect((await read('errors.txt')).toString('utf8')).toMatch(new RegExp(`${base(lost)}\\.mp4\\t.*HTTP 403`));
+      // The copy went in with its story; the fetched link as the server sent it.
+      expect((await read(`${base(copied)}.mp4`)).equals(await sampleWithStory(copied))).toBe(true);
+      expect((await read(`${base(fetched)}.mp4`)).equals(sampleMp4)).toBe(true);
+      const videos = JSON.parse((await read('videos.json')).toString('utf8')) as { id: string; file: string | null; prompt: string }[];
+      // In the order the gallery shows them: newest first.
+      expect(videos.map((video) => [video.prompt, video.file])).toEqual([
+        [lost.prompt, null],
+        [fetched.prompt, `${base(fetched)}.mp4`],
+        [copied.prompt, `${base(copied)}.mp4`],
+      ]);
       await expect.poll(() => gallery.locator('.zip-progress').getAttribute('data-state')).toBe('saved');
-      expect(await gallery.locator(`.zip-progress li[data-entry-id="${lost!.id}"]`).getAttribute('data-state')).toBe('failed');
+      expect(await gallery.locator(`.zip-progress li[data-entry-id="${lost.id}"]`).getAttribute('data-state')).toBe('failed');
       await gallery.close();
     } finally {
       await patchSettings(library.page, { keepAppCopies: true });
