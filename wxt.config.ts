@@ -1,6 +1,8 @@
 import { defineConfig, type UserManifest } from 'wxt';
 import { bareMainWorldEntry } from './scripts/bare-main-world-entry';
 import { appCopyHostTable, VIDEO_APP_MATCHES } from './src/sites/video-apps';
+import { appMediaMatches } from './src/offline/default-copies';
+import { SITE_EXTRACTORS } from './src/sites/extractors';
 
 /**
  * The add-on's identity on addons.mozilla.org and in every Firefox profile: it keys storage and
@@ -68,8 +70,11 @@ export default defineConfig({
     optional_permissions: ['notifications'],
     // The video apps with a site extractor (src/sites/extractors/): granted at install so capture
     // works there out of the box; their capture scripts are registered at run time, one switch
-    // per app in the options (src/sites/video-app-access.ts).
-    host_permissions: VIDEO_APP_MATCHES,
+    // per app in the options (src/sites/video-app-access.ts). Beside them, the hosts each app
+    // serves its videos and covers from (`mediaHosts`): their done videos are copied by default
+    // with no prompt (src/offline/default-copies.ts). Chrome's install warning stays the same
+    // two lines (test/e2e/sites/video-apps.e2e.test.ts reads it).
+    host_permissions: [...VIDEO_APP_MATCHES, ...appMediaMatches(SITE_EXTRACTORS)],
     optional_host_permissions: ['*://*/*'],
     action: {
       default_title: '__MSG_extName__',

@@ -22,7 +22,7 @@ MESSAGES = {
     "settingsTitle": ("Video Keeper settings", "Video Keeper 设置"),
     # Offline copies
     "offlineTitle": ("Offline copies", "离线副本"),
-    "offlineKeep": ("Keep an offline copy of each new video and its cover", "为每个新视频及其封面保存离线副本"),
+    "offlineKeep": ("Keep an offline copy of each new video and its cover on every site", "在所有网站上为每个新视频及其封面保存离线副本"),
     "offlineHint": (
         "Video links from AI models often expire after a few hours or days. A copy in the browser keeps the video playable and downloadable afterwards. Switching this on asks to read video links on any site, because models serve their files from many hosts.",
         "AI 模型给出的视频链接常在几小时或几天后失效。保存在浏览器中的副本让视频之后仍可播放和下载。开启时会请求读取任意网站上的视频链接的权限，因为模型从许多不同的主机提供文件。",
@@ -457,6 +457,33 @@ MESSAGES = {
     "sourceFoundOnPage": ("Found on the page", "在页面上找到"),
     "sourceContextMenu": ("Context menu", "右键菜单"),
     "sourceChatHistory": ("Imported chat history", "导入的聊天记录"),
+    # Copies by default on the video apps, the story in the file, the ZIP of a selection
+    "offlineKeepApps": ("Keep an offline copy of each done video of the video apps", "为视频应用的每个已完成视频保存离线副本"),
+    "offlineKeepAppsHint": (
+        "On by default. Sora, Jimeng, Vidu and the other video apps sign their links to expire within hours or days. Their videos and covers come from the apps' own hosts, which Video Keeper may read since it was installed, so this asks for no permission. Copies stay within the space below; none is ever deleted by itself.",
+        "默认开启。Sora、即梦、Vidu 等视频应用的链接会在几小时或几天内失效。它们的视频和封面来自应用自己的主机，Video Keeper 安装时即可读取，因此无需额外权限。副本不超过下方空间，也绝不会被自动删除。",
+    ),
+    "storyEmbed": ("Write the prompt into downloaded MP4 files", "将提示词写入下载的 MP4 文件"),
+    "storyEmbedHint": (
+        "Title: the prompt, shortened; comment: the whole prompt, site, model, task and page; also the date and “Video Keeper” as encoder. The video and sound are not changed. Works when the file can be read: from its offline copy, or from a video app's host.",
+        "标题：缩短的提示词；注释：完整提示词、网站、模型、任务和页面；另有日期，编码器为“Video Keeper”。视频和声音不变。需要能读取文件：来自离线副本或视频应用的主机。",
+    ),
+    "storySidecar": ("Save a .json with the prompt beside videos downloaded from their link", "对按链接下载的视频，在旁边保存含提示词的 .json"),
+    "storySidecarHint": (
+        "For videos whose file cannot be read (no offline copy, a host Video Keeper may not read), the prompt cannot go into the file; it goes into a .json of the same name.",
+        "对于无法读取文件的视频（没有离线副本，或 Video Keeper 无权读取该主机），提示词无法写入文件，将保存到同名 .json 中。",
+    ),
+    "offlineFull": (
+        "The space for offline copies is full: $1 videos were not copied ($2 of $3 used). Nothing is deleted by itself.",
+        "离线副本空间已满：$1 个视频未能保存副本（已用 $2 / $3）。不会自动删除任何副本。",
+    ),
+    "offlineRaise": ("Raise the limit", "提高上限"),
+    "offlineFree": ("Free space", "释放空间"),
+    "zipDownload": ("Download as ZIP", "下载为 ZIP"),
+    "zipTitle": ("ZIP of $1 videos", "$1 个视频的 ZIP"),
+    "zipFailed": ("The ZIP could not be made: $1", "无法生成 ZIP：$1"),
+    "zipNotFetched": ("Not in the ZIP, see errors.txt: $1", "未放入 ZIP，见 errors.txt：$1"),
+    "zipErrorsHeader": ("These files could not be fetched and are not in this ZIP:", "以下文件无法获取，未放入此 ZIP："),
 }
 
 ROOT = Path(__file__).resolve().parent / "public" / "_locales"

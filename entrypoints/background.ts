@@ -12,7 +12,6 @@ import { log, logFailure } from '@/src/background/log';
 import { createNewVideosBadge, SEEN_AT_KEY } from '@/src/background/new-videos-badge';
 import { probeVideoLink } from '@/src/background/probe-video-link';
 import { dispatchRequest, type RequestHandlers } from '@/src/background/request-handlers';
-import { keepOfflineSwitchedOn } from '@/src/background/settings-changes';
 import { createSiteRulePacks } from '@/src/background/site-rule-packs';
 import { createSiteStatus } from '@/src/background/site-status';
 import { createStaleSweeper } from '@/src/background/stale-sweeper';
@@ -33,6 +32,10 @@ import type { OffscreenApi } from '@/src/offline/offscreen-urls';
 import { createPageScanHandlers } from '@/src/page-scan/page-scan-handlers';
 import { CAPTURE_PORT_NAME, type EntriesChanged } from '@/src/protocol/messages';
 import { createSettingsStore, SETTINGS_KEY } from '@/src/settings/settings';
+import { BUILT_IN_APP_MEDIA_HOSTS, copiedByDefault } from '@/src/offline/default-copies';
+import { offlineCatchUpFor } from '@/src/offline/offline-settings-change';
+import { createStoryFileSource } from '@/src/offline/story-file-source';
+import { saveTextFile } from '@/src/download/save-text';
 import { SITE_EXTRACTORS } from '@/src/sites/extractors';
 import { RULE_PACKS_KEY } from '@/src/sites/rules/rule-pack-store';
 import { RULE_PACK_ALARM, RULE_PACK_CHECK_MINUTES } from '@/src/sites/rules/rule-pack-subscription';
@@ -77,10 +80,13 @@ export default defineBackground(() => {
     log,
     onChanged: entriesChanged,
     whileBusy: (work) => whileKeptAlive(work, () => browser.runtime.getPlatformInfo()),
+    copiedByDefault: (entry) => copiedByDefault(entry, BUILT_IN_APP_MEDIA_HOSTS),
   });
+  const documentUrls = typeof document !== 'undefined' && typeof URL.createObjectURL === 'function';
   const localCopies = createLocalCopies({
-    keptVideo: async (id) => keptCopy(await offlineCopies.get(id))?.video,
-    ...(typeof document !== 'undefined' && typeof URL.createObjectURL === 'function' && { urls: URL }),
+    video: createStoryFileSource(libraryDb, fetchAny),
+    hasCopy: async (id) => keptCopy(await offlineCopies.get(id)) !== undefined,
+    ...(documentUrls && { urls: URL }),
     offscreen: (globalThis as { chrome?: { offscreen?: OffscreenApi } }).chrome?.offscreen,
     send: (request) => browser.runtime.sendMessage(request),
     documentUrl: browser.runtime.getURL('/offscreen.html'),
@@ -88,7 +94,14 @@ export default defineBackground(() => {
   });
   const linkChecker = createVideoLinkChecker({ store, probe: (url, site) => probeVideoLink(url, fetchAny, site), onEntriesChanged: entriesChanged });
   const settingsNow = () => settings.load();
-  const download = createStoredDownloads({ getEntry: (id) => store.get(id), settings: settingsNow, downloads: browser.downloads, ...(localCopies && { local: localCopies }) });
+  const download = createStoredDownloads({
+    getEntry: (id) => store.get(id),
+    settings: settingsNow,
+    downloads: browser.downloads,
+    ...(localCopies && { local: localCopies }),
+    readable: (entry) => copiedByDefault(entry, BUILT_IN_APP_MEDIA_HOSTS),
+    saveText: (name, text) => saveTextFile(browser.downloads, name, text, documentUrls ? URL : undefined),
+  });
   const notifier = createDoneNotifier({
     api: () => (browser as { notifications?: NotificationsApi }).notifications, // undefined until the user grants it
     iconUrl: browser.runtime.getURL('/icons/128.png'),
@@ -216,14 +229,22 @@ export default defineBackground(() => {
     runAlarm(name, {
       [ALARMS.sweep]: () => void sweeper.sweep(),
       [RULE_PACK_ALARM]: () => void rulePacks.updateSubscriptions().catch(logFailure('rule pack update failed')),
-      [ALARMS.pruneOffline]: () => void offlineCopies.removeOrphans().catch(logFailure("could not drop deleted videos' copies")),
+      [ALARMS.pruneOffline]: () =>
+        void offlineCopies
+          .removeOrphans()
+          // Deleted videos freed space: what did not fit is tried again.
+          .then((removed) => (removed > 0 ? offline.catchUp((limit) => library.newest(limit), { roomGrew: true }) : undefined))
+          .catch(logFailure("could not drop deleted videos' copies")),
     }),
   );
   if (localCopies) browser.downloads.onChanged.addListener((delta) => localCopies.downloadChanged(delta));
   const catchUpOffline = (): void => void offline.catchUp((limit) => library.newest(limit)).catch(logFailure('offline catch-up failed'));
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && changes[RULE_PACKS_KEY]) reloadRulePacks();
-    if (area === 'local' && keepOfflineSwitchedOn(changes[SETTINGS_KEY])) catchUpOffline(); // copy what the library holds, newest first
+    // Switched on (or its space raised): copy what the library already holds, newest first, within the cap.
+    const change = changes[SETTINGS_KEY];
+    const catchUp = area === 'local' && change ? offlineCatchUpFor(change.oldValue, change.newValue) : undefined;
+    if (catchUp) void offline.catchUp((limit) => library.newest(limit), catchUp).catch(logFailure('offline catch-up failed'));
   });
 
   // The first worker of a session ends what the last one left streaming; a restarted one gives relays time to replay.

@@ -7,7 +7,10 @@ import { GALLERY_VIEW_KEY } from '../../src/gallery/gallery-view';
 import { createLibraryReader } from '../../src/store/library-reader';
 import { createOfflineCopies } from '../../src/offline/offline-copies';
 import { createOfflineMediaUrls } from '../../src/gallery/offline-media-urls';
+import { placeSpaceNotice } from '../../src/offline/render-space-notice';
+import { spaceNoticeDeps } from '../../src/gallery/space-notice-deps';
 import { createVideoDbConnection } from '../../src/store/video-db';
+import { galleryZipDownloads } from '../../src/zip/gallery-zip';
 import '../../src/gallery/theme.css';
 import '../../src/gallery/gallery.css';
 import './style.css';
@@ -40,6 +43,7 @@ const gallery = mountFullGallery(root, {
     replaceSearch: (search) => history.replaceState(null, '', `${location.pathname}${search}`),
   },
   now: () => Date.now(),
+  downloadZip: galleryZipDownloads(root, database, browser),
   // The grid or list choice is a preference kept in storage.local (see gallery-view.ts).
   viewStore: {
     load: async () => (await browser.storage.local.get(GALLERY_VIEW_KEY))[GALLERY_VIEW_KEY],
@@ -50,6 +54,8 @@ const gallery = mountFullGallery(root, {
 browser.runtime.onMessage.addListener((message: unknown) => {
   if (isEntriesChanged(message)) void gallery.reload();
 });
+// The space for offline copies is full: said above the gallery, with the ways out.
+placeSpaceNotice(root, spaceNoticeDeps(database, browser));
 // Relative times and "link expired" move on with the clock.
 setInterval(() => void gallery.reload(), 60_000);
 void gallery.firstPaint.then(() => performance.mark('gallery-first-paint'));

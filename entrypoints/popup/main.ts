@@ -11,6 +11,8 @@ import { popupPageScanDeps } from '../../src/page-scan/popup-page-scan';
 import { currentTab } from '../../src/sites/current-tab';
 import { createOfflineCopies } from '../../src/offline/offline-copies';
 import { createOfflineMediaUrls } from '../../src/gallery/offline-media-urls';
+import { placeSpaceNotice } from '../../src/offline/render-space-notice';
+import { spaceNoticeDeps } from '../../src/gallery/space-notice-deps';
 import { createVideoDbConnection } from '../../src/store/video-db';
 import { parseWriteBacklog, WRITE_BACKLOG_KEY } from '../../src/store/write-backlog';
 import '../../src/gallery/theme.css';
@@ -38,6 +40,9 @@ const reader = createLibraryReader(database);
 // Kept copies play (and show their covers) from blob: URLs of this page's own.
 const offlineMedia = createOfflineMediaUrls(createOfflineCopies(database), URL);
 const refresh = createGalleryRefresher(root, () => reader.newest(POPUP_PAGE_SIZE), actions, (ids) => offlineMedia.load(ids));
+
+// The space for offline copies is full: said above the list, with the ways out.
+placeSpaceNotice(root, spaceNoticeDeps(database, browser));
 
 const showBacklog = (value: unknown): void => renderBacklogNotice(notice, parseWriteBacklog(value));
 

@@ -15,14 +15,19 @@ export function createStoredDownloads(deps: {
   settings(): Promise<Settings>;
   downloads: DownloadsApi;
   local?: LocalCopySource;
+  /** Whether the extension may read the entry's video where it is (a video app's granted media host). */
+  readable(entry: VideoEntry): boolean;
+  /** Saves a text file beside a download (the story's `.json`). */
+  saveText(filename: string, text: string): Promise<unknown>;
 }): (id: string, rendition?: number) => Promise<DownloadResult> {
   return async (id, rendition = 0) => {
-    const { fileNameTemplate } = await deps.settings();
-    return downloadEntry(
-      renditionEntry(await deps.getEntry(id), rendition),
-      deps.downloads,
-      (entry) => renditionFileName(templateFileName(fileNameTemplate, entry), rendition, entry.videoUrl),
-      deps.local && rendition === 0 ? { local: deps.local } : {},
-    );
+    const { fileNameTemplate, embedStory, sidecarJson } = await deps.settings();
+    const entry = renditionEntry(await deps.getEntry(id), rendition);
+    return downloadEntry(entry, deps.downloads, (item) => renditionFileName(templateFileName(fileNameTemplate, item), rendition, item.videoUrl), {
+      ...(deps.local && rendition === 0 && { local: deps.local }),
+      // The story goes into the file where its bytes can be read: a copy, or a video app's granted host.
+      story: { embed: embedStory, fetch: embedStory && !!entry && deps.readable(entry) },
+      ...(sidecarJson && { sidecar: (name: string, json: string) => deps.saveText(name, json) }),
+    });
   };
 }

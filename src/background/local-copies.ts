@@ -1,14 +1,18 @@
 import { createDocumentUrlBackend, createLocalCopyDownloads, type LocalCopyDownloads } from '../download/local-copy-source';
+import type { StoryFileOptions } from '../download/story-file';
 import { createOffscreenUrlBackend, type OffscreenApi } from '../offline/offscreen-urls';
 import type { OffscreenRequest } from '../protocol/messages';
 
 /**
  * Downloads of kept copies, from blob: URLs: Firefox's background is a page that makes them
  * itself; Chrome's is a service worker without `URL.createObjectURL`, so its offscreen document
- * makes them, opened only for an entry with a kept copy. Undefined where neither exists.
+ * makes them, opened only for an entry with a kept copy or one to fetch. Undefined where neither exists.
  */
 export function createLocalCopies(deps: {
-  keptVideo(id: string): Promise<Blob | undefined>;
+  /** The file a download saves, where this context makes the URLs (src/offline/story-file-source.ts). */
+  video(id: string, options?: StoryFileOptions): Promise<Blob | undefined>;
+  /** Whether entry `id` has a kept copy. */
+  hasCopy(id: string): Promise<boolean>;
   /** `URL` where the context has documents' object URLs. */
   urls?: { createObjectURL(blob: Blob): string; revokeObjectURL(url: string): void };
   offscreen?: OffscreenApi;
@@ -17,13 +21,13 @@ export function createLocalCopies(deps: {
   log(message: string): void;
 }): LocalCopyDownloads | undefined {
   const backend = deps.urls
-    ? createDocumentUrlBackend((id) => deps.keptVideo(id), deps.urls)
+    ? createDocumentUrlBackend((id, options) => deps.video(id, options), deps.urls)
     : deps.offscreen &&
       createOffscreenUrlBackend({
         offscreen: deps.offscreen,
         send: (request) => deps.send(request),
         documentUrl: deps.documentUrl,
-        hasCopy: async (id) => (await deps.keptVideo(id)) !== undefined,
+        hasCopy: (id) => deps.hasCopy(id),
       });
   return backend && createLocalCopyDownloads(backend, (message) => deps.log(message));
 }

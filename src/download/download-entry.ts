@@ -3,6 +3,8 @@ import type { VideoEntry } from '../store/video-entry';
 import { parseHttpUrl } from '../extract/http-url';
 import type { LocalCopySource } from './local-copy-source';
 import { videoFileName } from './file-name';
+import type { StoryFileOptions } from './story-file';
+import { sidecarJson } from './video-story';
 import { t } from '../i18n/t';
 
 export type { DownloadResult } from '../protocol/messages';
@@ -16,6 +18,10 @@ export interface DownloadsApi {
 export interface DownloadSources {
   /** Kept copies (src/offline): preferred over the link whenever one exists. */
   local?: LocalCopySource;
+  /** Whether the story goes into the file, and whether a video with no copy is fetched for it (src/download/story-file.ts). */
+  story?: StoryFileOptions;
+  /** Saves a text file under the downloads folder: the story's `.json` beside a link downloaded as it is (when the user chose it). */
+  sidecar?(filename: string, json: string): Promise<unknown>;
   now?: number;
 }
 
@@ -36,7 +42,7 @@ export async function downloadEntry(
   // `partial`: the answer broke after the link arrived; the link itself is what was kept.
   const downloadable = entry.status === 'done' || entry.status === 'partial';
   if (!downloadable || !link) return { ok: false, error: t('downloadNoLink') };
-  const copy = await sources.local?.open(entry.id).catch(() => undefined);
+  const copy = await sources.local?.open(entry.id, sources.story).catch(() => undefined);
   if (!copy && entry.expiresAt !== undefined && entry.expiresAt <= (sources.now ?? Date.now())) {
     // The browser would only save the server's "expired" error page under the video's name.
     return { ok: false, error: t('expiredNoCopy') };
@@ -45,9 +51,18 @@ export async function downloadEntry(
   try {
     const downloadId = await downloads.download({ url: copy ?? link, filename, conflictAction: 'uniquify', saveAs: false });
     if (copy) sources.local?.handedOver(copy, downloadId);
+    // The bytes could not be read, so nothing went into the file: the story goes beside it.
+    if (!copy && sources.sidecar) {
+      await sources.sidecar(sidecarName(filename), sidecarJson(entry)).catch(() => undefined);
+    }
     return { ok: true, downloadId, filename, ...(copy && { offline: true as const }) };
   } catch (error) {
     if (copy) sources.local?.handedOver(copy, undefined);
     return { ok: false, error: t('downloadNotStarted', error instanceof Error ? error.message : String(error)) };
   }
+}
+
+/** `dir/name.mp4` → `dir/name.json`. */
+export function sidecarName(filename: string): string {
+  return `${filename.replace(/\.[a-z0-9]{1,5}$/i, '')}.json`;
 }

@@ -1,13 +1,15 @@
+import type { StoryFileOptions } from '../download/story-file';
+
 /** Makes and revokes `blob:` URLs of kept videos: in a document, or in Chrome's offscreen one. */
 export interface ObjectUrlBackend {
-  /** A URL of the kept video of entry `id`, or undefined when none is kept. */
-  create(id: string): Promise<string | undefined>;
+  /** A URL of the video of entry `id` (its kept copy, with its story written in: `options`), or undefined when none can be had. */
+  create(id: string, options?: StoryFileOptions): Promise<string | undefined>;
   revoke(url: string): Promise<void>;
 }
 
 /** What `downloadEntry` needs to download an entry's kept copy instead of its link. */
 export interface LocalCopySource {
-  open(id: string): Promise<string | undefined>;
+  open(id: string, options?: StoryFileOptions): Promise<string | undefined>;
   /** The download of `url` started as `downloadId`, or did not start (`undefined`). */
   handedOver(url: string, downloadId: number | undefined): void;
 }
@@ -27,7 +29,7 @@ export function createLocalCopyDownloads(backend: ObjectUrlBackend, log: (messag
     backend.revoke(url).catch((error: unknown) => log(`could not revoke ${url}: ${String(error)}`));
   };
   return {
-    open: (id) => backend.create(id),
+    open: (id, options) => backend.create(id, options),
     handedOver(url, downloadId) {
       if (downloadId === undefined) revoke(url);
       else running.set(downloadId, url);
@@ -44,12 +46,12 @@ export function createLocalCopyDownloads(backend: ObjectUrlBackend, log: (messag
 
 /** The backend of a context that has documents' `URL.createObjectURL` (Firefox's background page, the offscreen document). */
 export function createDocumentUrlBackend(
-  video: (id: string) => Promise<Blob | undefined>,
+  video: (id: string, options?: StoryFileOptions) => Promise<Blob | undefined>,
   urls: { createObjectURL(blob: Blob): string; revokeObjectURL(url: string): void },
 ): ObjectUrlBackend {
   return {
-    async create(id) {
-      const blob = await video(id);
+    async create(id, options) {
+      const blob = await video(id, options);
       return blob ? urls.createObjectURL(blob) : undefined;
     },
     revoke(url) {

@@ -44,6 +44,8 @@ export interface FullGalleryDeps {
    * URL for the same kept Blob when asked again, and revoke those it drops. Default: no copies.
    */
   loadMedia?(ids: string[]): Promise<EntryMediaMap>;
+  /** "Download as ZIP" of the selected entries (src/zip); without it the button is not shown. */
+  downloadZip?(entries: VideoEntry[]): void;
   /** Where the chosen grid or list view is kept between visits. Default: not kept (grid). */
   viewStore?: { load(): Promise<unknown>; save(view: GalleryView): Promise<void> };
 }
@@ -131,7 +133,9 @@ export function mountFullGallery(root: HTMLElement, deps: FullGalleryDeps): Full
     return toggle;
   });
   viewToggle.append(...viewButtons);
-  batch.append(selectAll, selectedCount, downloadSelected, deleteSelected, viewToggle);
+  const downloadZip = button('download-zip', t('zipDownload'));
+  downloadZip.hidden = !deps.downloadZip;
+  batch.append(selectAll, selectedCount, downloadSelected, downloadZip, deleteSelected, viewToggle);
 
   const count = el('p', 'gallery-count');
   count.setAttribute('role', 'status');
@@ -194,6 +198,7 @@ export function mountFullGallery(root: HTMLElement, deps: FullGalleryDeps): Full
     selectAll.checked = shownIds.length > 0 && shownIds.every((id) => selected.has(id));
     selectedCount.textContent = t('selectedCount', selected.size);
     downloadSelected.disabled = selected.size === 0;
+    downloadZip.disabled = selected.size === 0;
     deleteSelected.disabled = selected.size === 0;
     // A player moved into the new rows still holds focus; else the entry that had it gets it.
     if (active && list.contains(active)) active.focus();
@@ -341,6 +346,12 @@ export function mountFullGallery(root: HTMLElement, deps: FullGalleryDeps): Full
   downloadSelected.addEventListener('click', () => {
     // In the order shown, so the files land in the order the user sees them.
     queue.add(visible().map((entry) => entry.id).filter((id) => selected.has(id)).concat([...selected].filter((id) => !byId(id))));
+  });
+  downloadZip.addEventListener('click', () => {
+    // In the order shown, then any selected entry a filter hides now.
+    const shown = visible().filter((entry) => selected.has(entry.id));
+    const hidden = [...selected].filter((id) => !shown.some((entry) => entry.id === id)).flatMap((id) => byId(id) ?? []);
+    deps.downloadZip?.([...shown, ...hidden]);
   });
   deleteSelected.addEventListener('click', () => void remove([...selected]));
 

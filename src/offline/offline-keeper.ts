@@ -20,7 +20,9 @@ export const RETRY_UNREACHABLE_MS = 10 * 60_000;
 
 export interface OfflineKeeperDeps {
   copies: OfflineCopies;
-  settings(): Promise<Pick<Settings, 'keepOffline' | 'offlineCapMb'>>;
+  settings(): Promise<Pick<Settings, 'keepOffline' | 'offlineCapMb'> & Partial<Pick<Settings, 'keepAppCopies'>>>;
+  /** Whether an entry is copied with `keepAppCopies` alone (a video app's video: src/offline/default-copies.ts). */
+  copiedByDefault?(entry: VideoEntry): boolean;
   /** Fetches a file of an entry captured on the page `site` (`fetchMedia`). */
   fetchMedia(url: string, kind: 'video' | 'image', maxBytes: number, site: string): Promise<FetchedMedia>;
   now(): number;
@@ -34,8 +36,11 @@ export interface OfflineKeeperDeps {
 export interface OfflineKeeper {
   /** Keeps a copy of each entry that qualifies and has none yet (see `wantsCopy`); in order, one at a time. */
   keep(entries: readonly VideoEntry[]): Promise<void>;
-  /** Looks for entries left without a copy (worker stopped mid-copy, option just turned on). */
-  catchUp(newest: (limit: number) => Promise<VideoEntry[]>): Promise<void>;
+  /**
+   * Looks for entries left without a copy (worker stopped mid-copy, option just turned on);
+   * `roomGrew`: the cap was raised or copies deleted, so what did not fit is tried again.
+   */
+  catchUp(newest: (limit: number) => Promise<VideoEntry[]>, options?: { roomGrew?: boolean }): Promise<void>;
 }
 
 /**
@@ -63,14 +68,20 @@ function retryable(record: OfflineCopy, now: number): boolean {
  */
 export function createOfflineKeeper(deps: OfflineKeeperDeps): OfflineKeeper {
   const queued = new Set<string>();
+  /** Entries whose "did not fit" record is tried again (the room grew). */
+  const retryFull = new Set<string>();
   let tail: Promise<void> = Promise.resolve();
+
+  const wanted = (entry: VideoEntry, settings: Awaited<ReturnType<OfflineKeeperDeps['settings']>>): boolean =>
+    settings.keepOffline || (settings.keepAppCopies === true && deps.copiedByDefault?.(entry) === true);
 
   const copyOne = async (entry: VideoEntry): Promise<void> => {
     const settings = await deps.settings();
     const videoUrl = parseHttpUrl(entry.videoUrl);
-    if (!settings.keepOffline || !videoUrl || !wantsCopy(entry, deps.now())) return;
+    if (!wanted(entry, settings) || !videoUrl || !wantsCopy(entry, deps.now())) return;
     const existing = await deps.copies.get(entry.id);
-    if (existing?.videoUrl === videoUrl && !retryable(existing, deps.now())) return;
+    const again = retryFull.delete(entry.id) && existing?.state === 'skipped' && existing.reason === 'too-large';
+    if (existing?.videoUrl === videoUrl && !again && !retryable(existing, deps.now())) return;
 
     const left = Math.min(MAX_COPY_BYTES, settings.offlineCapMb * MB - (await deps.copies.usage()).bytes);
     const video = left > 0 ? await deps.fetchMedia(videoUrl, 'video', left, entry.site) : { ok: false as const, reason: 'too-large' as const, detail: 'the cap is full' };
@@ -120,14 +131,19 @@ export function createOfflineKeeper(deps: OfflineKeeperDeps): OfflineKeeper {
 
   return {
     keep,
-    async catchUp(newest) {
-      if (!(await deps.settings()).keepOffline) return;
-      const candidates = (await newest(CATCH_UP_LIMIT)).filter((entry) => wantsCopy(entry, deps.now()));
+    async catchUp(newest, options = {}) {
+      const settings = await deps.settings();
+      if (!settings.keepOffline && !settings.keepAppCopies) return;
+      const candidates = (await newest(CATCH_UP_LIMIT)).filter((entry) => wantsCopy(entry, deps.now()) && wanted(entry, settings));
       const records = await deps.copies.getMany(candidates.map((entry) => entry.id));
       const now = deps.now();
       await keep(
         candidates.filter((entry) => {
           const record = records.get(entry.id);
+          if (options.roomGrew && record?.state === 'skipped' && record.reason === 'too-large') {
+            retryFull.add(entry.id);
+            return true;
+          }
           return !record || record.videoUrl !== entry.videoUrl || retryable(record, now);
         }),
       );

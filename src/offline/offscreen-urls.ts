@@ -9,7 +9,7 @@ export function parseOffscreenRequest(message: unknown): OffscreenRequest | unde
   if (typeof message !== 'object' || message === null) return undefined;
   const value = message as Record<string, unknown>;
   if (value.type === 'offscreen-object-url' && typeof value.id === 'string' && value.id.length <= 5000) {
-    return { type: 'offscreen-object-url', id: value.id };
+    return { type: 'offscreen-object-url', id: value.id, ...(value.embed === true && { embed: true }), ...(value.fetch === true && { fetch: true }) };
   }
   if (value.type === 'offscreen-revoke' && typeof value.url === 'string' && value.url.startsWith('blob:')) {
     return { type: 'offscreen-revoke', url: value.url };
@@ -27,7 +27,7 @@ export function serveObjectUrls(
       await backend.revoke(request.url);
       return { ok: true };
     }
-    const url = await backend.create(request.id);
+    const url = await backend.create(request.id, { embed: request.embed === true, fetch: request.fetch === true });
     if (url) timers.setTimeout(() => void backend.revoke(url), ORPHAN_URL_MS);
     return { url };
   };
@@ -41,8 +41,8 @@ export interface OffscreenApi {
 
 /**
  * The service worker's side (Chrome): asks the offscreen document for URLs, creating it only for
- * an entry with a kept copy (`hasCopy`) and closing it once no URL it made is in use (every one
- * revoked, or none made), so no page stays open for nothing.
+ * an entry with a kept copy (`hasCopy`) or one it is to fetch, and closing it once no URL it made
+ * is in use (every one revoked, or none made), so no page stays open for nothing.
  */
 export function createOffscreenUrlBackend(apis: {
   offscreen: OffscreenApi;
@@ -75,14 +75,17 @@ export function createOffscreenUrlBackend(apis: {
     await apis.offscreen.closeDocument().catch(() => {});
   };
   return {
-    async create(id) {
-      if (apis.hasCopy && !(await apis.hasCopy(id).catch(() => true))) return undefined;
+    async create(id, options) {
+      // Without a copy the document has nothing to give, unless it is to fetch the video itself
+      // (a granted media host, to write the story into the file).
+      if (!options?.fetch && apis.hasCopy && !(await apis.hasCopy(id).catch(() => true))) return undefined;
       // Counted from the start, so a revoke meanwhile does not close the document under it.
       outstanding += 1;
       let url: string | undefined;
       try {
         await ensureDocument();
-        const answer = (await apis.send({ type: 'offscreen-object-url', id })) as { url?: unknown } | undefined;
+        const request: OffscreenRequest = { type: 'offscreen-object-url', id, ...(options?.embed && { embed: true }), ...(options?.fetch && { fetch: true }) };
+        const answer = (await apis.send(request)) as { url?: unknown } | undefined;
         url = typeof answer?.url === 'string' ? answer.url : undefined;
         return url;
       } finally {

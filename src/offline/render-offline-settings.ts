@@ -26,7 +26,10 @@ export async function mountOfflineSettings(root: HTMLElement, deps: OfflineSetti
   const doc = root.ownerDocument;
   const settings = await deps.load();
 
+  const { input: appToggle, row: appRow } = toggleRowOf(doc, 'keep-app-copies', 'offlineKeepApps', 'offlineKeepAppsHint', settings.keepAppCopies);
   const { input: toggle, row: toggleRow } = toggleRowOf(doc, 'keep-offline', 'offlineKeep', 'offlineHint', settings.keepOffline);
+  const { input: embed, row: embedRow } = toggleRowOf(doc, 'embed-story', 'storyEmbed', 'storyEmbedHint', settings.embedStory);
+  const { input: sidecar, row: sidecarRow } = toggleRowOf(doc, 'sidecar-json', 'storySidecar', 'storySidecarHint', settings.sidecarJson);
 
   const cap = doc.createElement('select');
   cap.id = 'offline-cap';
@@ -90,21 +93,25 @@ export async function mountOfflineSettings(root: HTMLElement, deps: OfflineSetti
       },
     );
   });
+  appToggle.addEventListener('change', () => void save({ keepAppCopies: appToggle.checked }));
+  embed.addEventListener('change', () => void save({ embedStory: embed.checked }));
+  sidecar.addEventListener('change', () => void save({ sidecarJson: sidecar.checked }));
   cap.addEventListener('change', () => {
     void save({ offlineCapMb: capMb() }).then(showUsage);
   });
   clear.addEventListener('click', () => {
     if (!deps.confirm(t('offlineClearConfirm'))) return;
     toggle.checked = false;
+    appToggle.checked = false;
     void (async () => {
       // Off first, so nothing copies the library again behind the user's back.
-      await save({ keepOffline: false });
+      await save({ keepOffline: false, keepAppCopies: false });
       const removed = await deps.clearCopies();
       status.textContent = t('offlineCleared', removed);
       await showUsage();
     })();
   });
 
-  root.replaceChildren(toggleRow, capRow, usage, clear, status);
+  root.replaceChildren(appRow, toggleRow, capRow, usage, clear, status, embedRow, sidecarRow);
   await showUsage();
 }

@@ -291,7 +291,7 @@ export type DownloadResult = BackgroundRequests['download-entry']['response'];
  */
 export type OffscreenRequest =
   /** Answered with `{ url }`, or `{ url: undefined }` when no copy of `id` is kept. */
-  | { type: 'offscreen-object-url'; id: string }
+  | { type: 'offscreen-object-url'; id: string; embed?: boolean; fetch?: boolean }
   /** Answered with `{ ok: true }`. */
   | { type: 'offscreen-revoke'; url: string };
 

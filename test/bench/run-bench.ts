@@ -26,12 +26,13 @@ import { buildAnswer } from './synthetic-answer';
  *   npm run bench -- --quick            fewer runs, for trying changes
  *   npm run bench -- --only=consume,popup
  *   npm run bench -- --only=app         a video app's page: what copying its JSON costs it
+ *   npm run bench -- --only=copies        copy of a 50 MB video, ZIP of 1 GB (Node)
  *   npm run bench -- --json=bench.json  also writes the results as JSON
  *
  * Uses VIDEO_KEEPER_EXTENSION_DIR or .output/chrome-mv3 (`npm run build` first); HEADED=1 shows the browser.
  */
 
-const FIGURES = ['consume', 'separate', 'delay', 'node', 'steady', 'app', 'popup', 'size', 'download', 'background', 'close'] as const;
+const FIGURES = ['consume', 'separate', 'delay', 'node', 'steady', 'app', 'popup', 'size', 'download', 'background', 'close', 'copies'] as const;
 type Figure = (typeof FIGURES)[number];
 /** Table names of figures that could not be measured. */
 const TITLES: Record<Figure, string> = {
@@ -46,6 +47,7 @@ const TITLES: Record<Figure, string> = {
   download: 'page memory while a 300 MB download streams',
   background: 'background heap, 50 MB answer (vs 7 MB)',
   close: "tab closed as the page reads a 7 MB answer's end",
+  copies: 'copy of a 50 MB video; ZIP of 1 GB of videos',
 };
 
 const quick = process.argv.includes('--quick');
@@ -118,11 +120,12 @@ async function main(): Promise<number> {
     // Imported here: it runs src/ itself, so a broken src/ fails this figure, not the whole bench.
     await run('node', async () => (await import('./node-pipeline')).measureNodePipeline(stream, SETTINGS.node));
     await run('steady', async () => (await import('./steady-poll')).measureSteadyPoll(SETTINGS.steady));
+    await run('copies', async () => (await import('./copy-and-zip')).measureCopyAndZip());
 
     // Its own browser, at a video app's host name over HTTPS, before the shared one starts.
     await run('app', async () => (await import('./app-page-calls')).measureAppPageCalls(extensionDir, SETTINGS.app));
 
-    if ([...only].some((figure) => figure !== 'size' && figure !== 'node' && figure !== 'steady' && figure !== 'app')) {
+    if ([...only].some((figure) => figure !== 'size' && figure !== 'node' && figure !== 'steady' && figure !== 'app' && figure !== 'copies')) {
       const open = (browser = await launchBenchBrowser(site, extensionDir));
       chromium = open.vk.browser.version();
       console.log(`  Chromium ${chromium}`);

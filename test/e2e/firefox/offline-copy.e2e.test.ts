@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FirefoxExtensionBrowser } from '../../browser/launch-firefox';
 import { launchFirefoxSession, type FirefoxSession } from './firefox-session';
@@ -8,9 +7,9 @@ import { waitForFile } from '../../browser/wait-for-file';
 import { startDemoServer } from '../../demo-site/server';
 import { readOfflineCopy } from '../pages/library-idb';
 import { expiringAnswer, readKeepOffline, untilExpired } from '../support/offline-steps';
+import { sampleWithStory } from '../support/story-steps';
 import { FirefoxLibraryPage } from './library-page';
 
-const sampleMp4 = await readFile(fileURLToPath(new URL('../../fixtures/media/sample.mp4', import.meta.url)));
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 let session: FirefoxSession;
@@ -57,6 +56,7 @@ describe('offline copies in Firefox (the background page makes the blob: URL its
     await library.reload();
     await library.download(entry.id);
     const file = await waitForFile(downloadsDir, `一条狗_${entry.taskId}.mp4`, { timeoutMs: 20_000 });
-    expect(sha256(await readFile(file.path))).toBe(sha256(sampleMp4));
+    // The copy's bytes with the entry's story written in (src/mp4): media untouched.
+    expect(sha256(await readFile(file.path))).toBe(sha256(await sampleWithStory(entry)));
   });
 });

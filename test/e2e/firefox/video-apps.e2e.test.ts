@@ -3,6 +3,14 @@ import { loadSiteExpectation } from '../../unit/sites/extractors/site-fixtures';
 import { expectSiteEntries, hasSiteEntries, siteCalls } from '../sites/site-expectations';
 import { fixtureHosts, recordedSites, startVideoAppServer, type VideoAppServer } from '../sites/video-app-server';
 import { launchFirefoxSession, type FirefoxSession } from './firefox-session';
+import { readFile } from 'node:fs/promises';
+import { waitForFile } from '../../browser/wait-for-file';
+import { readOfflineCopy } from '../pages/library-idb';
+import { sampleWithStory } from '../support/story-steps';
+import { probe } from '../../support/mp4-files';
+import { entryStory } from '../../../src/download/video-story';
+import { DEFAULT_SETTINGS } from '../../../src/settings/settings';
+import { templateFileName } from '../../../src/settings/file-name-template';
 
 // Firefox parity for video apps (two of the first seven; Doubao's SSE of JSON strings and Meta
 // AI's multipart/mixed GraphQL of the later ones), at their real host names over HTTPS: Firefox resolves
@@ -62,5 +70,27 @@ describe('video apps at their real host names (Firefox)', () => {
     await new Promise((resolve) => setTimeout(resolve, 500));
     expectSiteEntries(site, await session.library.storedEntries());
     expect(server.unexpected()).toEqual([]);
+  });
+});
+
+describe('copies by default and the story in the file (Firefox)', () => {
+  it('a video app\'s done video is copied with no prompt; after its link answers 403 it downloads from the copy with its story', async () => {
+    const site = 'jimeng';
+    const { page: pageUrl, calls, served } = siteCalls(site);
+    server.play(site, loadSiteExpectation(site).sequence);
+    await session.page.goto(pageUrl);
+    await session.page.evaluate((list) => (window as unknown as { runCalls(c: typeof list): Promise<string[]> }).runCalls(list), calls).then((texts) => expect(texts).toEqual(served));
+    let entry = (await session.library.storedEntries()).find((item) => item.id.startsWith(`task:${site}:`) && item.status === 'done');
+    await waitFor(async () => {
+      entry = (await session.library.storedEntries()).find((item) => item.id.startsWith(`task:${site}:`) && item.status === 'done');
+      return entry !== undefined && (await session.library.page.evaluate(readOfflineCopy, entry.id))?.state === 'kept';
+    }, `${site}'s copy`);
+    const done = entry!;
+    server.refuse(done.videoUrl!);
+    await session.library.reload();
+    await session.library.download(done.id);
+    const file = await waitForFile(session.downloadsDir, templateFileName(DEFAULT_SETTINGS.fileNameTemplate, done), { timeoutMs: 20_000 });
+    expect((await readFile(file.path)).equals(await sampleWithStory(done))).toBe(true);
+    expect((await probe(file.path)).format.tags).toMatchObject({ title: entryStory(done).title, comment: entryStory(done).comment, encoder: 'Video Keeper' });
   });
 });

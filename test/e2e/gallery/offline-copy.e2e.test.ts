@@ -10,6 +10,7 @@ import { waitForFile } from '../../browser/wait-for-file';
 import { startDemoServer } from '../../demo-site/server';
 import { readOfflineCopy } from '../pages/library-idb';
 import { expiringAnswer, readKeepOffline, untilExpired } from '../support/offline-steps';
+import { sampleWithStory } from '../support/story-steps';
 import { LibraryPage } from '../pages/library-page';
 import { extensionWithHosts } from './support/test-extension';
 
@@ -95,6 +96,7 @@ describe('offline copies', () => {
 
     await library.download(entry.id);
     const file = await waitForFile(downloadsDir, `一条狗_${entry.taskId}.mp4`, { timeoutMs: 20_000 });
-    expect(sha256(await readFile(file.path))).toBe(sha256(sampleMp4));
+    // The copy's bytes with the entry's story written in (src/mp4): media untouched.
+    expect(sha256(await readFile(file.path))).toBe(sha256(await sampleWithStory(entry)));
   });
 });

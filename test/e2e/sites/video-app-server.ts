@@ -30,6 +30,8 @@ export interface VideoAppServer {
   unexpected(): string[];
   /** How many queued calls are still waiting. */
   pending(): number;
+  /** From now on answers this media link (host and path) with 403, as an expired signed link is answered. */
+  refuse(url: string): void;
   close(): Promise<void>;
 }
 
@@ -95,6 +97,7 @@ export async function startVideoAppServer(options: { port?: number; hosts: strin
 
   let queue: { site: string; name: string; fixture: SiteFixture; override?: unknown }[] = [];
   const unexpected: string[] = [];
+  const refused = new Set<string>();
   const media = {
     video: readFileSync(`${MEDIA_DIR}sample.mp4`),
     image: readFileSync(`${MEDIA_DIR}sample-cover.jpeg`),
@@ -137,6 +140,10 @@ export async function startVideoAppServer(options: { port?: number; hosts: strin
       response.writeHead(200, { 'content-type': next.fixture.response.contentType, 'cache-control': 'no-store' }).end(text);
       return;
     }
+    if (refused.has(`${url.host}${url.pathname}`)) {
+      response.writeHead(403, { 'content-type': 'application/xml' }).end('<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>');
+      return;
+    }
     // Every other address is a CDN link of a response: a video, or a cover or input image.
     const image = /\.(png|jpe?g|webp|gif|image|avif)(\b|$)|image|cover|thumb|poster|frame|icon|avatar/i.test(url.pathname + url.search);
     const bytes = image ? media.image : media.video;
@@ -173,6 +180,10 @@ export async function startVideoAppServer(options: { port?: number; hosts: strin
     },
     unexpected: () => [...unexpected],
     pending: () => queue.length,
+    refuse(link) {
+      const parsed = new URL(link);
+      refused.add(`${parsed.host}${parsed.pathname}`);
+    },
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -1,10 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ALARMS, runAlarm } from '@/src/background/alarms';
-import { keepOfflineSwitchedOn } from '@/src/background/settings-changes';
 import { createSiteStatus } from '@/src/background/site-status';
 import { storageSlot, type StorageArea } from '@/src/background/storage-slot';
 import { createStoredCaptureLog } from '@/src/background/stored-capture-log';
-import { DEFAULT_SETTINGS } from '@/src/settings/settings';
 
 function memoryArea(): StorageArea & { items: Record<string, unknown> } {
   const stored = new Map<string, unknown>();
@@ -58,14 +56,5 @@ describe('the background features the entrypoint wires', () => {
     runAlarm(ALARMS.sweep, { [ALARMS.sweep]: sweep });
     runAlarm('toString', { [ALARMS.sweep]: sweep });
     expect(sweep).toHaveBeenCalledTimes(1);
-  });
-
-  it('the offline catch-up runs when "keep offline copies" is switched on, not when it stays on or goes off', () => {
-    const on = { ...DEFAULT_SETTINGS, keepOffline: true };
-    const off = { ...DEFAULT_SETTINGS, keepOffline: false };
-    expect(keepOfflineSwitchedOn({ oldValue: off, newValue: on })).toBe(true);
-    expect(keepOfflineSwitchedOn({ oldValue: on, newValue: on })).toBe(false);
-    expect(keepOfflineSwitchedOn({ oldValue: on, newValue: off })).toBe(false);
-    expect(keepOfflineSwitchedOn(undefined)).toBe(false);
   });
 });

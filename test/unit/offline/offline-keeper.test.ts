@@ -161,3 +161,37 @@ describe('offline media URLs for a gallery page', () => {
     expect(live.size).toBe(0);
   });
 });
+
+describe('offline keeper: copies by default', () => {
+  it('with only the video apps switched on, copies what the policy names and nothing else; a raised cap retries what did not fit', async () => {
+    const { copies, fetched } = await setup({ sizes: {}, keepOffline: false });
+    const withApps = { keepOffline: false, keepAppCopies: true, offlineCapMb: 10 };
+    const policyKeeper = createOfflineKeeper({
+      copies,
+      settings: async () => withApps,
+      copiedByDefault: (item) => item.id !== 'chat',
+      fetchMedia: async (url, kind, maxBytes) => {
+        fetched.push(url);
+        const size = url.includes('big') ? 8 * MiB : url.includes('app') ? 3 * MiB : 1;
+        if (size > maxBytes) return { ok: false, reason: 'too-large', detail: 'the cap is full' };
+        return { ok: true, blob: new Blob([new Uint8Array(size)], { type: kind === 'video' ? 'video/mp4' : 'image/jpeg' }) };
+      },
+      now: () => 1000,
+      log: () => {},
+      onChanged: () => {},
+    });
+    await policyKeeper.keep([entry('app', { coverUrl: undefined }), entry('chat', { coverUrl: undefined }), entry('big', { coverUrl: undefined })]);
+    expect(fetched).toEqual(['https://cdn.test/app.mp4', 'https://cdn.test/big.mp4']);
+    expect((await copies.get('app'))?.state).toBe('kept');
+    expect(await copies.get('chat')).toBeUndefined();
+    expect(await copies.get('big')).toMatchObject({ state: 'skipped', reason: 'too-large' });
+    // Not tried again by an ordinary catch-up; tried again once the space grew.
+    const all = [entry('app', { coverUrl: undefined }), entry('chat', { coverUrl: undefined }), entry('big', { coverUrl: undefined })];
+    await policyKeeper.catchUp(async () => all);
+    expect(fetched).toHaveLength(2);
+    withApps.offlineCapMb = 100;
+    await policyKeeper.catchUp(async () => all, { roomGrew: true });
+    expect(fetched).toHaveLength(3);
+    expect((await copies.get('big'))?.state).toBe('kept');
+  });
+});

@@ -31,7 +31,7 @@ async function mount(options: { granted: boolean; stored?: Partial<Settings>; co
 describe('mountOfflineSettings', () => {
   it('turns on only once the browser grants access, asking within the click', async () => {
     const { deps, flip, stored, root } = await mount({ granted: true });
-    expect(root.querySelector('.offline-usage')?.textContent).toBe('2 videos kept, 3.0 MB of 1.0 GB.');
+    expect(root.querySelector('.offline-usage')?.textContent).toBe('2 videos kept, 3.0 MB of 2.0 GB.');
     flip(true);
     // Asked synchronously, before any await: a prompt needs the user's gesture.
     expect(deps.requestAccess).toHaveBeenCalledTimes(1);
