@@ -1,12 +1,19 @@
-import type { WxtBrowser } from 'wxt/browser';
 import { createOfflineCopies } from '../offline/offline-copies';
 import { templateFileName } from '../settings/file-name-template';
 import { createSettingsStore } from '../settings/settings';
 import type { VideoDatabase } from '../store/video-db';
 import type { VideoEntry } from '../store/video-entry';
-import { createZipDownloads } from './zip-download';
+import { createZipDownloads, type ZipDownloadDeps } from './zip-download';
 import { removeStaleZips } from './zip-file';
 import { zipSources } from './zip-sources';
+
+/** The browser APIs the gallery's ZIP needs, as its entrypoint passes them. */
+export interface GalleryZipApi {
+  storage: { local: Parameters<typeof createSettingsStore>[0] };
+  downloads: ZipDownloadDeps['downloads'] & {
+    onChanged: { addListener(listener: (delta: { id: number; state?: { current?: string } }) => void): void };
+  };
+}
 
 /**
  * The gallery page's "Download as ZIP", over the page's own APIs: its progress section sits
@@ -16,7 +23,7 @@ import { zipSources } from './zip-sources';
 export function galleryZipDownloads(
   anchor: HTMLElement,
   database: () => Promise<VideoDatabase>,
-  api: Pick<WxtBrowser, 'storage' | 'downloads'>,
+  api: GalleryZipApi,
 ): (entries: VideoEntry[]) => void {
   const section = anchor.ownerDocument.createElement('section');
   section.className = 'download-queue zip-progress';
