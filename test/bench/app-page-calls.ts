@@ -1,12 +1,12 @@
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { launchChromiumWithExtension } from '../browser/launch-chromium';
+import { makeTestCertificate } from '../browser/test-certificate';
 import { alternate, type AlternateOptions } from './alternate';
 import { formatTimeByOwner, profileMainThread } from './cpu-profile';
 import type { Side } from './bench-browser';
@@ -41,14 +41,10 @@ interface CallsRun {
  * match patterns apply as in the field.
  */
 export async function measureAppPageCalls(extensionDir: string, options: AppPageOptions): Promise<FigureResult[]> {
-  const certDir = await mkdtemp(join(tmpdir(), 'video-keeper-bench-cert-'));
   const hosts = Object.values(HOSTS);
-  execFileSync('openssl', [
-    'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=video-keeper-bench',
-    '-keyout', join(certDir, 'key.pem'), '-out', join(certDir, 'cert.pem'),
-    '-addext', `subjectAltName=${hosts.map((host) => `DNS:${host}`).join(',')}`,
-  ], { stdio: 'ignore' });
-  const server = createServer({ key: await readFile(join(certDir, 'key.pem')), cert: await readFile(join(certDir, 'cert.pem')) }, (request, response) => {
+  // Nothing is downloaded here; the run's own folder is removed after.
+  const downloadsDir = await mkdtemp(join(tmpdir(), 'video-keeper-bench-app-'));
+  const server = createServer(await makeTestCertificate(hosts), (request, response) => {
     const url = new URL(request.url ?? '/', 'https://bench.invalid');
     if (url.pathname === '/bench/app.html') {
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
@@ -62,8 +58,7 @@ export async function measureAppPageCalls(extensionDir: string, options: AppPage
   const vk = await launchChromiumWithExtension({
     extensionPath: extensionDir,
     headless: !process.env.HEADED,
-    // Nothing is downloaded here; the run's own folder is removed after.
-    downloadsDir: certDir,
+    downloadsDir,
     extraArgs: [`--host-resolver-rules=${hosts.map((host) => `MAP ${host} 127.0.0.1:${port}`).join(', ')}`, '--ignore-certificate-errors'],
   });
   try {
@@ -125,7 +120,7 @@ export async function measureAppPageCalls(extensionDir: string, options: AppPage
   } finally {
     await vk.close();
     await new Promise((resolve) => server.close(resolve));
-    await rm(certDir, { recursive: true, force: true });
+    await rm(downloadsDir, { recursive: true, force: true });
   }
 }
 

@@ -1,10 +1,7 @@
-import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { makeTestCertificate } from '../../browser/test-certificate';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { loadSiteExpectation, loadSiteFixture, responseText, SITES_FIXTURE_DIR, type SiteFixture } from '../../unit/sites/extractors/site-fixtures';
 
@@ -85,15 +82,7 @@ export function fixtureHosts(sites: readonly string[]): string[] {
 }
 
 export async function startVideoAppServer(options: { port?: number; hosts: string[] }): Promise<VideoAppServer> {
-  const certDir = await mkdtemp(join(tmpdir(), 'video-keeper-cert-'));
-  const key = join(certDir, 'key.pem');
-  const cert = join(certDir, 'cert.pem');
-  // A certificate for this run only; the browsers are told to accept it (it is no CA's).
-  execFileSync('openssl', [
-    'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=video-keeper-test',
-    '-keyout', key, '-out', cert,
-    '-addext', `subjectAltName=${options.hosts.map((host) => `DNS:${host}`).join(',')}`,
-  ], { stdio: 'ignore' });
+  const certificate = await makeTestCertificate(options.hosts);
 
   let queue: { site: string; name: string; fixture: SiteFixture; override?: unknown }[] = [];
   const unexpected: string[] = [];
@@ -156,7 +145,7 @@ export async function startVideoAppServer(options: { port?: number; hosts: strin
     response.end(request.method === 'HEAD' ? undefined : bytes);
   };
 
-  const server: Server = createServer({ key: readFileSync(key), cert: readFileSync(cert) }, (request, response) => {
+  const server: Server = createServer(certificate, (request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => handle(request, response, Buffer.concat(chunks).toString('utf8')));
@@ -187,7 +176,6 @@ export async function startVideoAppServer(options: { port?: number; hosts: strin
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await rm(certDir, { recursive: true, force: true });
     },
   };
 }
