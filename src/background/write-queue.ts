@@ -1,4 +1,4 @@
-import type { EntryUpdate } from '../store/merge-entry';
+import { updateVideoKey, type EntryUpdate } from '../store/merge-entry';
 import { scrubEntryUrls } from '../store/scrub-url';
 import type { VideoEntry } from '../store/video-entry';
 import type { VideoStore } from '../store/video-store';
@@ -175,11 +175,15 @@ export function createWriteQueue(options: WriteQueueOptions): WriteQueue {
   };
 }
 
-/** The entries of a write that one batch's updates touched. */
+/**
+ * The entries of a write that one batch's updates touched: by id, or by video key, since the
+ * store merges an update into the entry already holding its video (src/store/video-store.ts).
+ */
 function entriesOf(batch: Batch, entries: readonly VideoEntry[]): VideoEntry[] {
   if (batch.updates.length === 0) return [];
   const ids = new Set(batch.updates.map((update) => update.id));
-  return entries.filter((entry) => ids.has(entry.id));
+  const keys = new Set(batch.updates.map((update) => updateVideoKey(update)));
+  return entries.filter((entry) => ids.has(entry.id) || (entry.videoKey !== undefined && keys.has(entry.videoKey)));
 }
 
 /** `QuotaExceededError: …` for a DOMException or Error, else the value as text. */

@@ -59,8 +59,8 @@ export interface MenuTab {
 export interface ContextMenuKeeperDeps {
   /** `readVideoPoster(srcUrl)` run in frame `frameId` of tab `tabId`; its raw (untrusted) answer. */
   readPoster(tabId: number, frameId: number, srcUrl: string): Promise<unknown>;
-  apply(updates: EntryUpdate[], now: number): Promise<VideoEntry[]>;
-  onEntriesChanged(): void;
+  /** Stores updates through the background's one write queue (src/background/write-queue.ts); resolves with the stored entries. */
+  write(updates: EntryUpdate[]): Promise<VideoEntry[]>;
   now(): number;
 }
 
@@ -94,10 +94,10 @@ export function createContextMenuKeeper(deps: ContextMenuKeeperDeps): { onClicke
       const page = { pageUrl: tab?.url ?? info.pageUrl ?? '', ...(tab?.title ? { title: tab.title } : {}) };
       const update = keptVideoUpdate(video, page, 'context-menu');
       if (!update) return { kept: false, reason: 'no-page' };
-      const now = deps.now();
-      const [stored] = await deps.apply([update], now);
-      deps.onEntriesChanged();
-      return { kept: true, added: stored?.createdAt === now, entryId: stored?.id ?? update.id };
+      const before = deps.now();
+      const [stored] = await deps.write([update]);
+      // Created by this write (stored at or after `before`), not one the library held.
+      return { kept: true, added: stored !== undefined && stored.createdAt >= before, entryId: stored?.id ?? update.id };
     },
   };
 }

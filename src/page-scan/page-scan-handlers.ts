@@ -13,11 +13,13 @@ type Handler<T extends keyof BackgroundRequests> = (
 
 /** What the page-scan requests need from the background. */
 export interface PageScanHandlerDeps {
-  /** The store's `apply`: merges updates, returns the stored entries. */
-  apply(updates: EntryUpdate[], now: number): Promise<VideoEntry[]>;
+  /**
+   * Stores updates through the background's one write queue (src/background/write-queue.ts), so
+   * link checks, offline copies and the pages' refresh follow; resolves with the stored entries.
+   */
+  write(updates: EntryUpdate[]): Promise<VideoEntry[]>;
   /** Probes `url` found on the page `pageUrl` (undefined: the page is not known, so no local address). */
   probe(url: string, pageUrl: string | undefined): Promise<LinkVerdict>;
-  onEntriesChanged(): void;
   now(): number;
 }
 
@@ -31,12 +33,11 @@ export function createPageScanHandlers(deps: PageScanHandlerDeps): {
       const page = { pageUrl, ...(title === undefined ? {} : { title }) };
       const updates = parseKeptVideos(videos).flatMap((video) => keptVideoUpdate(video, page, 'found-on-page') ?? []);
       if (updates.length === 0) return { ok: true, added: 0, kept: 0 };
-      const now = deps.now();
+      const before = deps.now();
       try {
-        const stored = await deps.apply(updates, now);
-        deps.onEntriesChanged();
-        // A new entry is created at `now`; one the library held keeps its first `createdAt`.
-        return { ok: true, added: stored.filter((entry) => entry.createdAt === now).length, kept: stored.length };
+        const stored = await deps.write(updates);
+        // A new entry is created when the queue stores it, not before; one the library held keeps its first `createdAt`.
+        return { ok: true, added: stored.filter((entry) => entry.createdAt >= before).length, kept: stored.length };
       } catch (error) {
         return { ok: false, error: t('keepFailed', error instanceof Error ? error.message : String(error)) };
       }

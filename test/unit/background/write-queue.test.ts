@@ -36,3 +36,15 @@ describe('write queue, a poll of an unchanged library', () => {
     expect(stored.map((write) => write.ids)).toEqual([library.map((item) => item.id), ['task:app:4:0']]);
   });
 });
+
+describe('write queue, what a write resolves with', () => {
+  it('includes the entry an update was merged into by its video key, under that entry’s id', async () => {
+    const store = createVideoStore(await openVideoDb(`write-queue-${Math.random()}`));
+    const queue = createWriteQueue({ store, schedule: () => {}, now: () => 1000, onStored: () => {}, log: () => {} });
+    await queue.write([update(7, 'done', { videoUrl: 'https://cdn.app.test/7.mp4?sig=old' })]);
+    // The same video, re-signed, named by another way in (a right-click keep, an import).
+    const kept = await queue.write([{ ...update(7, 'done', { videoUrl: 'https://cdn.app.test/7.mp4?sig=new' }), id: 'url:https://cdn.app.test/7.mp4', taskId: undefined }]);
+    expect(kept.map((entry) => entry.id)).toEqual(['task:app:7:0']);
+    expect(await queue.write([update(8, 'done', { videoUrl: 'https://cdn.app.test/8.mp4' })])).toHaveLength(1);
+  });
+});

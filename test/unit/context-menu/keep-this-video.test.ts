@@ -8,6 +8,7 @@ import {
   VIDEO_LINK_PATTERNS,
 } from '@/src/context-menu/keep-this-video';
 import { listenToKeepVideoMenus, type ContextMenusApi } from '@/src/context-menu/register-menus';
+import { createWriteQueue } from '@/src/background/write-queue';
 import { openVideoDb } from '@/src/store/video-db';
 import { createVideoStore } from '@/src/store/video-store';
 
@@ -17,7 +18,9 @@ async function setup(poster: unknown = 'https://cdn.example/poster.jpg') {
   const readPoster = vi.fn(async () => poster);
   const onEntriesChanged = vi.fn();
   let now = 10;
-  const keeper = createContextMenuKeeper({ readPoster, apply: (updates, at) => store.apply(updates, at), onEntriesChanged, now: () => ++now });
+  const clock = () => ++now;
+  const queue = createWriteQueue({ store, schedule: (run, ms) => setTimeout(run, ms), now: clock, onStored: onEntriesChanged, log: () => {} });
+  const keeper = createContextMenuKeeper({ readPoster, write: (updates) => queue.write(updates), now: clock });
   return { store, keeper, readPoster, onEntriesChanged };
 }
 
@@ -83,8 +86,7 @@ describe('createContextMenuKeeper', () => {
     const { store } = await setup();
     const keeper = createContextMenuKeeper({
       readPoster: () => Promise.reject(new Error('Cannot access contents of the page')),
-      apply: (updates, at) => store.apply(updates, at),
-      onEntriesChanged: () => {},
+      write: (updates) => store.apply(updates, 1),
       now: () => 1,
     });
     expect(await keeper.onClicked({ menuItemId: KEEP_VIDEO_MENU, srcUrl: 'https://a.example/b.mp4' }, tab)).toMatchObject({ kept: true });

@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import { createPageScanHandlers } from '@/src/page-scan/page-scan-handlers';
 import { keptVideoUpdate } from '@/src/page-scan/found-video-entry';
+import { createWriteQueue } from '@/src/background/write-queue';
 import { openVideoDb } from '@/src/store/video-db';
 import { createVideoStore } from '@/src/store/video-store';
 
@@ -11,7 +12,9 @@ async function setup() {
   let now = 1_000;
   const onEntriesChanged = vi.fn();
   const probe = vi.fn(async (url: string) => (url.includes('video') ? ('video' as const) : ('not-video' as const)));
-  const handlers = createPageScanHandlers({ apply: (updates, at) => store.apply(updates, at), probe, onEntriesChanged, now: () => ++now });
+  const clock = () => ++now;
+  const queue = createWriteQueue({ store, schedule: (run, ms) => setTimeout(run, ms), now: clock, onStored: onEntriesChanged, log: () => {} });
+  const handlers = createPageScanHandlers({ write: (updates) => queue.write(updates), probe, now: clock });
   return { store, handlers, onEntriesChanged, probe };
 }
 
@@ -68,7 +71,7 @@ describe('createPageScanHandlers', () => {
     const { store, handlers } = await setup();
     await store.apply([
       { id: 'task:7:0', status: 'done', videoUrl: 'https://cdn.example/a.mp4?X-Amz-Signature=old', site: 'https://chat.example', pageUrl: 'https://chat.example/', endpointUrl: 'https://chat.example/v1', index: 0 },
-    ]);
+    ], 500); // captured before the keep (the handlers' clock starts at 1000)
     const result = await handlers['keep-found-videos']({ type: 'keep-found-videos', pageUrl: 'https://chat.example/', videos: [{ url: 'https://cdn.example/a.mp4?X-Amz-Signature=new' }] });
     expect(result).toEqual({ ok: true, added: 0, kept: 1 });
     expect((await store.list()).map((entry) => entry.id)).toEqual(['task:7:0']);
