@@ -92,7 +92,7 @@ export function statelessDialect(
 
 /**
  * A read of the usual kind (model, text, end), made as one object literal; an empty or absent
- * text, model or end is left undefined. Issue 14: the shape of a literal lives as long as the code
+ * text, model or end is left undefined. Why a literal (docs/benchmarks.md): the shape of a literal lives as long as the code
  * that makes it, while a read grown property by property gets a shape that dies with the last read
  * that had it, and with it the optimized code that knew that shape, so after a garbage collection
  * each stream ran the hot path unoptimized until V8 optimized it again.
