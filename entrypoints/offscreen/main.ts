@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import { parseOffscreenRequest, serveObjectUrls } from '../../src/offline/offscreen-urls';
+import { serveObjectUrls } from '../../src/offline/offscreen-urls';
+import { parseOffscreenRequest } from '../../src/protocol/offscreen-requests';
 import { createDocumentUrlBackend } from '../../src/download/local-copy-source';
 import { createStoryFileSource } from '../../src/offline/story-file-source';
 import { createVideoDbConnection } from '../../src/store/video-db';

@@ -1,21 +1,9 @@
 import type { OffscreenRequest } from '../protocol/messages';
+import { OFFSCREEN_REQUESTS } from '../protocol/offscreen-requests';
 import type { ObjectUrlBackend } from '../download/local-copy-source';
 
 /** A `blob:` URL left unrevoked this long is revoked anyway (its worker died before saying so). */
 export const ORPHAN_URL_MS = 10 * 60_000;
-
-/** The offscreen request in a runtime message, or undefined for any other message. */
-export function parseOffscreenRequest(message: unknown): OffscreenRequest | undefined {
-  if (typeof message !== 'object' || message === null) return undefined;
-  const value = message as Record<string, unknown>;
-  if (value.type === 'offscreen-object-url' && typeof value.id === 'string' && value.id.length <= 5000) {
-    return { type: 'offscreen-object-url', id: value.id, ...(value.embed === true && { embed: true }), ...(value.fetch === true && { fetch: true }) };
-  }
-  if (value.type === 'offscreen-revoke' && typeof value.url === 'string' && value.url.startsWith('blob:')) {
-    return { type: 'offscreen-revoke', url: value.url };
-  }
-  return undefined;
-}
 
 /** The offscreen document's side: answers requests with the document's own backend. */
 export function serveObjectUrls(
@@ -85,8 +73,7 @@ export function createOffscreenUrlBackend(apis: {
       try {
         await ensureDocument();
         const request: OffscreenRequest = { type: 'offscreen-object-url', id, ...(options?.embed && { embed: true }), ...(options?.fetch && { fetch: true }) };
-        const answer = (await apis.send(request)) as { url?: unknown } | undefined;
-        url = typeof answer?.url === 'string' ? answer.url : undefined;
+        url = OFFSCREEN_REQUESTS['offscreen-object-url'].response(await apis.send(request))?.url;
         return url;
       } finally {
         if (!url) {

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { whileKeptAlive, KEEP_ALIVE_MS } from '@/src/background/keep-alive';
-import { createOffscreenUrlBackend, ORPHAN_URL_MS, parseOffscreenRequest, serveObjectUrls, type OffscreenApi } from '@/src/offline/offscreen-urls';
+import { createOffscreenUrlBackend, ORPHAN_URL_MS, serveObjectUrls, type OffscreenApi } from '@/src/offline/offscreen-urls';
+import { parseOffscreenRequest } from '@/src/protocol/offscreen-requests';
 import type { OffscreenRequest } from '@/src/protocol/messages';
 
 describe('parseOffscreenRequest', () => {
