@@ -9,8 +9,8 @@ import { pageIdOf, streamIdOf } from './stream-ids';
 import { streamOpenOf } from './stream-open-of';
 import { createStreamSender, type StreamSender } from './stream-sender';
 
-// The relay's limits, each beside the part that keeps it, in one place for its callers and tests.
 export type { RelayPort } from './background-link';
+// The relay's limits, each beside the part that keeps it, in one place for its callers and tests.
 export { BULK_FLUSH_BYTES, FLUSH_MS, MAX_HOLD_MS } from './batch-window';
 export { MAX_FRAME_TEXT, MAX_OPEN_STREAMS, MAX_STREAM_TEXT } from './kept-streams';
 export { MAX_OPENS_PER_SECOND } from './relay-budget';
