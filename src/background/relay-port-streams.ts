@@ -4,7 +4,7 @@ import type { SessionEnd } from './capture-session';
 import type { StreamFeed } from './stream-feed';
 import type { StreamReplays } from './stream-replays';
 
-/** Concurrent streams one frame may have open (the relay's own cap, src/relay/create-relay.ts); more is a flood. */
+/** Concurrent streams one frame may have open (the relay's own cap, src/relay/kept-streams.ts); more is a flood. */
 export const MAX_STREAMS_PER_FRAME = 48;
 
 /** The open streams of one relay Port. */
