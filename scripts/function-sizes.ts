@@ -34,7 +34,7 @@ export function functionSizes(root: string, dirs: readonly string[]): FunctionSi
     const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
     const visit = (node: ts.Node): void => {
       if (ts.isFunctionLike(node) && 'body' in node && node.body) {
-        const fn = node as ts.FunctionLikeDeclaration;
+        const fn = node;
         const start = source.getLineAndCharacterOfPosition(fn.getStart(source)).line;
         const end = source.getLineAndCharacterOfPosition(fn.getEnd()).line;
         sizes.push({ file: relative(root, file), name: nameOf(fn), lines: end - start + 1 });
