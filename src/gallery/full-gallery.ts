@@ -4,7 +4,7 @@ import type { DownloadDelta } from './download-queue';
 import type { EntryMediaMap } from './entry-media';
 import type { GalleryActions } from './render-gallery';
 import type { GalleryView } from './gallery-view';
-import { formatGalleryQuery, parseGalleryQuery, queryEntries, type GalleryQuery } from './gallery-query';
+import { formatGalleryQuery, parseGalleryQuery, type GalleryQuery } from './gallery-query';
 import { galleryControls } from './gallery-controls';
 import { createFilterBar } from './filter-bar';
 import { createViewToggle, type GalleryViewStore } from './view-toggle';
@@ -16,11 +16,10 @@ import { createDownloadQueuePanel } from './download-queue-panel';
 import { fullGalleryHandlers } from './full-gallery-handlers';
 import { createOfflineMediaCache } from './offline-media-cache';
 import { listenForGalleryKeys } from './gallery-keys';
-import { drawEntryList } from './draw-entry-list';
+import { createGalleryList } from './gallery-list';
 import { renderSelectableEntry } from './selectable-entry';
-import { loadedEntries, withoutEntries, type LoadedLibrary } from './loaded-library';
-import { galleryPage, PAGE_SIZE } from './gallery-page';
-import { t } from '../i18n/t';
+import { createFullGalleryState } from './full-gallery-state';
+import { PAGE_SIZE } from './gallery-page';
 
 export { PAGE_SIZE } from './gallery-page';
 export { UNDO_MS } from './undo-toast';
@@ -57,93 +56,72 @@ export interface FullGallery {
  * The full-tab gallery: search, filters, sort, multi-select with a batch download queue,
  * delete with undo, keyboard navigation. The first page comes from a cursor over the newest
  * entries, so it is on screen before the rest of a large library is read. Each part is its own
- * module; this wires them to the state they share: the query, the library read, the page, the selection.
+ * module; this wires them to the state they share (src/gallery/full-gallery-state.ts) and redraws
+ * after each change.
  */
 export function mountFullGallery(root: HTMLElement, deps: FullGalleryDeps): FullGallery {
   const controls = galleryControls(root.ownerDocument);
-  let query: GalleryQuery = parseGalleryQuery(deps.location.search);
-  let library: LoadedLibrary = { firstPage: [], total: 0 };
-  let shown = PAGE_SIZE;
-  const selected = new Set<string>();
-  const byId = (id: string): VideoEntry | undefined => loadedEntries(library).find((entry) => entry.id === id);
-  const visible = (): VideoEntry[] => queryEntries(loadedEntries(library), query, deps.now());
-
-  const filters = createFilterBar(controls, query, setQuery);
-  const list = controls.el('ul', 'entries gallery-grid');
-  list.setAttribute('aria-label', t('videosLabel'));
-  const views = createViewToggle(controls, list, deps.viewStore);
-  const batch = createBatchBar(controls, views.element, {
-    selectShown: (on) => select(visible().slice(0, shown).map((entry) => entry.id), on),
-    download: () => downloads.queue.add(downloadOrder(visible(), selected, (id) => byId(id) !== undefined)),
-    ...(deps.downloadZip ? { zip: () => deps.downloadZip?.(zipOrder(visible(), selected, byId)) } : {}),
-    remove: () => void remove([...selected]),
-  });
-  const count = controls.el('p', 'gallery-count');
-  count.setAttribute('role', 'status');
-  const more = controls.button('show-more', t('showMore'));
-  more.addEventListener('click', () => {
-    shown += PAGE_SIZE;
+  const state = createFullGalleryState(parseGalleryQuery(deps.location.search));
+  const update = (change: () => void): void => {
+    change();
     draw();
+  };
+
+  const filters = createFilterBar(controls, state.query(), setQuery);
+  const entries = createGalleryList(controls, () => update(() => state.showMore()));
+  const views = createViewToggle(controls, entries.list, deps.viewStore);
+  const batch = createBatchBar(controls, views.element, {
+    selectShown: (on) => update(() => state.selectShown(deps.now(), on)),
+    download: () => downloads.queue.add(downloadOrder(state.visible(deps.now()), state.selected, (id) => state.byId(id) !== undefined)),
+    ...(deps.downloadZip ? { zip: () => deps.downloadZip?.(zipOrder(state.visible(deps.now()), state.selected, (id) => state.byId(id))) } : {}),
+    remove: () => void remove([...state.selected]),
   });
   const toast = createUndoToast(controls);
   const downloads = createDownloadQueuePanel(controls, {
     start: (id) => deps.actions.download(id),
     onDownloadChanged: (listener) => deps.onDownloadChanged(listener),
-    label: (id) => byId(id)?.prompt ?? id,
+    label: (id) => state.byId(id)?.prompt ?? id,
   });
-  root.replaceChildren(filters.element, batch.element, count, list, more, downloads.element, toast.element);
+  root.replaceChildren(filters.element, batch.element, entries.count, entries.list, entries.more, downloads.element, toast.element);
 
   const handlers = fullGalleryHandlers(deps.actions, downloads.queue);
   const media = createOfflineMediaCache(deps.loadMedia?.bind(deps), draw);
   const remove = deleteWithUndo({
     deleteEntries: (ids) => deps.deleteEntries(ids),
-    restoreEntries: (entries) => deps.restoreEntries(entries),
+    restoreEntries: (removed) => deps.restoreEntries(removed),
     controls,
     toast,
-    onDeleted: (ids, removed) => {
-      for (const id of ids) selected.delete(id);
-      library = withoutEntries(library, ids, removed.length);
-      draw();
-    },
+    onDeleted: (ids, removed) => update(() => state.deleted(ids, removed.length)),
     onRestored: () => void reload(),
   });
-  listenForGalleryKeys(root, list, {
+  listenForGalleryKeys(root, entries.list, {
     focusSearch: () => filters.search.focus(),
-    toggle: (id) => select([id], !selected.has(id)),
-    remove: (id) => void remove(selected.size > 0 ? [...selected] : [id]),
+    toggle: (id) => update(() => state.select([id], !state.selected.has(id))),
+    remove: (id) => void remove(state.selected.size > 0 ? [...state.selected] : [id]),
   });
 
-  function select(ids: readonly string[], on: boolean): void {
-    for (const id of ids) {
-      if (on) selected.add(id);
-      else selected.delete(id);
-    }
-    draw();
-  }
-
   function draw(): void {
-    const matching = visible();
     const now = deps.now();
-    const page = galleryPage(library, matching, shown);
-    drawEntryList(list, page.entries, {
-      libraryEmpty: loadedEntries(library).length === 0,
+    const page = state.page(now);
+    entries.show(page, {
+      libraryEmpty: state.entries().length === 0,
       now,
       mediaOf: (id) => media.get(id),
-      renderRow: (entry) => {
-        const copy = media.get(entry.id);
-        const options = { now, handlers, selected: selected.has(entry.id), onSelect: (on: boolean) => select([entry.id], on) };
-        return renderSelectableEntry(controls.doc, entry, { ...options, ...(copy ? { media: copy } : {}) });
-      },
+      renderRow: (entry) =>
+        renderSelectableEntry(controls.doc, entry, {
+          now,
+          handlers,
+          media: media.get(entry.id),
+          selected: state.selected.has(entry.id),
+          onSelect: (on) => update(() => state.select([entry.id], on)),
+        }),
     });
-    count.textContent = page.known === 0 ? t('noMatch') : t('showingCount', page.entries.length, page.known);
-    more.hidden = !page.more;
-    batch.show(selected.size, page.entries.length > 0 && page.entries.every((entry) => selected.has(entry.id)));
+    batch.show(state.selected.size, page.entries.length > 0 && page.entries.every((entry) => state.selected.has(entry.id)));
     media.ask(page.entries.map((entry) => entry.id));
   }
 
   function setQuery(next: Partial<GalleryQuery>): void {
-    query = { ...query, ...next };
-    shown = PAGE_SIZE;
+    const query = state.setQuery(next);
     deps.location.replaceSearch(formatGalleryQuery(query));
     filters.showDateRange(query);
     draw();
@@ -151,10 +129,10 @@ export function mountFullGallery(root: HTMLElement, deps: FullGalleryDeps): Full
 
   async function reload(): Promise<void> {
     const all = await deps.reader.all();
-    library = { ...library, all, total: all.length };
+    state.readAll(all);
     // The library changed (or the clock moved on): offline copies may have come or gone.
     media.reset();
-    filters.fill(all, query);
+    filters.fill(all, state.query());
     draw();
   }
 
@@ -162,14 +140,14 @@ export function mountFullGallery(root: HTMLElement, deps: FullGalleryDeps): Full
     // The newest page and the total first (one cursor, one count); the rest after it is drawn.
     // The stored view is read with the first page, so the first paint is already in it.
     const [firstPage, total, view]: [VideoEntry[], number, GalleryView] = await Promise.all([deps.reader.newest(PAGE_SIZE), deps.reader.count(), views.load()]);
-    library = { ...library, firstPage, total };
+    state.readFirstPage(firstPage, total);
     views.show(view);
-    filters.fill(loadedEntries(library), query);
+    filters.fill(state.entries(), state.query());
     draw();
   })();
   void firstPaint.then(reload).catch((error: unknown) => {
     console.error('[video-keeper] could not load the gallery', error);
-    count.textContent = t('libraryReadError', error instanceof Error ? error.message : String(error));
+    entries.showError(error instanceof Error ? error.message : String(error));
   });
 
   return { reload, firstPaint };
