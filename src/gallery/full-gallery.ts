@@ -3,7 +3,6 @@ import type { LibraryReader } from '../store/library-reader';
 import type { DownloadDelta } from './download-queue';
 import type { EntryMediaMap } from './entry-media';
 import type { GalleryActions } from './render-gallery';
-import type { GalleryView } from './gallery-view';
 import { formatGalleryQuery, parseGalleryQuery, type GalleryQuery } from './gallery-query';
 import { galleryControls } from './gallery-controls';
 import { createFilterBar } from './filter-bar';
@@ -139,7 +138,7 @@ export function mountFullGallery(root: HTMLElement, deps: FullGalleryDeps): Full
   const firstPaint = (async () => {
     // The newest page and the total first (one cursor, one count); the rest after it is drawn.
     // The stored view is read with the first page, so the first paint is already in it.
-    const [firstPage, total, view]: [VideoEntry[], number, GalleryView] = await Promise.all([deps.reader.newest(PAGE_SIZE), deps.reader.count(), views.load()]);
+    const [firstPage, total, view] = await Promise.all([deps.reader.newest(PAGE_SIZE), deps.reader.count(), views.load()]);
     state.readFirstPage(firstPage, total);
     views.show(view);
     filters.fill(state.entries(), state.query());
