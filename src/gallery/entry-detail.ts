@@ -84,6 +84,43 @@ export function openEntryDetail(
   const promptBlock = element(doc, 'div', 'entry-detail-prompt-block');
   promptBlock.append(prompt, copy);
 
+  const facts = renderFacts(doc, entry);
+
+  const cover = offlineMediaUrl(media?.coverUrl) ?? safeMediaUrl(entry.coverUrl);
+  const body = element(doc, 'div', 'entry-detail-body');
+  if (cover) {
+    const image = doc.createElement('img');
+    image.className = 'entry-detail-cover';
+    image.alt = '';
+    image.setAttribute('referrerpolicy', 'no-referrer');
+    image.src = cover;
+    image.addEventListener('error', () => image.remove(), { once: true });
+    body.append(image);
+  }
+  body.append(promptBlock, facts);
+
+  const renditions = renderRenditions(doc, entry, `${heading.id}-files`, actions, say);
+  if (renditions) body.append(renditions);
+
+  dialog.append(header, body, message);
+  // A click on the backdrop is a click on the dialog itself, outside its content.
+  dialog.addEventListener('click', (event) => {
+    if (event.target === dialog) dialog.close();
+  });
+  dialog.addEventListener('close', () => {
+    dialog.remove();
+    if (opener?.isConnected) opener.focus();
+  });
+  doc.body.append(dialog);
+  if (typeof dialog.showModal === 'function') dialog.showModal();
+  else dialog.setAttribute('open', '');
+  return dialog;
+}
+
+let detailCount = 0;
+
+/** App, model, task, status, size, duration, dates, source, page and input image, each when known. */
+function renderFacts(doc: Document, entry: VideoEntry): HTMLDListElement {
   const facts = element(doc, 'dl', 'entry-detail-facts');
   const fact = (name: MessageName, value: string | Node | undefined): void => {
     if (value === undefined || value === '') return;
@@ -113,70 +150,53 @@ export function openEntryDetail(
     image.src = input;
     fact('detailInputImage', link(doc, input, image));
   }
-
-  const cover = offlineMediaUrl(media?.coverUrl) ?? safeMediaUrl(entry.coverUrl);
-  const body = element(doc, 'div', 'entry-detail-body');
-  if (cover) {
-    const image = doc.createElement('img');
-    image.className = 'entry-detail-cover';
-    image.alt = '';
-    image.setAttribute('referrerpolicy', 'no-referrer');
-    image.src = cover;
-    image.addEventListener('error', () => image.remove(), { once: true });
-    body.append(image);
-  }
-  body.append(promptBlock, facts);
-
-  const renditions = entryRenditions(entry);
-  const downloadable = entry.status === 'done' || entry.status === 'partial';
-  if (renditions.length > 0) {
-    const section = element(doc, 'section', 'entry-detail-renditions');
-    const title = element(doc, 'h3', '', t('detailRenditions'));
-    title.id = `${heading.id}-files`;
-    section.setAttribute('aria-labelledby', title.id);
-    const list = element(doc, 'ul', 'entry-detail-rendition-list');
-    for (const rendition of renditions) {
-      const item = element(doc, 'li', 'entry-detail-rendition');
-      const name = renditionName(rendition);
-      const button = doc.createElement('button');
-      button.type = 'button';
-      button.className = 'entry-button';
-      button.dataset.action = 'download-rendition';
-      button.dataset.rendition = String(rendition.index);
-      button.textContent = t('download');
-      button.setAttribute('aria-label', t('downloadRendition', name));
-      button.disabled = !downloadable || !actions.download;
-      button.addEventListener('click', () => {
-        if (!actions.download) return;
-        say('pending', t('entryDownloading'));
-        actions.download(rendition.index).then(
-          (result) => (result.ok ? say('success', t('entrySavedAs', result.filename)) : say('error', t('entryDownloadFailed', result.error))),
-          (error: unknown) => say('error', t('entryDownloadFailed', errorText(error))),
-        );
-      });
-      item.append(element(doc, 'span', 'entry-detail-rendition-name', name), button);
-      list.append(item);
-    }
-    section.append(title, list);
-    body.append(section);
-  }
-
-  dialog.append(header, body, message);
-  // A click on the backdrop is a click on the dialog itself, outside its content.
-  dialog.addEventListener('click', (event) => {
-    if (event.target === dialog) dialog.close();
-  });
-  dialog.addEventListener('close', () => {
-    dialog.remove();
-    if (opener?.isConnected) opener.focus();
-  });
-  doc.body.append(dialog);
-  if (typeof dialog.showModal === 'function') dialog.showModal();
-  else dialog.setAttribute('open', '');
-  return dialog;
+  return facts;
 }
 
-let detailCount = 0;
+/**
+ * Every rendition of the entry with its own Download (`actions.download`), whose outcome `say`
+ * announces; `undefined` when the entry has none. `titleId`: the id of the section's heading.
+ */
+function renderRenditions(
+  doc: Document,
+  entry: VideoEntry,
+  titleId: string,
+  actions: EntryDetailActions,
+  say: (tone: 'success' | 'error' | 'pending', text: string) => void,
+): HTMLElement | undefined {
+  const renditions = entryRenditions(entry);
+  if (renditions.length === 0) return undefined;
+  const downloadable = entry.status === 'done' || entry.status === 'partial';
+  const section = element(doc, 'section', 'entry-detail-renditions');
+  const title = element(doc, 'h3', '', t('detailRenditions'));
+  title.id = titleId;
+  section.setAttribute('aria-labelledby', title.id);
+  const list = element(doc, 'ul', 'entry-detail-rendition-list');
+  for (const rendition of renditions) {
+    const item = element(doc, 'li', 'entry-detail-rendition');
+    const name = renditionName(rendition);
+    const button = doc.createElement('button');
+    button.type = 'button';
+    button.className = 'entry-button';
+    button.dataset.action = 'download-rendition';
+    button.dataset.rendition = String(rendition.index);
+    button.textContent = t('download');
+    button.setAttribute('aria-label', t('downloadRendition', name));
+    button.disabled = !downloadable || !actions.download;
+    button.addEventListener('click', () => {
+      if (!actions.download) return;
+      say('pending', t('entryDownloading'));
+      actions.download(rendition.index).then(
+        (result) => (result.ok ? say('success', t('entrySavedAs', result.filename)) : say('error', t('entryDownloadFailed', result.error))),
+        (error: unknown) => say('error', t('entryDownloadFailed', errorText(error))),
+      );
+    });
+    item.append(element(doc, 'span', 'entry-detail-rendition-name', name), button);
+    list.append(item);
+  }
+  section.append(title, list);
+  return section;
+}
 
 /** `Video · 1080p`, `Alternate 2 · watermarked · gif`: what the URL says of a rendition. */
 export function renditionName(rendition: Rendition): string {

@@ -85,43 +85,8 @@ export function renderEntry(doc: Document, entry: VideoEntry, options: EntryRend
   if (entry.prompt) prompt.title = entry.prompt;
   prompt.dir = 'auto';
 
-  const meta = element(doc, 'p', 'entry-meta');
-  // The app people know (Kling, 清影, a self-hosted UI's host:port), with a letter badge for its icon.
-  const app = appNameOf(entry);
-  const badge = element(doc, 'span', 'entry-app-badge', app.letter);
-  badge.setAttribute('aria-hidden', 'true');
-  badge.style.setProperty('--badge-hue', String(app.hue));
-  const site = element(doc, 'span', 'entry-site', app.name);
-  if (app.label !== app.name) site.title = app.label;
-  meta.append(badge, site);
-  if (entry.model) meta.append(' · ', element(doc, 'span', 'entry-model', entry.model));
-  // The gallery draws whatever the database holds: a broken date (an older bug, a hand-edited
-  // profile) must not throw and take every other entry down with it.
-  if (isEntryDate(entry.createdAt)) {
-    const time = element(doc, 'time', 'entry-time', formatRelativeTime(entry.createdAt, now));
-    time.setAttribute('datetime', new Date(entry.createdAt).toISOString());
-    time.title = formatAbsoluteTime(entry.createdAt);
-    meta.append(' · ', time);
-  }
-
-  const status = element(doc, 'p', 'entry-status', statusLabel(entry));
-  // A signed link past its expiry no longer plays or downloads; the entry keeps its prompt and cover.
-  if (expired) {
-    item.dataset.expired = 'true';
-    status.append(' · ', element(doc, 'span', 'entry-expired', t('linkExpired')));
-  }
-  if (offlineVideo || offlineCover) {
-    item.dataset.offline = offlineVideo ? 'video' : 'cover';
-    const mark = element(doc, 'span', 'entry-offline', t('offlineCopy'));
-    mark.title = offlineVideo ? t('offlineCopyVideo') : t('offlineCopyCover');
-    status.append(' · ', mark);
-  } else if (media?.missing) {
-    // The user switched copies on; say why this one has none rather than leave them guessing.
-    item.dataset.offline = 'missing';
-    const why = element(doc, 'span', 'entry-offline-missing', t('offlineMissing'));
-    why.title = t(MISSING_REASONS[media.missing]);
-    status.append(' · ', why);
-  }
+  const meta = renderMeta(doc, entry, now);
+  const status = renderStatus(doc, item, entry, { expired, offlineVideo, offlineCover, media });
 
   const actions = element(doc, 'div', 'entry-actions');
   const pending = notice?.tone === 'pending';
@@ -157,35 +122,12 @@ export function renderEntry(doc: Document, entry: VideoEntry, options: EntryRend
   }
   const chat = iconButton(doc, 'open-page', t('openChatPage'), !pageUrl || !handlers.openPage);
   if (pageUrl && handlers.openPage) chat.addEventListener('click', () => handlers.openPage?.(entry, pageUrl));
-  const details = iconButton(doc, 'details', t('entryDetails'), false);
-  details.setAttribute('aria-haspopup', 'dialog');
-  details.addEventListener('click', () => {
-    const download = handlers.downloadRendition;
-    openEntryDetail(doc, entry, {
-      ...(media ? { media } : {}),
-      opener: details,
-      actions: {
-        ...(handlers.copyText ? { copyText: handlers.copyText } : {}),
-        ...(download ? { download: (rendition: number) => download(entry, rendition) } : {}),
-      },
-    });
-  });
+  const details = detailsButton(doc, entry, handlers, media);
   const more = element(doc, 'span', 'entry-more');
   more.append(copyPrompt, copy, open, chat, details);
   actions.append(download, more);
 
-  let explanation: HTMLElement | undefined;
-  if (expired) {
-    const text = offlineVideo ? t('expiredWithCopy') : t('expiredNoCopy');
-    // Hidden but referenced: aria-describedby reads hidden text, and `title` shows it on hover.
-    explanation = element(doc, 'span', 'entry-explanation', text);
-    explanation.id = `entry-explanation-${++explanationCount}`;
-    explanation.hidden = true;
-    for (const target of offlineVideo ? [open] : [download, open]) {
-      target.title = text;
-      target.setAttribute('aria-describedby', explanation.id);
-    }
-  }
+  const explanation = expired ? explainExpired(doc, offlineVideo ? [open] : [download, open], Boolean(offlineVideo)) : undefined;
 
   // Always present, even empty: screen readers only announce changes of a live region that
   // already existed.
@@ -207,6 +149,96 @@ export function renderEntry(doc: Document, entry: VideoEntry, options: EntryRend
     });
   }
   return item;
+}
+
+/** App (with its letter badge), model and capture time of an entry. */
+function renderMeta(doc: Document, entry: VideoEntry, now: number): HTMLElement {
+  const meta = element(doc, 'p', 'entry-meta');
+  // The app people know (Kling, 清影, a self-hosted UI's host:port), with a letter badge for its icon.
+  const app = appNameOf(entry);
+  const badge = element(doc, 'span', 'entry-app-badge', app.letter);
+  badge.setAttribute('aria-hidden', 'true');
+  badge.style.setProperty('--badge-hue', String(app.hue));
+  const site = element(doc, 'span', 'entry-site', app.name);
+  if (app.label !== app.name) site.title = app.label;
+  meta.append(badge, site);
+  if (entry.model) meta.append(' · ', element(doc, 'span', 'entry-model', entry.model));
+  // The gallery draws whatever the database holds: a broken date (an older bug, a hand-edited
+  // profile) must not throw and take every other entry down with it.
+  if (isEntryDate(entry.createdAt)) {
+    const time = element(doc, 'time', 'entry-time', formatRelativeTime(entry.createdAt, now));
+    time.setAttribute('datetime', new Date(entry.createdAt).toISOString());
+    time.title = formatAbsoluteTime(entry.createdAt);
+    meta.append(' · ', time);
+  }
+  return meta;
+}
+
+/**
+ * The status line: the status, then whether the link expired and whether an offline copy is
+ * kept (or why none is); marks the same on `item` (`data-expired`, `data-offline`) for the CSS.
+ */
+function renderStatus(
+  doc: Document,
+  item: HTMLElement,
+  entry: VideoEntry,
+  state: { expired: boolean; offlineVideo: string | undefined; offlineCover: string | undefined; media: EntryMedia | undefined },
+): HTMLElement {
+  const { expired, offlineVideo, offlineCover, media } = state;
+  const status = element(doc, 'p', 'entry-status', statusLabel(entry));
+  // A signed link past its expiry no longer plays or downloads; the entry keeps its prompt and cover.
+  if (expired) {
+    item.dataset.expired = 'true';
+    status.append(' · ', element(doc, 'span', 'entry-expired', t('linkExpired')));
+  }
+  if (offlineVideo || offlineCover) {
+    item.dataset.offline = offlineVideo ? 'video' : 'cover';
+    const mark = element(doc, 'span', 'entry-offline', t('offlineCopy'));
+    mark.title = offlineVideo ? t('offlineCopyVideo') : t('offlineCopyCover');
+    status.append(' · ', mark);
+  } else if (media?.missing) {
+    // The user switched copies on; say why this one has none rather than leave them guessing.
+    item.dataset.offline = 'missing';
+    const why = element(doc, 'span', 'entry-offline-missing', t('offlineMissing'));
+    why.title = t(MISSING_REASONS[media.missing]);
+    status.append(' · ', why);
+  }
+  return status;
+}
+
+/** The button that opens the entry's detail view (src/gallery/entry-detail.ts). */
+function detailsButton(doc: Document, entry: VideoEntry, handlers: EntryHandlers, media: EntryMedia | undefined): HTMLButtonElement {
+  const details = iconButton(doc, 'details', t('entryDetails'), false);
+  details.setAttribute('aria-haspopup', 'dialog');
+  details.addEventListener('click', () => {
+    const download = handlers.downloadRendition;
+    openEntryDetail(doc, entry, {
+      ...(media ? { media } : {}),
+      opener: details,
+      actions: {
+        ...(handlers.copyText ? { copyText: handlers.copyText } : {}),
+        ...(download ? { download: (rendition: number) => download(entry, rendition) } : {}),
+      },
+    });
+  });
+  return details;
+}
+
+/**
+ * Why the buttons `targets` of an expired entry do nothing (or play the offline copy only):
+ * a hidden text they point at, and their tooltip.
+ */
+function explainExpired(doc: Document, targets: HTMLElement[], withCopy: boolean): HTMLElement {
+  const text = withCopy ? t('expiredWithCopy') : t('expiredNoCopy');
+  // Hidden but referenced: aria-describedby reads hidden text, and `title` shows it on hover.
+  const explanation = element(doc, 'span', 'entry-explanation', text);
+  explanation.id = `entry-explanation-${++explanationCount}`;
+  explanation.hidden = true;
+  for (const target of targets) {
+    target.title = text;
+    target.setAttribute('aria-describedby', explanation.id);
+  }
+  return explanation;
 }
 
 /**
