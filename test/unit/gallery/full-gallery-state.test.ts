@@ -3,24 +3,9 @@ import { createFullGalleryState } from '../../../src/gallery/full-gallery-state'
 import { DEFAULT_QUERY } from '../../../src/gallery/gallery-query';
 import { PAGE_SIZE } from '../../../src/gallery/gallery-page';
 import type { VideoEntry } from '../../../src/store/video-entry';
+import { galleryEntry, NOW } from './gallery-entries';
 
-const NOW = Date.UTC(2025, 2, 25);
-
-function entry(n: number): VideoEntry {
-  return {
-    id: `e${n}`,
-    status: 'done',
-    progress: 0,
-    videoUrl: `https://cdn.example/${n}.mp4`,
-    prompt: n % 2 ? `dog ${n}` : `cat ${n}`,
-    site: 'http://localhost:3000',
-    pageUrl: 'http://localhost:3000/',
-    endpointUrl: 'http://localhost:3000/v1/chat/completions',
-    index: 0,
-    createdAt: NOW - 1000 + n,
-    updatedAt: NOW,
-  };
-}
+const entry = (n: number): VideoEntry => galleryEntry(n);
 
 const library = (count: number): VideoEntry[] => Array.from({ length: count }, (_, n) => entry(count - 1 - n));
 

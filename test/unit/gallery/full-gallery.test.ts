@@ -3,26 +3,9 @@ import { describe, expect, it, vi } from 'vitest';
 import type { DownloadDelta } from '../../../src/gallery/download-queue';
 import { mountFullGallery, PAGE_SIZE, type FullGalleryDeps } from '../../../src/gallery/full-gallery';
 import type { VideoEntry } from '../../../src/store/video-entry';
+import { galleryEntry, NOW } from './gallery-entries';
 
-const NOW = Date.UTC(2025, 2, 25);
-
-function entry(n: number, overrides: Partial<VideoEntry> = {}): VideoEntry {
-  return {
-    id: `e${n}`,
-    status: 'done',
-    progress: 0,
-    videoUrl: `https://cdn.example/${n}.mp4`,
-    prompt: n % 2 ? `dog ${n}` : `cat ${n}`,
-    model: n % 3 ? 'cogvideox' : 'veo',
-    site: 'http://localhost:3000',
-    pageUrl: 'http://localhost:3000/',
-    endpointUrl: 'http://localhost:3000/v1/chat/completions',
-    index: 0,
-    createdAt: NOW - 1000 + n,
-    updatedAt: NOW,
-    ...overrides,
-  };
-}
+const entry = galleryEntry;
 
 interface SetupOptions {
   entries?: VideoEntry[];
