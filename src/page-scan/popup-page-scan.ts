@@ -1,7 +1,7 @@
 import type { SendToBackground } from '../gallery/background-client';
 import type { VideoDatabase } from '../store/video-db';
 import { videoKeysInLibrary } from './library-keys';
-import type { PageScanDeps, ScannedTab } from './render-page-scan';
+import type { PageScanDeps, ScannedTab } from './page-scan-deps';
 import { scanFrame } from './scan-page';
 
 /** The part of `scripting` the scan uses. */

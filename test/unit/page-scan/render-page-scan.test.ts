@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it, vi } from 'vitest';
-import { mountPageScan, type PageScanDeps } from '@/src/page-scan/render-page-scan';
+import type { PageScanDeps } from '@/src/page-scan/page-scan-deps';
+import { mountPageScan } from '@/src/page-scan/render-page-scan';
 
 const frame = (items: unknown[]) => [{ frameId: 0, result: { pageUrl: 'https://chat.example/c/1', title: 'Chat', items } }];
 
