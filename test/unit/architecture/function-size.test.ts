@@ -5,7 +5,7 @@ import { functionSizes } from '@/scripts/function-sizes';
 
 const root = join(import.meta.dirname, '../../..');
 /** Lines a function of src/ or entrypoints/ may span: past it, it is split along its seams (CONTRIBUTING.md). */
-const MAX_FUNCTION_LINES = 160;
+const MAX_FUNCTION_LINES = 140;
 /** Lines an entrypoint may have: entrypoints only wire (CONTRIBUTING.md). */
 const MAX_ENTRYPOINT_LINES = 100;
 
