@@ -1,12 +1,11 @@
 import { browser } from 'wxt/browser';
 import { ALARMS, runAlarm } from '@/src/background/alarms';
 import type { BackgroundApis } from '@/src/background/background-apis';
-import { isNewBrowserSession } from '@/src/background/browser-session';
 import { createCaptureService } from '@/src/background/capture-service';
 import { log } from '@/src/background/log';
 import { probeVideoLink } from '@/src/background/probe-video-link';
 import { dispatchRequest, type RequestHandlers } from '@/src/background/request-handlers';
-import { createStaleSweeper } from '@/src/background/stale-sweeper';
+import { createStaleSweeper, sweepAtWorkerStart } from '@/src/background/stale-sweeper';
 import { storageSlot } from '@/src/background/storage-slot';
 import { CAPTURE_LOG_KEY, createStoredCaptureLog } from '@/src/background/stored-capture-log';
 import { createVideoLinkChecker } from '@/src/background/video-link-checker';
@@ -88,7 +87,7 @@ export default defineBackground(() => {
   apis.alarms.onAlarm.addListener(({ name }) => runAlarm(name, { [ALARMS.sweep]: () => void sweeper.sweep(), ...rulePacks.alarms, ...keeping.alarms }));
 
   // The first worker of a session ends what the last one left streaming; a restarted one gives relays time to replay.
-  void isNewBrowserSession(apis.storage.session, now()).then((sessionStart) => sweeper.sweep({ sessionStart }));
+  void sweepAtWorkerStart(sweeper, apis.storage.session, now);
   void capture.restoreBacklog();
   keeping.catchUp(); // copies a stopped worker did not finish
   void doneSignals.resume(); // videos a stopped worker saw generating may be done by now

@@ -5,22 +5,30 @@ export interface SessionStorageArea {
 }
 
 const SESSION_KEY = 'sessionStartedAt';
+/** `storage.session` key of when this session's first sweep was done (extension pages may wait for it). */
+export const SESSION_SWEPT_KEY = 'sessionSweptAt';
 
 /**
- * Whether this worker is the first of a browser session (or of this extension's life since it
- * was installed, updated or reloaded), as opposed to a worker Chrome restarted after stopping an
- * idle one. `storage.session` outlives the worker but not the browser, so the first call of a
- * session finds no mark and leaves one. When `storage.session` is unavailable it answers false:
- * stale entries then wait for the usual delay.
+ * When this browser session (or this extension's life since it was installed, updated or
+ * reloaded) started, while its first sweep is still to do; undefined once a worker of the session
+ * has done it. `storage.session` outlives the worker but not the browser, so the first call of a
+ * session finds no mark and leaves one; a worker stopped before its sweep was done leaves it to
+ * the next. Undefined when `storage.session` is unavailable: stale entries then wait for the usual delay.
  */
-export async function isNewBrowserSession(area: SessionStorageArea | undefined, now: number): Promise<boolean> {
-  if (!area) return false;
+export async function sessionSweepDue(area: SessionStorageArea | undefined, now: number): Promise<number | undefined> {
+  if (!area) return undefined;
   try {
+    if (typeof (await area.get(SESSION_SWEPT_KEY))[SESSION_SWEPT_KEY] === 'number') return undefined;
     const { [SESSION_KEY]: startedAt } = await area.get(SESSION_KEY);
-    if (typeof startedAt === 'number') return false;
+    if (typeof startedAt === 'number') return startedAt;
     await area.set({ [SESSION_KEY]: now });
-    return true;
+    return now;
   } catch {
-    return false;
+    return undefined;
   }
+}
+
+/** Notes that this session's first sweep is done. */
+export async function markSessionSwept(area: SessionStorageArea, now: number): Promise<void> {
+  await area.set({ [SESSION_SWEPT_KEY]: now }).catch(() => {});
 }

@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
-import { isNewBrowserSession } from '@/src/background/browser-session';
+import { markSessionSwept, sessionSweepDue, SESSION_SWEPT_KEY } from '@/src/background/browser-session';
 import { STALE_AFTER_MS } from '@/src/background/stale-entries';
-import { createStaleSweeper } from '@/src/background/stale-sweeper';
+import { createStaleSweeper, sweepAtWorkerStart } from '@/src/background/stale-sweeper';
 import type { EntryUpdate } from '@/src/store/merge-entry';
 import { openVideoDb } from '@/src/store/video-db';
 import { createVideoStore, type VideoStore } from '@/src/store/video-store';
@@ -66,42 +66,76 @@ describe('createStaleSweeper', () => {
 
   it('ends every streaming entry at once when a browser session starts', async () => {
     const store = await storeWith([generating, streamingVideo], 1000);
-    await sweeper(store, 1001).sweep({ sessionStart: true });
+    expect(await sweeper(store, 1001).sweep({ sessionStartedAt: 1001 })).toBe(true);
     expect((await store.list()).map((entry) => [entry.id, entry.status, entry.failureReason ?? entry.partialReason]).sort()).toEqual([
       ['task:1:0', 'failed', 'interrupted'],
       ['task:2:0', 'partial', 'interrupted'],
     ]);
   });
 
+  it('leaves an entry of this session to the usual delay in the session sweep', async () => {
+    const store = await storeWith([generating], 2000);
+    await sweeper(store, 2001).sweep({ sessionStartedAt: 1500 });
+    expect(await store.get('task:1:0')).toMatchObject({ status: 'generating' });
+  });
+
   it('never rejects: a failing store is logged and tried again later', async () => {
     const failing = { failStale: () => Promise.reject(new DOMException('gone', 'UnknownError')), list: () => Promise.resolve([]) };
     const wakeLater = vi.fn();
     const log = vi.fn();
-    await createStaleSweeper({ store: failing, liveEntryIds: () => new Set(), wakeLater, onEntriesChanged: () => {}, now: () => 0, log }).sweep();
+    expect(await createStaleSweeper({ store: failing, liveEntryIds: () => new Set(), wakeLater, onEntriesChanged: () => {}, now: () => 0, log }).sweep()).toBe(false);
     expect(log).toHaveBeenCalledWith(expect.stringContaining('UnknownError'));
     expect(wakeLater).toHaveBeenCalledWith(true, STALE_AFTER_MS);
   });
 });
 
-describe('isNewBrowserSession', () => {
-  function sessionArea() {
-    const items: Record<string, unknown> = {};
-    return {
-      get: async (key: string) => (key in items ? { [key]: items[key] } : {}),
-      set: async (values: Record<string, unknown>) => void Object.assign(items, values),
-    };
-  }
+function sessionArea() {
+  const items: Record<string, unknown> = {};
+  return {
+    items,
+    get: async (key: string) => (key in items ? { [key]: items[key] } : {}),
+    set: async (values: Record<string, unknown>) => void Object.assign(items, values),
+  };
+}
 
-  it('is true for the first worker of a session only', async () => {
+describe('sessionSweepDue', () => {
+  it('gives the session start until a worker of the session has swept', async () => {
     const area = sessionArea();
-    expect(await isNewBrowserSession(area, 1)).toBe(true);
-    expect(await isNewBrowserSession(area, 2)).toBe(false);
+    expect(await sessionSweepDue(area, 1)).toBe(1);
+    // A worker stopped before its sweep was done: the next one does it, from the same start.
+    expect(await sessionSweepDue(area, 2)).toBe(1);
+    await markSessionSwept(area, 3);
+    expect(area.items[SESSION_SWEPT_KEY]).toBe(3);
+    expect(await sessionSweepDue(area, 4)).toBeUndefined();
     // The browser restarted: storage.session is empty again.
-    expect(await isNewBrowserSession(sessionArea(), 3)).toBe(true);
+    expect(await sessionSweepDue(sessionArea(), 5)).toBe(5);
   });
 
-  it('is false when storage.session is missing or fails, so entries wait for the usual delay', async () => {
-    expect(await isNewBrowserSession(undefined, 1)).toBe(false);
-    expect(await isNewBrowserSession({ get: () => Promise.reject(new Error('no')), set: async () => {} }, 1)).toBe(false);
+  it('is undefined when storage.session is missing or fails, so entries wait for the usual delay', async () => {
+    expect(await sessionSweepDue(undefined, 1)).toBeUndefined();
+    expect(await sessionSweepDue({ get: () => Promise.reject(new Error('no')), set: async () => {} }, 1)).toBeUndefined();
+  });
+});
+
+describe('sweepAtWorkerStart', () => {
+  it('sweeps as the session once, and says so in storage.session; later workers sweep as usual', async () => {
+    const store = await storeWith([generating], 1000);
+    const area = sessionArea();
+    const first = sweeper(store, 1001);
+    await sweepAtWorkerStart(first, area, () => 1001);
+    expect(await store.get('task:1:0')).toMatchObject({ status: 'failed' });
+    expect(area.items[SESSION_SWEPT_KEY]).toBe(1001);
+
+    const later = await storeWith([{ ...generating, id: 'task:9:0', taskId: '9' }], 900);
+    await sweepAtWorkerStart(sweeper(later, 1002), area, () => 1002);
+    expect(await later.get('task:9:0')).toMatchObject({ status: 'generating' });
+  });
+
+  it('leaves the session sweep to the next worker when the store failed', async () => {
+    const area = sessionArea();
+    const failing = { failStale: () => Promise.reject(new Error('gone')), list: () => Promise.resolve([]) };
+    await sweepAtWorkerStart(createStaleSweeper({ store: failing, liveEntryIds: () => new Set(), wakeLater: () => {}, onEntriesChanged: () => {}, now: () => 1, log: () => {} }), area, () => 1);
+    expect(area.items[SESSION_SWEPT_KEY]).toBeUndefined();
+    expect(await sessionSweepDue(area, 2)).toBe(1);
   });
 });

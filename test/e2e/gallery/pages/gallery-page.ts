@@ -1,4 +1,6 @@
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { SESSION_SWEPT_KEY } from '../../../../src/background/browser-session';
 import { replaceStoredEntries } from '../../pages/library-idb';
 
 /** Options of the synthetic entries `seedLibrary` writes. */
@@ -42,6 +44,14 @@ export async function seedLibrary(page: Page, options: SeedOptions): Promise<voi
       updatedAt: now - n * stepMs,
     };
   });
+  // The browser session's first sweep ends every streaming entry older than the session, so the
+  // seeded `generating` and `partial` entries are written after it, not raced by it.
+  const swept = (key: string) =>
+    page.evaluate(
+      async (name) => typeof (await (globalThis as unknown as { chrome: { storage: { session: { get(key: string): Promise<Record<string, unknown>> } } } }).chrome.storage.session.get(name))[name] === 'number',
+      key,
+    );
+  await expect.poll(() => swept(SESSION_SWEPT_KEY), { timeout: 30_000 }).toBe(true);
   await page.evaluate(replaceStoredEntries, entries);
 }
 
