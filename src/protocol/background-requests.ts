@@ -83,13 +83,7 @@ export const BACKGROUND_REQUESTS: { [T in BackgroundRequestType]: RequestDescrip
   'restore-entries': {
     // Entries are validated one by one by the handler (src/store/parse-entry.ts).
     request: (value) => (Array.isArray(value.entries) ? { type: 'restore-entries', entries: value.entries as unknown[] } : undefined),
-    response(value) {
-      if (!isRecord(value)) return undefined;
-      if (value.ok === true && typeof value.restored === 'number' && typeof value.skipped === 'number') {
-        return { ok: true, restored: value.restored, skipped: value.skipped };
-      }
-      return value.ok === false && typeof value.error === 'string' ? { ok: false, error: value.error } : undefined;
-    },
+    response: (value) => parseCounts(value, ['restored', 'skipped']),
   },
   'import-log': {
     // The text's size is checked by the handler (src/library/import-captured-log.ts), which says why it refuses.
@@ -105,11 +99,7 @@ export const BACKGROUND_REQUESTS: { [T in BackgroundRequestType]: RequestDescrip
   },
   'clear-library': {
     request: () => ({ type: 'clear-library' }),
-    response(value) {
-      if (!isRecord(value)) return undefined;
-      if (value.ok === true && typeof value.removed === 'number') return { ok: true, removed: value.removed };
-      return value.ok === false && typeof value.error === 'string' ? { ok: false, error: value.error } : undefined;
-    },
+    response: (value) => parseCounts(value, ['removed']),
   },
   'mark-seen': {
     request: () => ({ type: 'mark-seen' }),
@@ -123,13 +113,7 @@ export const BACKGROUND_REQUESTS: { [T in BackgroundRequestType]: RequestDescrip
       isShortString(value.pageUrl) && Array.isArray(value.videos)
         ? { type: 'keep-found-videos', pageUrl: value.pageUrl, ...(isShortString(value.title) ? { title: value.title } : {}), videos: value.videos as unknown[] }
         : undefined,
-    response(value) {
-      if (!isRecord(value)) return undefined;
-      if (value.ok === true && typeof value.added === 'number' && typeof value.kept === 'number') {
-        return { ok: true, added: value.added, kept: value.kept };
-      }
-      return value.ok === false && typeof value.error === 'string' ? { ok: false, error: value.error } : undefined;
-    },
+    response: (value) => parseCounts(value, ['added', 'kept']),
   },
   'probe-video-links': {
     request: (value) =>
@@ -182,6 +166,14 @@ export const BACKGROUND_REQUESTS: { [T in BackgroundRequestType]: RequestDescrip
 export function parseBackgroundRequest(message: unknown): BackgroundRequest | undefined {
   if (!isRecord(message) || typeof message.type !== 'string' || !Object.hasOwn(BACKGROUND_REQUESTS, message.type)) return undefined;
   return BACKGROUND_REQUESTS[message.type as BackgroundRequestType].request(message);
+}
+
+/** An answer that is `ok` with these counts, or an error; undefined for any other shape. */
+function parseCounts<K extends string>(value: unknown, counts: readonly K[]): ({ ok: true } & Record<K, number>) | { ok: false; error: string } | undefined {
+  if (!isRecord(value)) return undefined;
+  if (value.ok === false && typeof value.error === 'string') return { ok: false, error: value.error };
+  if (value.ok !== true || !counts.every((name) => typeof value[name] === 'number')) return undefined;
+  return Object.fromEntries([['ok', true], ...counts.map((name) => [name, value[name]])]) as { ok: true } & Record<K, number>;
 }
 
 function parseOkResult(value: unknown): { ok: true } | { ok: false; error: string } | undefined {
